@@ -1,0 +1,37 @@
+//! Liveness (`/healthz`) and readiness (`/readyz`, the database answers) probes of the admin
+//! service.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{Json, Router};
+use register::Store;
+use serde_json::{Value, json};
+
+use crate::AdminState;
+
+pub fn routes() -> Router<AdminState> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+}
+
+async fn healthz() -> Json<Value> {
+    Json(json!({ "status": "ok" }))
+}
+
+async fn readyz(State(state): State<AdminState>) -> (StatusCode, Json<Value>) {
+    match state.store.ping().await {
+        Ok(()) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ready", "database": state.store.backend() })),
+        ),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "unavailable" })),
+            )
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The command line: subcommands and their flags, with environment-variable fallbacks.
+//! Parsing only; what each command does is in `commands`.
+
+use std::net::SocketAddr;
+
+use clap::{Args, Parser, Subcommand};
+use time::Date;
+
+/// Nasjonalt tolkeregister – the national register of public-service interpreters.
+#[derive(Debug, Parser)]
+#[command(name = "tolkeregister", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// Database: `sqlite:PATH` (embedded default) or `postgres://…` (production).
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite:data/tolkeregister.db",
+        global = true
+    )]
+    pub database_url: String,
+    /// Connection pool size for PostgreSQL.
+    #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value_t = 10, global = true)]
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the public and admin services (the default). Loads fixtures into an empty embedded database.
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Load the synthetic fixture register into an empty database.
+    Seed(SeedArgs),
+    /// Write the register as JSON lines (one interpreter a line).
+    Export(ExportArgs),
+    /// Print register figures as JSON: entries per category, kind and language; persons.
+    Counts(CountsArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// Where the public service listens.
+    #[arg(long, env = "PUBLIC_ADDR", default_value = "127.0.0.1:8080")]
+    pub public_addr: SocketAddr,
+    /// Where the admin service listens.
+    #[arg(long, env = "ADMIN_ADDR", default_value = "127.0.0.1:8081")]
+    pub admin_addr: SocketAddr,
+    /// Do not load fixture data into an empty database.
+    #[arg(long)]
+    pub no_fixtures: bool,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        ServeArgs {
+            public_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            admin_addr: SocketAddr::from(([127, 0, 0, 1], 8081)),
+            no_fixtures: false,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// Approximate number of entries (e.g. 100000); without it, the fixture register that
+    /// reproduces IMDi's published figures.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(100..=5_000_000))]
+    pub scale: Option<u64>,
+    /// Random seed of the generator.
+    #[arg(long, default_value_t = 2023)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Export the register as it stood at the end of this day (YYYY-MM-DD); default now.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// Only interpreters listed for this language (code, name or alias).
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Only this interpreter (interpreter number).
+    #[arg(long, value_parser = parse_number)]
+    pub interpreter: Option<register::InterpreterNumber>,
+}
+
+#[derive(Debug, Args)]
+pub struct CountsArgs {
+    /// The day to count (YYYY-MM-DD), at its end; default today.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+/// Parses a calendar date, rejecting impossible ones (2023-02-30) with a clear message.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(s.trim(), format)
+        .map_err(|_| format!("«{s}» er ikke en gyldig dato (bruk ÅÅÅÅ-MM-DD, f.eks. 2023-12-31)"))
+}
+
+fn parse_number(s: &str) -> Result<register::InterpreterNumber, String> {
+    s.parse()
+        .map_err(|e: register::interpreter_number::InvalidInterpreterNumber| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(parse_date("2023-12-31").is_ok());
+        for bad in ["2023-02-30", "2023-13-01", "31.12.2023", "", "2023-1-1"] {
+            let err = parse_date(bad).unwrap_err();
+            assert!(err.contains("ikke en gyldig dato"), "{bad}: {err}");
+        }
+    }
+}
