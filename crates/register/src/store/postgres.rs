@@ -17,9 +17,9 @@ pub const CHANNEL: &str = "register_changes";
 /// The register in PostgreSQL.
 #[derive(Clone)]
 pub struct PostgresStore {
-    pool: PgPool,
-    catalogue: Arc<Catalogue>,
-    notify: Arc<watch::Sender<i64>>,
+    pub(crate) pool: PgPool,
+    pub(crate) catalogue: Arc<Catalogue>,
+    pub(crate) notify: Arc<watch::Sender<i64>>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");

@@ -16,9 +16,9 @@ use crate::reference::Catalogue;
 /// The register in an SQLite file.
 #[derive(Clone)]
 pub struct SqliteStore {
-    pool: SqlitePool,
-    catalogue: Arc<Catalogue>,
-    notify: Arc<watch::Sender<i64>>,
+    pub(crate) pool: SqlitePool,
+    pub(crate) catalogue: Arc<Catalogue>,
+    pub(crate) notify: Arc<watch::Sender<i64>>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
