@@ -10,14 +10,23 @@ use register::{Database, Store};
 use tokio::net::TcpListener;
 
 use crate::cli::{DbArgs, ServeArgs};
+
+/// Prints a line for the operator; a closed stdout (e.g. a supervisor that stopped reading)
+/// must not take the service down, so write errors are ignored.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
 use crate::commands::{connect, load_fixtures};
 
 pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<()> {
     let store = connect(db).await?;
     if store.backend() == "sqlite" && !args.no_fixtures && store.is_empty().await? {
-        println!("Tom database: laster inn testregisteret (syntetiske personer) …");
+        say!("Tom database: laster inn testregisteret (syntetiske personer) …");
         let entries = load_fixtures(&store, Options::default()).await?;
-        println!("Testregisteret er lastet: {entries} oppføringer.");
+        say!("Testregisteret er lastet: {entries} oppføringer.");
     }
     let public = bind(args.public_addr, "den offentlige tjenesten").await?;
     let admin = bind(args.admin_addr, "saksbehandlertjenesten").await?;
@@ -28,14 +37,14 @@ pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<()> {
     let public_app = public_web::router(public_web::AppState { store: store.clone() });
     let admin_app = admin::router(admin::AdminState { store: store.clone() });
 
-    println!();
-    println!("Nasjonalt tolkeregister kjører ({}):", store.backend());
-    println!("  Offentlig tjeneste:      http://{public_addr}/");
-    println!("    – kontroller et tolkenummer: http://{public_addr}/api/v1/verify/10001");
-    println!("    – språkene:                  http://{public_addr}/api/v1/languages");
-    println!("  Saksbehandlertjeneste:   http://{admin_addr}/healthz");
-    println!("  Database:                {}", db.database_url);
-    println!("Stopp med Ctrl+C.");
+    say!();
+    say!("Nasjonalt tolkeregister kjører ({}):", store.backend());
+    say!("  Offentlig tjeneste:      http://{public_addr}/");
+    say!("    – kontroller et tolkenummer: http://{public_addr}/api/v1/verify/10001");
+    say!("    – språkene:                  http://{public_addr}/api/v1/languages");
+    say!("  Saksbehandlertjeneste:   http://{admin_addr}/healthz");
+    say!("  Database:                {}", db.database_url);
+    say!("Stopp med Ctrl+C.");
 
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;

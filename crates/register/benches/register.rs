@@ -1,1 +1,65 @@
-fn main() {}
+//! Criterion benches of the register's hot pure paths (category derivation, applying a
+//! command) and of `as_of` on the fixture register in SQLite.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use register::command::Command;
+use register::generator::{self, Options};
+use register::language::LanguageKind;
+use register::{Catalogue, Store, Timestamp, category, rules};
+use time::macros::date;
+
+fn pure_rules(c: &mut Criterion) {
+    let catalogue = Catalogue::bundled();
+    let generated = generator::generate(&catalogue, Options::default());
+    let record = generated
+        .records
+        .iter()
+        .max_by_key(|r| r.qualifications.len() + r.entries.len())
+        .unwrap()
+        .clone();
+    let facts = category::Facts::collect(record.entries[0].language, &record.qualifications, &record.licences);
+    c.bench_function("category::derive", |b| {
+        b.iter(|| category::derive(LanguageKind::Spoken, std::hint::black_box(&facts)))
+    });
+    let cmd = Command::Suspend;
+    c.bench_function("rules::apply (suspend, largest record)", |b| {
+        b.iter(|| rules::apply(std::hint::black_box(&record), &cmd, &catalogue, date!(2026 - 07 - 01)))
+    });
+    c.bench_function("generator::generate (fixture register)", |b| {
+        b.iter(|| generator::generate(&catalogue, Options::default()).changes.len())
+    });
+}
+
+fn as_of(c: &mut Criterion) {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("bench.db").display());
+    let store = rt.block_on(async {
+        let store = register::store::SqliteStore::connect(&url, Catalogue::bundled())
+            .await
+            .unwrap();
+        let generated = generator::generate(store.catalogue(), Options::default());
+        generator::load(&store, generated.changes, 5_000).await.unwrap();
+        store
+    });
+    let mut group = c.benchmark_group("sqlite fixture register");
+    group.sample_size(20);
+    group.bench_function("as_of(2023-12-31), whole register", |b| {
+        b.iter(|| {
+            rt.block_on(store.as_of(Timestamp::end_of(date!(2023 - 12 - 31))))
+                .unwrap()
+                .len()
+        })
+    });
+    let n = register::InterpreterNumber::new(10_500).unwrap();
+    group.bench_function("record_as_of(one interpreter, 2022-12-31)", |b| {
+        b.iter(|| {
+            rt.block_on(store.record_as_of(n, Timestamp::end_of(date!(2022 - 12 - 31))))
+                .unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, pure_rules, as_of);
+criterion_main!(benches);

@@ -343,12 +343,15 @@ impl<'a> Engine<'a> {
             };
             // Ukrainian goes to Russian interpreters where there are any.
             let prefer_russian = slot.language.as_str() == plan::UKRAINIAN;
+            // Look among the first candidates only: the pool is shuffled, and a full scan per
+            // slot would make benchmark registers quadratic.
             let pick = pool
                 .iter()
+                .take(256)
                 .position(|w| !has(w, slot.language) && (!prefer_russian || has(w, russian)))
                 .or_else(|| pool.iter().position(|w| !has(w, slot.language)));
             let Some(pos) = pick else { continue };
-            let who = pool.remove(pos);
+            let who = pool.swap_remove(pos);
             match who {
                 Who::Existing(n) => known.entry(n.get()).or_default().push(slot.language),
                 Who::New(t) => langs.entry(t).or_default().push(slot.language),
@@ -688,28 +691,40 @@ impl<'a> Engine<'a> {
     /// exclusion, a pending case, and revoked licences.
     fn sanctions(&mut self, factor: f64) {
         let times = factor.round().max(1.0) as usize;
+        let d = |y, m, day| Date::from_calendar_date(y, Month::try_from(m).expect("month"), day).expect("date");
+        let ts = |date| Timestamp::at(date, 10, 0);
+        // Candidates per category, gathered once: listed in exactly one spoken language.
+        let mut candidates: BTreeMap<&'static str, Vec<InterpreterNumber>> = BTreeMap::new();
+        for r in &self.records {
+            if let [e] = r.entries.as_slice()
+                && e.kind == LanguageKind::Spoken
+                && e.language.as_str() != plan::UKRAINIAN
+                && e.is_listed_on(d(2024, 1, 1))
+                && let Some(c) = e.category
+            {
+                candidates.entry(c.as_str()).or_default().push(r.number);
+            }
+        }
+        for list in candidates.values_mut() {
+            list.shuffle(&mut self.rng);
+        }
+        // Someone of `category` still listed and untouched since `before`.
+        let mut pick = |engine: &Self, category: Category, before: Timestamp| {
+            let list = candidates.get_mut(category.as_str())?;
+            while let Some(n) = list.pop() {
+                let idx = (n.get() - InterpreterNumber::FIRST.get()) as usize;
+                let r = &engine.records[idx];
+                if engine.last_change[idx] < before
+                    && r.entries
+                        .iter()
+                        .all(|e| e.category == Some(category) && e.is_listed_on(before.date()))
+                {
+                    return Some(n);
+                }
+            }
+            None
+        };
         for _ in 0..times {
-            // Someone listed in one spoken language of `category`, untouched since `before`.
-            let pick = |engine: &mut Self, category: Category, before: Timestamp| {
-                let candidates: Vec<InterpreterNumber> = engine
-                    .records
-                    .iter()
-                    .zip(&engine.last_change)
-                    .filter(|(r, last)| **last < before && r.entries.len() == 1)
-                    .filter(|(r, _)| {
-                        r.entries.iter().all(|e| {
-                            e.is_listed_on(before.date())
-                                && e.category == Some(category)
-                                && e.kind == LanguageKind::Spoken
-                                && e.language.as_str() != plan::UKRAINIAN
-                        })
-                    })
-                    .map(|(r, _)| r.number)
-                    .collect();
-                candidates.choose(&mut engine.rng).copied()
-            };
-            let d = |y, m, day| Date::from_calendar_date(y, Month::try_from(m).expect("month"), day).expect("date");
-            let ts = |date| Timestamp::at(date, 10, 0);
             if let Some(n) = pick(self, Category::E, ts(d(2024, 6, 3))) {
                 self.exec(
                     n,
@@ -725,11 +740,12 @@ impl<'a> Engine<'a> {
                 );
             }
             if let Some(n) = pick(self, Category::D, ts(d(2024, 10, 1))) {
+                let exclude = Command::Exclude {
+                    until: Some(d(2025, 4, 1)),
+                };
                 self.exec(
                     n,
-                    Command::Exclude {
-                        until: Some(d(2025, 4, 1)),
-                    },
+                    exclude,
                     ts(d(2024, 10, 1)),
                     "Utestengt i seks måneder etter brudd på god tolkeskikk (§ 14)",
                 );
@@ -741,47 +757,34 @@ impl<'a> Engine<'a> {
                 );
             }
             if let Some(n) = pick(self, Category::E, ts(d(2025, 3, 12))) {
-                self.exec(
-                    n,
-                    Command::Exclude { until: None },
-                    ts(d(2025, 3, 12)),
-                    "Varig utestengt etter vesentlig brudd på taushetsplikten (§ 15)",
-                );
+                let reason = "Varig utestengt etter vesentlig brudd på taushetsplikten (§ 15)";
+                self.exec(n, Command::Exclude { until: None }, ts(d(2025, 3, 12)), reason);
             }
-            if let Some(n) = pick(self, Category::C, ts(d(2025, 9, 1))) {
-                let no = self.record(n).licences.first().map(|l| l.no);
-                if let Some(no) = no {
-                    self.exec(
-                        n,
-                        Command::ChangeLicenceStatus {
-                            no,
-                            status: LicenceStatus::TemporarilyRevoked,
-                        },
-                        ts(d(2025, 9, 1)),
-                        "Bevillingen midlertidig tilbakekalt",
-                    );
-                }
+            if let Some(n) = pick(self, Category::C, ts(d(2025, 9, 1)))
+                && let Some(no) = self.record(n).licences.first().map(|l| l.no)
+            {
+                let revoke = Command::ChangeLicenceStatus {
+                    no,
+                    status: LicenceStatus::TemporarilyRevoked,
+                };
+                self.exec(n, revoke, ts(d(2025, 9, 1)), "Bevillingen midlertidig tilbakekalt");
             }
-            if let Some(n) = pick(self, Category::A, ts(d(2025, 6, 20))) {
-                let no = self.record(n).licences.first().map(|l| l.no);
-                if let Some(no) = no {
-                    self.exec(
-                        n,
-                        Command::ChangeLicenceStatus {
-                            no,
-                            status: LicenceStatus::Revoked,
-                        },
-                        ts(d(2025, 6, 20)),
-                        "Bevillingen tilbakekalt",
-                    );
-                }
+            if let Some(n) = pick(self, Category::A, ts(d(2025, 6, 20)))
+                && let Some(no) = self.record(n).licences.first().map(|l| l.no)
+            {
+                let revoke = Command::ChangeLicenceStatus {
+                    no,
+                    status: LicenceStatus::Revoked,
+                };
+                self.exec(n, revoke, ts(d(2025, 6, 20)), "Bevillingen tilbakekalt");
             }
             if let Some(n) = pick(self, Category::D, ts(d(2026, 2, 2))) {
+                let exclude = Command::Exclude {
+                    until: Some(d(2027, 2, 1)),
+                };
                 self.exec(
                     n,
-                    Command::Exclude {
-                        until: Some(d(2027, 2, 1)),
-                    },
+                    exclude,
                     ts(d(2026, 2, 2)),
                     "Utestengt for ett år etter brudd på habilitetsreglene (§ 16)",
                 );

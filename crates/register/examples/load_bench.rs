@@ -1,0 +1,95 @@
+//! Bench binary: generate and load a synthetic register of a given size into SQLite or
+//! PostgreSQL, then time `as_of` and single-record reads. Prints one JSON line of numbers.
+//!
+//! cargo run --release -p register --example load_bench -- <entries> <sqlite:PATH | postgres://…>
+
+use std::time::Instant;
+
+use register::generator::{self, Options};
+use register::store::ConnectOptions;
+use register::{Catalogue, Database, InterpreterNumber, Store, Timestamp};
+use time::macros::date;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(entries), Some(url)) = (args.get(1).and_then(|s| s.parse::<usize>().ok()), args.get(2)) else {
+        eprintln!("usage: load_bench <entries> <database-url>");
+        std::process::exit(2);
+    };
+    let store = Database::connect(
+        &ConnectOptions {
+            url: url.clone(),
+            max_connections: 4,
+        },
+        Catalogue::bundled(),
+    )
+    .await?;
+    if !store.is_empty().await? {
+        return Err("the bench database must be empty".into());
+    }
+
+    let t = Instant::now();
+    let generated = generator::generate(
+        store.catalogue(),
+        Options {
+            seed: 1,
+            scale: Some(entries),
+        },
+    );
+    let generate_s = t.elapsed().as_secs_f64();
+    let total_entries: usize = generated.records.iter().map(|r| r.entries.len()).sum();
+    let people = generated.records.len();
+    let changes = generated.changes.len();
+    drop(generated.records);
+
+    let t = Instant::now();
+    generator::load(&store, generated.changes, 5_000).await?;
+    let load_s = t.elapsed().as_secs_f64();
+
+    let mut as_of_ms = Vec::new();
+    for day in [date!(2021 - 12 - 31), date!(2023 - 12 - 31)] {
+        let t = Instant::now();
+        let records = store.as_of(Timestamp::end_of(day)).await?;
+        as_of_ms.push((day.to_string(), t.elapsed().as_secs_f64() * 1000.0, records.len()));
+    }
+
+    // Single-record reads, current and historical, spread over the register.
+    let step = (people / 200).max(1) as i64;
+    let numbers: Vec<InterpreterNumber> = (0..200)
+        .filter_map(|i| InterpreterNumber::new(InterpreterNumber::FIRST.get() + i * step).ok())
+        .collect();
+    let mut current = Vec::new();
+    let mut historical = Vec::new();
+    for n in &numbers {
+        let t = Instant::now();
+        store.record(*n).await?;
+        current.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        store.record_as_of(*n, Timestamp::end_of(date!(2022 - 12 - 31))).await?;
+        historical.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let p = |v: &mut Vec<f64>, q: f64| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[((v.len() - 1) as f64 * q).round() as usize]
+    };
+    println!(
+        "{}",
+        serde_json::json!({
+            "backend": store.backend(),
+            "requested_entries": entries,
+            "entries": total_entries,
+            "people": people,
+            "changes": changes,
+            "generate_s": generate_s,
+            "load_s": load_s,
+            "load_changes_per_s": changes as f64 / load_s,
+            "as_of": as_of_ms.iter().map(|(d, ms, n)| serde_json::json!({"day": d, "ms": ms, "records": n})).collect::<Vec<_>>(),
+            "record_ms_p50": p(&mut current, 0.5),
+            "record_ms_p99": p(&mut current, 0.99),
+            "record_as_of_ms_p50": p(&mut historical, 0.5),
+            "record_as_of_ms_p99": p(&mut historical, 0.99),
+        })
+    );
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! End-to-end tests of the `tolkeregister` binary: seeding, figures, export and bad input,
+//! on the embedded SQLite default and on PostgreSQL.
+
+#[path = "../crates/register/tests/common/mod.rs"]
+mod common;
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn run(database_url: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tolkeregister"))
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "error")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// IMDi's table: spoken-language entries per category on 31 December.
+const TABLE: [(&str, [u64; 5], u64); 4] = [
+    ("2020-12-31", [18, 217, 43, 745, 630], 1653),
+    ("2021-12-31", [26, 234, 45, 814, 829], 1948),
+    ("2022-12-31", [66, 242, 42, 879, 1016], 2245),
+    ("2023-12-31", [92, 483, 43, 997, 1167], 2782),
+];
+
+fn seeded_figures_match_the_annual_report(url: &str) {
+    let seeded = run(url, &["seed"]);
+    assert!(seeded.status.success(), "seed failed: {}", stderr(&seeded));
+    for (day, per_category, total) in TABLE {
+        let out = run(url, &["counts", "--as-of", day]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: Value = serde_json::from_str(&stdout(&out)).expect("counts prints JSON");
+        assert_eq!(v["as_of"], day);
+        let spoken = &v["entries_per_category"]["spoken"];
+        let got: Vec<u64> = ["A", "B", "C", "D", "E"]
+            .iter()
+            .map(|c| spoken[c].as_u64().unwrap())
+            .collect();
+        assert_eq!(got, per_category, "{day}");
+        assert_eq!(spoken["total"], total, "{day}");
+        if day == "2023-12-31" {
+            assert_eq!(v["unique_persons"], 2338);
+            assert_eq!(v["persons_with_two_or_more_languages"], 599);
+            assert_eq!(v["entries_per_kind"]["sign"], 268);
+            assert_eq!(v["entries_per_language"]["UKR"], 134);
+        }
+        if day == "2022-12-31" {
+            assert_eq!(v["unique_persons"], 1891);
+            assert_eq!(v["entries_per_language"]["UKR"], 13);
+        }
+    }
+    let again = run(url, &["seed"]);
+    assert!(!again.status.success(), "seeding twice must be refused");
+    assert!(stderr(&again).contains("ikke tom"), "{}", stderr(&again));
+}
+
+fn export_shows_interpreters_with_derived_categories(url: &str) {
+    let out = run(url, &["export", "--as-of", "2023-12-31"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert!(
+        lines.len() > 2338,
+        "everyone registered by then, listed or not: {}",
+        lines.len()
+    );
+    let listed_entries: usize = lines
+        .iter()
+        .flat_map(|l| l["entries"].as_array().unwrap())
+        .filter(|e| e["listed"] == true && e["kind"] == "spoken")
+        .count();
+    assert_eq!(listed_entries, 2782);
+    let first = &lines[0];
+    assert_eq!(first["interpreter_number"], "10001");
+    assert!(first["entries"][0]["category"].is_string());
+    assert!(!text.contains("national_id"), "the identity number is never exported");
+
+    let arabic = run(url, &["export", "--language", "arabisk"]);
+    assert!(arabic.status.success());
+    assert!(stdout(&arabic).lines().all(|l| l.contains("\"ARB\"")));
+    let one = run(url, &["export", "--interpreter", "10001"]);
+    assert_eq!(stdout(&one).lines().count(), 1);
+}
+
+fn bad_input_gets_a_clear_message_and_non_zero_exit(url: &str) {
+    let cases: [(&[&str], &str); 6] = [
+        (&["counts", "--as-of", "2023-02-30"], "ikke en gyldig dato"),
+        (&["export", "--as-of", "31.12.2023"], "ikke en gyldig dato"),
+        (&["export", "--language", "klingon"], "ukjent språk «klingon»"),
+        (&["export", "--interpreter", "01x"], "ikke et gyldig tolkenummer"),
+        (&["export", "--interpreter", "9999999"], "fant ingen tolk"),
+        (&["--no-such-flag"], "unexpected argument"),
+    ];
+    for (args, message) in cases {
+        let out = run(url, args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{args:?} panicked");
+    }
+    let out = run("mysql://nowhere", &["counts"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("ugyldig database-URL"), "{}", stderr(&out));
+}
+
+#[test]
+fn sqlite_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("r.db").display());
+    seeded_figures_match_the_annual_report(&url);
+    export_shows_interpreters_with_derived_categories(&url);
+    bad_input_gets_a_clear_message_and_non_zero_exit(&url);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_end_to_end() {
+    let Some(db) = common::postgres().await else { return };
+    let url = db.url.clone();
+    tokio::task::spawn_blocking(move || {
+        seeded_figures_match_the_annual_report(&url);
+        export_shows_interpreters_with_derived_categories(&url);
+    })
+    .await
+    .unwrap();
+}
+
+#[test]
+fn migrate_runs_alone_and_help_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("m.db").display());
+    let out = run(&url, &["migrate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("m.db").exists());
+    assert!(run(&url, &["--help"]).status.success());
+}
