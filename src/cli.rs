@@ -35,6 +35,10 @@ pub struct DbArgs {
 pub enum Command {
     /// Run the public and admin services (the default). Loads fixtures into an empty embedded database.
     Serve(ServeArgs),
+    /// Run the public service alone (search, pages, JSON API), e.g. with `DATABASE_URL=postgres://…`.
+    ServePublic(ServePublicArgs),
+    /// Run the admin (staff) service alone, e.g. with `DATABASE_URL=postgres://…` and OpenID Connect.
+    ServeAdmin(ServeAdminArgs),
     /// Apply database migrations and exit.
     Migrate,
     /// Load the synthetic fixture register into an empty database.
@@ -56,6 +60,10 @@ pub struct ServeArgs {
     /// Do not load fixture data into an empty database.
     #[arg(long)]
     pub no_fixtures: bool,
+    #[command(flatten)]
+    pub public: PublicArgs,
+    #[command(flatten)]
+    pub admin: AdminArgs,
 }
 
 impl Default for ServeArgs {
@@ -64,8 +72,80 @@ impl Default for ServeArgs {
             public_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             admin_addr: SocketAddr::from(([127, 0, 0, 1], 8081)),
             no_fixtures: false,
+            public: PublicArgs::default(),
+            admin: AdminArgs::default(),
         }
     }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServePublicArgs {
+    /// Where the public service listens.
+    #[arg(long, env = "PUBLIC_ADDR", default_value = "127.0.0.1:8080")]
+    pub public_addr: SocketAddr,
+    #[command(flatten)]
+    pub public: PublicArgs,
+}
+
+/// Settings of the public service.
+#[derive(Debug, Args, Clone)]
+pub struct PublicArgs {
+    /// The search index's directory: disposable, rebuilt from the register when missing.
+    /// One directory per running public service.
+    #[arg(long, env = "TOLKEREGISTER_INDEX_DIR", default_value = "data/index")]
+    pub index_dir: std::path::PathBuf,
+}
+
+impl Default for PublicArgs {
+    /// For `tolkeregister` without a subcommand, which clap does not parse: the same defaults.
+    fn default() -> Self {
+        PublicArgs {
+            index_dir: std::env::var_os("TOLKEREGISTER_INDEX_DIR")
+                .map_or_else(|| std::path::PathBuf::from("data/index"), std::path::PathBuf::from),
+        }
+    }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeAdminArgs {
+    /// Where the admin service listens.
+    #[arg(long, env = "ADMIN_ADDR", default_value = "127.0.0.1:8081")]
+    pub admin_addr: SocketAddr,
+    #[command(flatten)]
+    pub admin: AdminArgs,
+}
+
+/// Staff sign-in and casework settings. Without `--oidc-issuer` the built-in demo staff are
+/// used and their passwords printed at start.
+#[derive(Debug, Args, Clone, Default)]
+pub struct AdminArgs {
+    /// OpenID Connect issuer (`iss`) of staff tokens; turns on production sign-in.
+    #[arg(long, env = "OIDC_ISSUER", requires_all = ["oidc_audience", "oidc_jwks"])]
+    pub oidc_issuer: Option<String>,
+    /// Audience (`aud`, this service's client id) of staff tokens.
+    #[arg(long, env = "OIDC_AUDIENCE")]
+    pub oidc_audience: Option<String>,
+    /// File with the provider's JSON Web Key Set.
+    #[arg(long, env = "OIDC_JWKS")]
+    pub oidc_jwks: Option<std::path::PathBuf>,
+    /// The only signing algorithm accepted (RS256, ES256, EdDSA, …).
+    #[arg(long, env = "OIDC_ALGORITHM", default_value = "RS256")]
+    pub oidc_algorithm: String,
+    /// The claim listing staff roles.
+    #[arg(long, env = "OIDC_ROLES_CLAIM", default_value = "roles")]
+    pub oidc_roles_claim: String,
+    /// The provider's authorization endpoint, for browser sign-in.
+    #[arg(long, env = "OIDC_AUTHORIZE_URL")]
+    pub oidc_authorize_url: Option<String>,
+    /// This service's callback (…/logg-inn/oidc) as registered with the provider.
+    #[arg(long, env = "OIDC_REDIRECT_URL")]
+    pub oidc_redirect_url: Option<String>,
+    /// Secret for session and CSRF tokens shared by all admin instances (random if unset).
+    #[arg(long, env = "ADMIN_SECRET", hide_env_values = true)]
+    pub admin_secret: Option<String>,
+    /// The body that hears appeals against decisions, as printed in decision letters.
+    #[arg(long, env = "APPEAL_BODY")]
+    pub appeal_body: Option<String>,
 }
 
 #[derive(Debug, Args)]

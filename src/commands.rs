@@ -17,6 +17,8 @@ const SEED_BATCH: usize = 5_000;
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
         Command::Serve(args) => serve::run(&cli.db, args).await,
+        Command::ServePublic(args) => serve::run_public(&cli.db, args).await,
+        Command::ServeAdmin(args) => serve::run_admin(&cli.db, args).await,
         Command::Migrate => migrate(&cli.db).await,
         Command::Seed(args) => seed(&cli.db, args).await,
         Command::Export(args) => export(&cli.db, args).await,

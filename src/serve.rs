@@ -9,7 +9,8 @@ use register::generator::Options;
 use register::{Database, Store};
 use tokio::net::TcpListener;
 
-use crate::cli::{DbArgs, ServeArgs};
+use crate::cli::{AdminArgs, DbArgs, PublicArgs, ServeAdminArgs, ServeArgs, ServePublicArgs};
+use crate::commands::{connect, load_fixtures};
 
 /// Prints a line for the operator; a closed stdout (e.g. a supervisor that stopped reading)
 /// must not take the service down, so write errors are ignored.
@@ -19,7 +20,6 @@ macro_rules! say {
         let _ = writeln!(std::io::stdout(), $($arg)*);
     }};
 }
-use crate::commands::{connect, load_fixtures};
 
 pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<()> {
     let store = connect(db).await?;
@@ -34,15 +34,15 @@ pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<()> {
     let admin_addr = admin.local_addr()?;
 
     tokio::spawn(sweep_expired_exclusions(store.clone()));
-    let public_app = public_web::router(public_web::AppState { store: store.clone() });
-    let admin_app = admin::router(admin::AdminState { store: store.clone() });
+    let public_app = public_app(&store, &args.public)?;
+    let (admin_state, demo_logins) = admin_state(&store, &args.admin)?;
+    let admin_app = admin::router(admin_state);
 
     say!();
     say!("Nasjonalt tolkeregister kjører ({}):", store.backend());
-    say!("  Offentlig tjeneste:      http://{public_addr}/");
-    say!("    – kontroller et tolkenummer: http://{public_addr}/api/v1/verify/10001");
-    say!("    – språkene:                  http://{public_addr}/api/v1/languages");
-    say!("  Saksbehandlertjeneste:   http://{admin_addr}/healthz");
+    print_public_urls(public_addr);
+    say!("  Saksbehandlertjeneste:   http://{admin_addr}/");
+    print_demo_logins(&demo_logins);
     say!("  Database:                {}", db.database_url);
     say!("Stopp med Ctrl+C.");
 
@@ -87,5 +87,108 @@ async fn sweep_expired_exclusions(store: Database) {
             Ok(n) => tracing::info!(count = n, "recorded the end of expired exclusions"),
             Err(e) => tracing::warn!(error = %e, "could not record expired exclusions"),
         }
+    }
+}
+
+/// Runs the public service alone; its index follows the register through the change feed.
+pub async fn run_public(db: &DbArgs, args: ServePublicArgs) -> anyhow::Result<()> {
+    let store = connect(db).await?;
+    let listener = bind(args.public_addr, "den offentlige tjenesten").await?;
+    let addr = listener.local_addr()?;
+    let app = public_app(&store, &args.public)?;
+    say!("Den offentlige tjenesten kjører ({}):", store.backend());
+    print_public_urls(addr);
+    say!("Stopp med Ctrl+C.");
+    let (tx, rx) = tokio::sync::watch::channel(());
+    let task = tokio::spawn(serve_until(listener, app, rx));
+    let _ = tokio::signal::ctrl_c().await;
+    let _ = tx.send(());
+    let _ = task.await;
+    Ok(())
+}
+
+/// The public service on `store`, with its search index in `args.index_dir` (built or caught
+/// up in the background; pages say "starting" until then).
+fn public_app(store: &Database, args: &PublicArgs) -> anyhow::Result<axum::Router> {
+    let state = public_web::AppState::start(store.clone(), &args.index_dir)
+        .with_context(|| format!("kunne ikke åpne søkeindeksen i {}", args.index_dir.display()))?;
+    Ok(public_web::router(state))
+}
+
+fn print_public_urls(addr: SocketAddr) {
+    say!("  Offentlig tjeneste:      http://{addr}/");
+    say!("    – søk etter tolk:            http://{addr}/sok?language=arabisk");
+    say!("    – kontroller et tolkenummer: http://{addr}/kontroller?nummer=10001");
+    say!("    – JSON-API (OpenAPI):        http://{addr}/api/openapi.json");
+}
+
+/// Runs the admin service alone.
+pub async fn run_admin(db: &DbArgs, args: ServeAdminArgs) -> anyhow::Result<()> {
+    let store = connect(db).await?;
+    let listener = bind(args.admin_addr, "saksbehandlertjenesten").await?;
+    let addr = listener.local_addr()?;
+    let (state, demo_logins) = admin_state(&store, &args.admin)?;
+    say!("Saksbehandlertjenesten kjører ({}):", store.backend());
+    say!("  Saksbehandlertjeneste:   http://{addr}/");
+    print_demo_logins(&demo_logins);
+    say!("Stopp med Ctrl+C.");
+    let (tx, rx) = tokio::sync::watch::channel(());
+    let task = tokio::spawn(serve_until(listener, admin::router(state), rx));
+    let _ = tokio::signal::ctrl_c().await;
+    let _ = tx.send(());
+    let _ = task.await;
+    Ok(())
+}
+
+/// The admin service's state from its flags: OpenID Connect when an issuer is set, otherwise
+/// the built-in demo staff.
+fn admin_state(
+    store: &Database,
+    args: &AdminArgs,
+) -> anyhow::Result<(admin::AdminState, Vec<admin::auth::users::DemoLogin>)> {
+    let oidc = match (&args.oidc_issuer, &args.oidc_audience, &args.oidc_jwks) {
+        (Some(issuer), Some(audience), Some(jwks)) => Some(admin::auth::oidc::OidcSettings {
+            issuer: issuer.clone(),
+            audience: audience.clone(),
+            jwks_path: jwks.clone(),
+            algorithm: args.oidc_algorithm.parse().map_err(|_| {
+                anyhow::anyhow!(
+                    "ukjent algoritme «{}» (f.eks. RS256, ES256, EdDSA)",
+                    args.oidc_algorithm
+                )
+            })?,
+            roles_claim: args.oidc_roles_claim.clone(),
+            authorize_url: args.oidc_authorize_url.clone(),
+            redirect_url: args.oidc_redirect_url.clone(),
+        }),
+        _ => None,
+    };
+    let mut settings = admin::Settings::default();
+    if let Some(body) = &args.appeal_body {
+        settings.appeal_body = body.clone();
+    }
+    let config = admin::AdminConfig {
+        oidc,
+        secret: args.admin_secret.clone(),
+        session_hours: None,
+        settings,
+    };
+    Ok(admin::AdminState::start(store.clone(), config)?)
+}
+
+fn print_demo_logins(logins: &[admin::auth::users::DemoLogin]) {
+    if logins.is_empty() {
+        return;
+    }
+    say!("  Demobrukere (passordene gjelder til tjenesten stopper):");
+    for l in logins {
+        let roles: Vec<&str> = l.roles.iter().map(|r| r.label()).collect();
+        say!(
+            "    {:<8} {:<16} {}  ({})",
+            l.username,
+            l.password,
+            l.name,
+            roles.join(", ")
+        );
     }
 }

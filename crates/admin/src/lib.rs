@@ -1,18 +1,130 @@
-//! The staff service on its own listener with its own authentication. For now it serves only
-//! its health probes; staff work (login, roles, cases) arrives with the admin issue.
+//! The staff service on its own listener with its own authentication: interpreters,
+//! qualifications, licences, foreign approvals, decisions and four-eyes approval, as pages and JSON.
 
+pub mod api;
+pub mod approvals;
+pub mod auth;
+pub mod changes;
+pub mod decisions;
+pub mod error;
+pub mod exclusions;
+pub mod foreign;
+pub mod forms;
 pub mod health;
+pub mod home;
+pub mod interpreters;
+pub mod labels;
+pub mod layout;
+pub mod letters;
+pub mod licences;
+pub mod login;
+pub mod qualifications;
+pub mod staff;
+pub mod statistics;
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
+use axum::routing::get;
 use register::Database;
+use register::casework::Deadlines;
+
+use auth::Authenticator;
+use auth::csrf::CsrfKey;
+use auth::oidc::{OidcError, OidcSettings, OidcVerifier};
+use auth::session::SessionKeys;
+use auth::users::{DemoLogin, StaffDirectory};
+
+/// Settings that the law or the organisation may change.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub deadlines: Deadlines,
+    /// The body that hears appeals against IMDi's decisions (the name has changed over time).
+    pub appeal_body: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            deadlines: Deadlines::default(),
+            appeal_body: "Arbeids- og inkluderingsdepartementet".into(),
+        }
+    }
+}
 
 /// What every admin handler can reach.
 #[derive(Clone)]
 pub struct AdminState {
     pub store: Database,
+    pub auth: Arc<Authenticator>,
+    pub csrf: Arc<CsrfKey>,
+    pub settings: Arc<Settings>,
 }
 
-/// The admin service's routes.
+/// How the service is started.
+#[derive(Debug, Clone, Default)]
+pub struct AdminConfig {
+    /// Sign in through this OpenID Connect provider; `None` uses the built-in demo staff.
+    pub oidc: Option<OidcSettings>,
+    /// Key material for session tokens and CSRF tokens, shared by all instances; random
+    /// (sessions end at restart) when `None`.
+    pub secret: Option<String>,
+    /// How long a built-in session lasts.
+    pub session_hours: Option<u64>,
+    pub settings: Settings,
+}
+
+impl AdminState {
+    /// The state for `config`, and the demo logins to print when the built-in directory is used.
+    pub fn start(store: Database, config: AdminConfig) -> Result<(AdminState, Vec<DemoLogin>), OidcError> {
+        let csrf = match &config.secret {
+            Some(s) => CsrfKey::from_secret(s.as_bytes()),
+            None => CsrfKey::random(),
+        };
+        let (auth, logins) = match config.oidc {
+            Some(settings) => (Authenticator::Oidc(OidcVerifier::load(settings)?), Vec::new()),
+            None => {
+                let (directory, logins) = StaffDirectory::demo();
+                let lifetime = Duration::from_secs(config.session_hours.unwrap_or(8) * 3600);
+                let keys = match &config.secret {
+                    Some(s) => SessionKeys::from_secret(format!("session:{s}").as_bytes(), lifetime),
+                    None => SessionKeys::random(lifetime),
+                };
+                (Authenticator::Embedded { directory, keys }, logins)
+            }
+        };
+        Ok((AdminState::new(store, auth, csrf, config.settings), logins))
+    }
+
+    pub fn new(store: Database, auth: Authenticator, csrf: CsrfKey, settings: Settings) -> AdminState {
+        AdminState {
+            store,
+            auth: Arc::new(auth),
+            csrf: Arc::new(csrf),
+            settings: Arc::new(settings),
+        }
+    }
+}
+
+/// The admin service's routes. Every route but the probes, the stylesheet and sign-in asks for
+/// a role through its handler's `Authorised<…>` argument.
 pub fn router(state: AdminState) -> Router {
-    Router::new().merge(health::routes()).with_state(state)
+    Router::new()
+        .route("/admin.css", get(layout::stylesheet))
+        .merge(health::routes())
+        .merge(login::routes())
+        .merge(home::routes())
+        .merge(interpreters::routes())
+        .merge(qualifications::routes())
+        .merge(licences::routes())
+        .merge(exclusions::routes())
+        .merge(approvals::routes())
+        .merge(decisions::routes())
+        .merge(foreign::routes())
+        .merge(statistics::routes())
+        .merge(staff::routes())
+        .merge(api::routes())
+        .layer(axum::middleware::from_fn(layout::security_headers))
+        .with_state(state)
 }

@@ -1,10 +1,11 @@
-//! The public service's error type: each variant maps to a status code and a message a user
-//! can act on. Internal causes are logged, never shown.
+//! The JSON API's error type: each variant maps to a status code and a message a user can act
+//! on (in Norwegian). Internal causes are logged, never shown.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+
+use crate::api::model::ErrorBody;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -12,13 +13,10 @@ pub enum ApiError {
     BadRequest(String),
     #[error("{0}")]
     NotFound(String),
+    #[error("søket starter; prøv igjen om noen sekunder")]
+    Starting,
     #[error("tjenesten er midlertidig utilgjengelig")]
-    Unavailable(#[source] register::StoreError),
-}
-
-#[derive(Serialize)]
-struct Body<'a> {
-    error: &'a str,
+    Unavailable(#[source] search::SearchError),
 }
 
 impl IntoResponse for ApiError {
@@ -26,31 +24,33 @@ impl IntoResponse for ApiError {
         let status = match &self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Starting => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unavailable(e) => {
-                tracing::error!(error = %e, "storage failed");
+                tracing::error!(error = %e, "search failed");
                 StatusCode::SERVICE_UNAVAILABLE
             }
         };
-        (
+        let mut response = (
             status,
-            Json(Body {
-                error: &self.to_string(),
+            Json(ErrorBody {
+                error: self.to_string(),
             }),
         )
-            .into_response()
+            .into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
+        response
     }
 }
 
-impl From<register::StoreError> for ApiError {
-    fn from(e: register::StoreError) -> Self {
+impl From<search::SearchError> for ApiError {
+    fn from(e: search::SearchError) -> Self {
         match e {
-            register::StoreError::NotFound(n) => ApiError::NotFound(format!("fant ingen tolk med tolkenummer {n}")),
+            e @ search::SearchError::OutOfRange { .. } => ApiError::BadRequest(e.to_string()),
             other => ApiError::Unavailable(other),
         }
     }
-}
-
-/// The answer for paths that do not exist.
-pub async fn not_found() -> ApiError {
-    ApiError::NotFound("siden finnes ikke".into())
 }

@@ -1,5 +1,5 @@
-//! Liveness (`/healthz`: the process answers) and readiness (`/readyz`: the database answers)
-//! probes for load balancers and orchestrators.
+//! Liveness (`/healthz`: the process answers) and readiness (`/readyz`: the search index is
+//! built and following the register) probes. Search keeps serving when the database is down.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -21,17 +21,26 @@ async fn healthz() -> Json<Value> {
 }
 
 async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
-    match state.store.ping().await {
-        Ok(()) => (
-            StatusCode::OK,
-            Json(json!({ "status": "ready", "database": state.store.backend() })),
-        ),
-        Err(e) => {
-            tracing::warn!(error = %e, "readiness check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "unavailable" })),
-            )
-        }
-    }
+    let status = state.indexer.as_ref().map(|i| i.status()).unwrap_or_default();
+    let database = match &state.store {
+        Some(store) => match store.ping().await {
+            Ok(()) => store.backend(),
+            Err(e) => {
+                tracing::warn!(error = %e, "database does not answer; search serves the last index");
+                "unavailable"
+            }
+        },
+        None => "none",
+    };
+    let body = json!({
+        "status": if state.ready() { "ready" } else { "starting" },
+        "database": database,
+        "index": { "interpreters": state.index.len(), "seq": status.seq, "error": status.error },
+    });
+    let code = if state.ready() {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (code, Json(body))
 }

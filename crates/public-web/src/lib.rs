@@ -1,24 +1,76 @@
-//! The public web service (axum): health probes and the public JSON API (verify, languages).
-//! Unauthenticated, so it serves public fields only; never identity numbers or case data.
+//! The public web service (axum + maud): search pages, interpreter, language and verify pages,
+//! help, and the JSON API. Unauthenticated and answered from the search index: public fields only.
 
 pub mod api;
+pub mod assets;
 pub mod error;
 pub mod health;
+pub mod i18n;
+pub mod pages;
+pub mod params;
+pub mod response_cache;
+pub mod security;
+pub mod views;
+
+use std::path::Path;
+use std::sync::Arc;
 
 use axum::Router;
-use register::Database;
+use register::{Database, Store};
+use search::{Indexer, IndexerOptions, SearchError, SearchIndex};
+
+use crate::response_cache::ResponseCache;
 
 /// What every public handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Database,
+    pub index: Arc<SearchIndex>,
+    /// The task keeping the index current; `None` when the index is filled by other means.
+    pub indexer: Option<Indexer>,
+    /// The register, only for the readiness probe's report (searches never touch it).
+    pub store: Option<Database>,
+    /// Finished search responses of the current index version.
+    pub responses: Arc<ResponseCache>,
+}
+
+impl AppState {
+    /// Opens (or rebuilds) the index in `index_dir` and starts the indexer that follows `store`.
+    /// Must be called inside a tokio runtime.
+    pub fn start(store: Database, index_dir: &Path) -> Result<AppState, SearchError> {
+        let index = Arc::new(SearchIndex::open(Some(index_dir), store.catalogue().clone())?);
+        let indexer = Indexer::spawn(index.clone(), store.clone(), IndexerOptions::default());
+        Ok(AppState {
+            index,
+            indexer: Some(indexer),
+            store: Some(store),
+            responses: Arc::default(),
+        })
+    }
+
+    /// A service over an index filled by other means (tests, load tests): no indexer, no store.
+    pub fn with_index(index: Arc<SearchIndex>) -> AppState {
+        AppState {
+            index,
+            indexer: None,
+            store: None,
+            responses: Arc::default(),
+        }
+    }
+
+    /// Whether the index has been built or caught up since start.
+    pub fn ready(&self) -> bool {
+        self.indexer.as_ref().is_none_or(|i| i.status().ready)
+    }
 }
 
 /// The public service's routes.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let app = Router::new()
         .merge(health::routes())
         .merge(api::routes())
-        .fallback(error::not_found)
-        .with_state(state)
+        .merge(pages::routes())
+        .merge(assets::routes())
+        .fallback(pages::not_found)
+        .with_state(state);
+    security::headers(app)
 }

@@ -1,6 +1,7 @@
 //! The interpreter register itself: domain types and pure rules, history, change feed, audit
 //! log and storage on SQLite and PostgreSQL. Knows nothing about HTTP or search indexes.
 
+pub mod casework;
 pub mod category;
 pub mod command;
 pub mod counts;
@@ -21,6 +22,7 @@ pub mod rules;
 pub mod sanctions;
 pub mod store;
 pub mod timestamp;
+pub mod tips;
 
 pub use category::Category;
 pub use command::{ChangeMeta, Command};

@@ -119,4 +119,9 @@ fn generation_is_deterministic() {
     assert_eq!(a.records, b.records);
     let c = generator::generate(&catalogue, Options { seed: 99, scale: None });
     assert_ne!(a.records, c.records, "another seed gives another register");
+    let last = Timestamp::end_of(generator::LAST_DAY);
+    assert!(
+        a.changes.iter().all(|ch| ch.meta.effective_at < last),
+        "no generated change after the history ends"
+    );
 }

@@ -1,7 +1,11 @@
-//! The public JSON API under `/api/v1`: verify an interpreter number, list languages.
-//! Public fields only.
+//! The public JSON API under `/api/v1` (search, interpreter, verify, languages) and its OpenAPI
+//! document at `/api/openapi.json`. Answers from the search index; public fields only.
 
+mod interpreters;
 mod languages;
+pub mod model;
+mod openapi;
+mod search;
 mod verify;
 
 use axum::Router;
@@ -11,7 +15,10 @@ use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/api/v1/search", get(search::search))
+        .route("/api/v1/interpreters/{number}", get(interpreters::one))
         .route("/api/v1/verify/{number}", get(verify::verify))
         .route("/api/v1/languages", get(languages::list))
         .route("/api/v1/languages/{code}", get(languages::one))
+        .route("/api/openapi.json", get(openapi::document))
 }

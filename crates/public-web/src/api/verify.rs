@@ -1,58 +1,40 @@
-//! The verify endpoint: for checking an ID card (e.g. during a telephone assignment), says only
-//! whether the interpreter is listed today, with the listed entries and categories.
+//! `GET /api/v1/verify/{number}`: for checking an ID card, says only whether the interpreter
+//! is listed today, with the listed entries and categories.
 
 use axum::Json;
 use axum::extract::{Path, State};
-use register::{InterpreterNumber, Store, Timestamp};
-use serde::Serialize;
 
+use super::model::{Entry, Verification};
 use crate::AppState;
 use crate::error::ApiError;
 
-#[derive(Debug, Serialize)]
-pub struct VerifiedEntry {
-    pub language: String,
-    pub language_name: String,
-    pub kind: &'static str,
-    pub category: &'static str,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Verification {
-    pub interpreter_number: String,
-    pub listed: bool,
-    /// The name on the card, shown only when listed.
-    pub name: Option<String>,
-    pub entries: Vec<VerifiedEntry>,
-}
-
+#[utoipa::path(
+    get,
+    path = "/api/v1/verify/{number}",
+    tag = "interpreters",
+    summary = "Is this interpreter listed today?",
+    params(("number" = String, Path, description = "Interpreter number from the ID card", example = "10001")),
+    responses(
+        (status = 200, body = Verification),
+        (status = 400, description = "Not an interpreter number", body = super::model::ErrorBody),
+    )
+)]
 pub async fn verify(State(state): State<AppState>, Path(raw): Path<String>) -> Result<Json<Verification>, ApiError> {
-    let number: InterpreterNumber = raw
+    let number: register::InterpreterNumber = raw
         .parse()
         .map_err(|e: register::interpreter_number::InvalidInterpreterNumber| ApiError::BadRequest(e.to_string()))?;
-    let today = Timestamp::now().date();
-    let record = state.store.record(number).await?;
-    let catalogue = state.store.catalogue();
-    let entries: Vec<VerifiedEntry> = record
-        .iter()
-        .flat_map(|r| r.listed_entries(today))
-        .filter_map(|e| {
-            Some(VerifiedEntry {
-                language: e.language.to_string(),
-                language_name: catalogue
-                    .language(e.language)
-                    .map(|l| l.names.nb.clone())
-                    .unwrap_or_default(),
-                kind: e.kind.as_str(),
-                category: e.category?.as_str(),
-            })
-        })
-        .collect();
-    let listed = !entries.is_empty();
+    if !state.ready() {
+        return Err(ApiError::Starting);
+    }
+    let found = state.index.interpreter(number)?;
+    let catalogue = state.index.catalogue();
     Ok(Json(Verification {
         interpreter_number: number.to_string(),
-        listed,
-        name: record.filter(|_| listed).map(|r| r.profile.display_name()),
-        entries,
+        listed: found.is_some(),
+        name: found.as_ref().map(|p| p.name.clone()),
+        entries: found
+            .iter()
+            .flat_map(|p| p.entries.iter().map(|e| Entry::new(catalogue, e)))
+            .collect(),
     }))
 }

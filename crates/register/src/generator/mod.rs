@@ -28,7 +28,7 @@ use crate::store::Change;
 use crate::timestamp::Timestamp;
 
 use people::NameBook;
-pub use plan::{BASE_ENTRIES, FIGURES, Figures, YearPlan, plan};
+pub use plan::{BASE_ENTRIES, FIGURES, Figures, LAST_DAY, YearPlan, plan};
 
 /// How to generate.
 #[derive(Debug, Clone, Copy)]
@@ -157,7 +157,13 @@ impl<'a> Engine<'a> {
 
     /// A random instant on a day of `year` within `[from_day, to_day]` (days of the year).
     fn day_in(&mut self, year: i32, from_day: u16, to_day: u16) -> Date {
-        let last = if time::util::is_leap_year(year) { 366 } else { 365 };
+        let last = if year >= plan::LAST_DAY.year() {
+            plan::LAST_DAY.ordinal()
+        } else if time::util::is_leap_year(year) {
+            366
+        } else {
+            365
+        };
         let to = to_day.min(last);
         let from = from_day.clamp(1, to);
         let ordinal = self.rng.random_range(from..=to);
@@ -343,13 +349,25 @@ impl<'a> Engine<'a> {
             };
             // Ukrainian goes to Russian interpreters where there are any.
             let prefer_russian = slot.language.as_str() == plan::UKRAINIAN;
-            // Look among the first candidates only: the pool is shuffled, and a full scan per
-            // slot would make benchmark registers quadratic.
-            let pick = pool
-                .iter()
-                .take(256)
-                .position(|w| !has(w, slot.language) && (!prefer_russian || has(w, russian)))
-                .or_else(|| pool.iter().position(|w| !has(w, slot.language)));
+            // Try random candidates before scanning: people who already have the language
+            // pile up in the pool, and a scan from the front would make large registers
+            // quadratic.
+            if pool.is_empty() {
+                continue;
+            }
+            let len = pool.len();
+            let fits = |i: usize, russian_only: bool| {
+                !has(&pool[i], slot.language) && (!russian_only || has(&pool[i], russian))
+            };
+            let mut pick = None;
+            for russian_only in [prefer_russian, false] {
+                pick = pick.or_else(|| {
+                    (0..64)
+                        .map(|_| self.rng.random_range(0..len))
+                        .find(|&i| fits(i, russian_only))
+                });
+            }
+            let pick = pick.or_else(|| (0..len).find(|&i| fits(i, false)));
             let Some(pos) = pick else { continue };
             let who = pool.swap_remove(pos);
             match who {
@@ -365,7 +383,10 @@ impl<'a> Engine<'a> {
             }
             let day = match who {
                 Who::New(t) if y.year <= plan::FIRST_YEAR => new_days[t] + Duration::days(self.rng.random_range(1..30)),
-                Who::New(t) => self.day_in(y.year, new_days[t].ordinal() + 1, 364),
+                Who::New(t) => {
+                    let from = new_days[t].ordinal() + 1;
+                    self.day_in(y.year, from, 364).max(new_days[t])
+                }
                 Who::Existing(_) => self.day_in(y.year, 1, 364),
             };
             events.push((

@@ -4,6 +4,8 @@
 use crate::category::Category;
 
 pub const UKRAINIAN: &str = "UKR";
+/// The generated history ends here, so no change lies in the future of anyone using it.
+pub const LAST_DAY: time::Date = time::macros::date!(2026 - 06 - 30);
 /// The plan's first year covers everything listed up to and including it.
 pub const FIRST_YEAR: i32 = 2020;
 /// From this year new E entries are all bilingual test + TAO (IMDi's 2023 count).

@@ -1,10 +1,13 @@
 //! Storage of the register: one API (the `Store` trait) with SQLite and PostgreSQL behind it,
 //! chosen from the database URL. The only place in the workspace that speaks SQL.
 
+pub mod casework;
+pub mod follow;
 pub mod postgres;
 mod rows;
 mod shared;
 pub mod sqlite;
+pub mod tips;
 
 use std::future::Future;
 
@@ -20,8 +23,11 @@ use crate::reference::Catalogue;
 use crate::rules::RuleError;
 use crate::timestamp::Timestamp;
 
+pub use casework::CaseStore;
+pub use follow::{Follower, Wake};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
+pub use tips::TipStore;
 
 /// Everything that can go wrong in storage, with messages fit for users where the cause is
 /// theirs (`NotFound`, `Rule`, `Backdated`, `FutureChange`, `ReasonMissing`).

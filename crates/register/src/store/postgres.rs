@@ -72,3 +72,5 @@ impl PostgresStore {
 }
 
 store_impl!(PostgresStore, sqlx::Postgres);
+super::casework::casework_impl!(PostgresStore, sqlx::Postgres);
+super::tips::tips_impl!(PostgresStore, sqlx::Postgres);

@@ -82,3 +82,5 @@ impl SqliteStore {
 }
 
 store_impl!(SqliteStore, sqlx::Sqlite);
+super::casework::casework_impl!(SqliteStore, sqlx::Sqlite);
+super::tips::tips_impl!(SqliteStore, sqlx::Sqlite);

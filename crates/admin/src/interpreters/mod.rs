@@ -1,0 +1,158 @@
+//! Interpreters: find one, register a new one from a paper or e-mail application, and the
+//! dossier page (record, derived categories, pending changes, decisions, cases, history).
+
+pub mod form;
+pub mod views;
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use maud::Markup;
+use register::store::CaseStore;
+use register::{ChangeMeta, InterpreterNumber, InterpreterRecord, Store, Timestamp};
+use serde::Deserialize;
+
+use crate::AdminState;
+use crate::auth::role::Casework;
+use crate::auth::{Authorised, CsrfForm};
+use crate::error::AdminError;
+use crate::forms::Errors;
+use crate::layout;
+use form::RegistrationForm;
+
+pub fn routes() -> Router<AdminState> {
+    Router::new()
+        .route("/tolker", get(search))
+        .route("/tolker", post(register))
+        .route("/tolker/ny", get(new_interpreter))
+        .route("/tolker/{number}", get(dossier))
+}
+
+/// The interpreter at `raw` (a path segment), or 404.
+pub async fn find(state: &AdminState, raw: &str) -> Result<InterpreterRecord, AdminError> {
+    let number: InterpreterNumber = raw
+        .parse()
+        .map_err(|_| AdminError::NotFound(format!("«{raw}» er ikke et tolkenummer")))?;
+    state
+        .store
+        .record(number)
+        .await?
+        .ok_or_else(|| AdminError::NotFound(format!("Fant ingen tolk med tolkenummer {number}")))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SearchQuery {
+    pub q: String,
+}
+
+/// The most hits shown for a name search.
+const MAX_HITS: usize = 50;
+
+async fn search(
+    State(state): State<AdminState>,
+    user: Authorised<Casework>,
+    Query(query): Query<SearchQuery>,
+) -> Result<Response, AdminError> {
+    let q = query.q.trim();
+    if let Ok(number) = q.parse::<InterpreterNumber>() {
+        return Ok(Redirect::to(&format!("/tolker/{number}")).into_response());
+    }
+    let hits = if q.chars().count() >= 2 {
+        let needle = q.to_lowercase();
+        let digits: String = q.chars().filter(|c| !c.is_whitespace()).collect();
+        let all = state.store.as_of(Timestamp::now()).await?;
+        all.into_iter()
+            .filter(|r| {
+                let p = &r.profile;
+                p.national_id.expose() == digits
+                    || format!(
+                        "{} {} {}",
+                        p.given_name,
+                        p.preferred_name.as_deref().unwrap_or(""),
+                        p.family_name
+                    )
+                    .to_lowercase()
+                    .contains(&needle)
+            })
+            .take(MAX_HITS)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let body = views::search_page(q, &hits, state.store.catalogue());
+    Ok(layout::page("Finn tolk", Some(&user), body).into_response())
+}
+
+async fn new_interpreter(State(state): State<AdminState>, user: Authorised<Casework>) -> Markup {
+    layout::page(
+        "Registrer tolk",
+        Some(&user),
+        views::new_interpreter_page(
+            &user.csrf,
+            &RegistrationForm::default(),
+            &Errors::default(),
+            None,
+            state.store.catalogue(),
+        ),
+    )
+}
+
+async fn register(
+    State(state): State<AdminState>,
+    user: Authorised<Casework>,
+    CsrfForm(form): CsrfForm<RegistrationForm>,
+) -> Result<Response, AdminError> {
+    let rejected = |errors: &Errors, general: Option<&str>| {
+        let body = views::new_interpreter_page(&user.csrf, &form, errors, general, state.store.catalogue());
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            layout::page("Registrer tolk", Some(&user), body),
+        )
+            .into_response()
+    };
+    let (profile, reason) = match form.parse() {
+        Ok(parsed) => parsed,
+        Err(errors) => return Ok(rejected(&errors, None)),
+    };
+    match state
+        .store
+        .register_interpreter(profile, ChangeMeta::now(user.actor(), reason))
+        .await
+    {
+        Ok(record) => Ok(Redirect::to(&format!("/tolker/{}?ok=registered", record.number)).into_response()),
+        Err(e) if e.is_user_error() => {
+            let e = AdminError::from(e);
+            Ok(rejected(&Errors(e.fields()), Some(&e.message())))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Notice {
+    pub ok: String,
+}
+
+async fn dossier(
+    State(state): State<AdminState>,
+    user: Authorised<Casework>,
+    Path(number): Path<String>,
+    Query(notice): Query<Notice>,
+) -> Result<Markup, AdminError> {
+    let record = find(&state, &number).await?;
+    let n = record.number;
+    let dossier = views::Dossier {
+        history: state.store.history(n).await?,
+        approvals: state.store.approvals_for(n).await?,
+        decisions: state.store.decisions_for(n).await?,
+        cases: state.store.foreign_cases_for(n).await?,
+        record,
+    };
+    let title = format!("Tolk {n}");
+    let body = views::interpreter_page(&dossier, state.store.catalogue(), &notice.ok);
+    Ok(layout::page(&title, Some(&user), body))
+}

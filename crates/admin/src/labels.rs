@@ -1,0 +1,123 @@
+//! Bokmål names of domain values for the admin UI: qualification kinds, statuses, roles of
+//! changes. The one place UI wording for these lives; letters have their own (`letters`).
+
+use register::casework::DecisionKind;
+use register::interpreter::{Availability, Gender};
+use register::licence::LicenceStatus;
+use register::qualification::QualificationKind;
+use register::record::TestPart;
+use register::{Catalogue, EntryStatus, LanguageCode, LanguageKind, Timestamp};
+
+pub fn qualification(k: QualificationKind) -> &'static str {
+    match k {
+        QualificationKind::Bachelor => "Bachelorgrad i tolking",
+        QualificationKind::FoundationCourse => "Grunnemne i tolking i offentlig sektor",
+        QualificationKind::BilingualTest => "Tospråktesten",
+        QualificationKind::TaoCourse => "TAO – Tolkens ansvarsområde",
+        QualificationKind::AuthorisedTranslator => "Statsautorisert translatør / fagoversetter",
+        QualificationKind::SignLanguageTraining => "Tegnspråktolkutdanning (før bachelor)",
+        QualificationKind::Authorisation => "Statsautorisasjon (godkjent utenlandsk)",
+    }
+}
+
+pub fn licence_status(s: LicenceStatus) -> &'static str {
+    match s {
+        LicenceStatus::Active => "gyldig",
+        LicenceStatus::TemporarilyRevoked => "midlertidig tilbakekalt",
+        LicenceStatus::Revoked => "tilbakekalt",
+    }
+}
+
+pub fn entry_status(s: EntryStatus) -> String {
+    match s {
+        EntryStatus::Excluded { until } => format!("utestengt til {until}"),
+        other => other.label().to_string(),
+    }
+}
+
+pub fn gender(g: Gender) -> &'static str {
+    match g {
+        Gender::Female => "kvinne",
+        Gender::Male => "mann",
+        Gender::Unspecified => "ikke oppgitt",
+    }
+}
+
+pub fn availability(a: Availability) -> &'static str {
+    match a {
+        Availability::FullTime => "heltid",
+        Availability::PartTime => "deltid",
+        Availability::Occasional => "av og til",
+    }
+}
+
+pub fn language_kind(k: LanguageKind) -> &'static str {
+    match k {
+        LanguageKind::Spoken => "talespråktolk",
+        LanguageKind::Sign => "tegnspråktolk",
+        LanguageKind::SpeechToText => "skrivetolk",
+        LanguageKind::Deafblind => "tolk for døvblinde",
+    }
+}
+
+pub fn test_part(p: TestPart) -> &'static str {
+    match p {
+        TestPart::Written => "skriftlig del",
+        TestPart::Oral => "muntlig del",
+    }
+}
+
+pub fn decision(k: DecisionKind) -> &'static str {
+    match k {
+        DecisionKind::ApproveEntry => "Godkjenning av oppføring",
+        DecisionKind::RefuseEntry => "Avslag på oppføring",
+        DecisionKind::Withdraw => "Utmelding av registeret",
+        DecisionKind::ApproveForeign => "Godkjenning av utenlandsk kvalifikasjon",
+        DecisionKind::RefuseForeign => "Avslag på godkjenning av utenlandsk kvalifikasjon",
+    }
+}
+
+/// What an audit-log action means.
+pub fn action(a: &str) -> &str {
+    match a {
+        "register_interpreter" => "Registrert",
+        "update_profile" => "Opplysninger endret",
+        "add_qualification" => "Kvalifikasjon registrert",
+        "end_qualification" => "Kvalifikasjon avsluttet",
+        "record_authorisation_test" => "Autorisasjonsprøve registrert",
+        "grant_licence" => "Bevilling gitt",
+        "change_licence_status" => "Bevillingsstatus endret",
+        "approve_entry" => "Oppføring godkjent",
+        "withdraw" => "Utmeldt",
+        "suspend" => "Midlertidig utestengt",
+        "lift_suspension" => "Midlertidig utestenging opphevet",
+        "exclude" => "Utestengt",
+        "lift_exclusion" => "Utestenging opphevet",
+        "record_expired_exclusions" => "Utestenging utløpt",
+        other => other,
+    }
+}
+
+/// "Arabisk (ARB)".
+pub fn language(catalogue: &Catalogue, code: LanguageCode) -> String {
+    match catalogue.language(code) {
+        Some(l) => format!("{} ({code})", l.names.nb),
+        None => code.to_string(),
+    }
+}
+
+/// Register languages as select options, by bokmål name.
+pub fn language_options(catalogue: &Catalogue) -> Vec<(String, String)> {
+    let mut list: Vec<(String, String)> = catalogue
+        .languages()
+        .map(|l| (l.code.to_string(), format!("{} ({})", l.names.nb, l.code)))
+        .collect();
+    list.sort_by(|a, b| a.1.cmp(&b.1));
+    list
+}
+
+/// `2024-03-05 14:07 UTC`.
+pub fn instant(t: Timestamp) -> String {
+    let s = t.to_string();
+    format!("{} {} UTC", &s[..10], &s[11..16])
+}

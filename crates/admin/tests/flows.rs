@@ -1,0 +1,458 @@
+//! The staff flows over HTTP on both backends: register an interpreter (bad input kept and
+//! explained), qualify, decide, license, revoke with four eyes, foreign case, letters.
+
+mod common;
+
+use admin::auth::Role;
+use axum::http::StatusCode;
+use common::{Session, TestApp, national_id};
+use register::casework::ApprovalStatus;
+use register::store::CaseStore;
+use register::{Store, Timestamp};
+
+fn today() -> String {
+    Timestamp::now().date().to_string()
+}
+
+/// The category shown in the dossier for Arabic, in the table with `id`.
+async fn shown_category(app: &TestApp, session: &Session, number: &str, table: &str) -> String {
+    let page = app.get(&format!("/tolker/{number}"), Some(session)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let start = page
+        .body
+        .find(&format!("<table id=\"{table}\""))
+        .unwrap_or_else(|| panic!("no {table} table"));
+    let rest = &page.body[start..];
+    let cell = rest.split("data-language=\"ARB\">").nth(1).expect("an Arabic row");
+    cell.split('<').next().unwrap().to_string()
+}
+
+async fn register(app: &TestApp, kari: &Session) -> String {
+    let bad = [
+        ("source", "paper"),
+        ("source_ref", "24/1234"),
+        ("national_id", "15076500566"),
+        ("given_name", "Leila"),
+        ("family_name", ""),
+        ("gender", "female"),
+        ("county", "46"),
+        ("phone", "12ab"),
+        ("email", "leila@example.no"),
+        ("availability", "part_time"),
+    ];
+    let rejected = app.post("/tolker", Some(kari), &bad).await;
+    assert_eq!(rejected.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        rejected.body.contains("id=\"national_id-error\""),
+        "error next to the field"
+    );
+    assert!(rejected.body.contains("kontrollsiffer"));
+    assert!(rejected.body.contains("id=\"family_name-error\""));
+    assert!(rejected.body.contains("id=\"phone-error\""));
+    assert!(rejected.body.contains("value=\"Leila\""), "what was typed is kept");
+    assert!(rejected.body.contains("value=\"leila@example.no\""));
+    assert!(app.state.store.is_empty().await.unwrap(), "nothing saved");
+
+    let id = national_id("010190125");
+    let mut good = bad.to_vec();
+    good.retain(|(k, _)| !matches!(*k, "national_id" | "family_name" | "phone"));
+    good.extend([
+        ("national_id", id.as_str()),
+        ("family_name", "Haddad"),
+        ("phone", "+47 912 34 567"),
+        ("on_site", "on"),
+    ]);
+    let created = app.post("/tolker", Some(kari), &good).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    created
+        .location()
+        .trim_start_matches("/tolker/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+async fn add(app: &TestApp, s: &Session, number: &str, kind: &str, language: &str) {
+    let r = app
+        .post(
+            &format!("/tolker/{number}/kvalifikasjoner"),
+            Some(s),
+            &[
+                ("kind", kind),
+                ("language", language),
+                ("completed_on", "2023-05-01"),
+                ("institution", "OsloMet"),
+                ("evidence_ref", "ARK-2024-17"),
+                ("reason", "Kopi av vitnemål mottatt"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{kind}: {}", r.body);
+}
+
+/// The flow of the issue: register, qualify, see the derived category, approve the entry,
+/// license (category rises), revoke with four eyes (category falls), history says who and why.
+async fn register_qualify_license_revoke(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let sigrid = app.session_for(Role::SeniorCaseworker);
+    let number = register(&app, &kari).await;
+
+    add(&app, &kari, &number, "tao_course", "").await;
+    add(&app, &kari, &number, "bilingual_test", "ARB").await;
+    assert_eq!(shown_category(&app, &kari, &number, "derived").await, "E");
+    let bad = app
+        .post(
+            &format!("/tolker/{number}/kvalifikasjoner"),
+            Some(&kari),
+            &[("kind", "bachelor"), ("completed_on", "2023-02-30")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("id=\"language-error\"") && bad.body.contains("id=\"completed_on-error\""));
+    assert!(bad.body.contains("value=\"2023-02-30\""));
+
+    let decision = app
+        .post(
+            &format!("/tolker/{number}/vedtak"),
+            Some(&kari),
+            &[
+                ("kind", "approve_entry"),
+                ("language", "ARB"),
+                ("reasons", "Søkeren har bestått Tospråktesten og TAO."),
+                ("legal_basis", "tolkeloven § 17"),
+                ("decided_on", &today()),
+                ("letter_language", "nn"),
+            ],
+        )
+        .await;
+    assert_eq!(decision.status, StatusCode::SEE_OTHER, "{}", decision.body);
+    let letter = app.get(decision.location(), Some(&kari)).await;
+    assert!(
+        letter
+            .body
+            .contains("ført opp i Nasjonalt tolkeregister for arabisk i kategori E"),
+        "{}",
+        letter.body
+    );
+    assert!(letter.body.contains("Grunngiving") && letter.body.contains("tre veker"));
+    assert_eq!(shown_category(&app, &kari, &number, "entries").await, "E");
+
+    add(&app, &kari, &number, "foundation_course", "ARB").await;
+    assert_eq!(shown_category(&app, &kari, &number, "entries").await, "D");
+    let licence = app
+        .post(
+            &format!("/tolker/{number}/bevillinger"),
+            Some(&kari),
+            &[
+                ("language", "ARB"),
+                ("granted_on", &today()),
+                ("decision_ref", "24/00321"),
+                ("reason", "Bestått autorisasjonsprøven"),
+            ],
+        )
+        .await;
+    assert_eq!(licence.status, StatusCode::SEE_OTHER, "{}", licence.body);
+    assert_eq!(
+        shown_category(&app, &kari, &number, "entries").await,
+        "B",
+        "the category rises"
+    );
+
+    let revoke = app
+        .post(
+            &format!("/tolker/{number}/bevillinger/1/status"),
+            Some(&kari),
+            &[("status", "revoked"), ("reason", "Alvorlig brudd, sak 24/77")],
+        )
+        .await;
+    assert_eq!(revoke.status, StatusCode::SEE_OTHER, "{}", revoke.body);
+    assert!(revoke.location().ends_with("ok=awaiting"));
+    assert_eq!(
+        shown_category(&app, &kari, &number, "entries").await,
+        "B",
+        "no effect before approval"
+    );
+    assert_eq!(
+        app.get("/godkjenninger", Some(&kari)).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let pending = app.state.store.approvals(ApprovalStatus::Pending).await.unwrap();
+    let id = pending[0].id;
+    let queue = app.get("/godkjenninger", Some(&sigrid)).await;
+    assert!(queue.body.contains("Tilbakekall av bevilling nr. 1"));
+    let approved = app
+        .post(&format!("/godkjenninger/{id}/godkjenn"), Some(&sigrid), &[])
+        .await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    assert_eq!(
+        shown_category(&app, &kari, &number, "entries").await,
+        "D",
+        "the category falls"
+    );
+
+    let page = app.get(&format!("/tolker/{number}"), Some(&kari)).await;
+    assert!(
+        page.body.contains("godkjent av staff:sigrid"),
+        "history names both people"
+    );
+    assert!(page.body.contains("Alvorlig brudd, sak 24/77"));
+    let feed = app.state.store.changes_since(0, 100).await.unwrap();
+    assert_eq!(feed.len(), 7, "every change is in the change feed");
+}
+admin_story!(issue_flow_on, super::register_qualify_license_revoke);
+
+/// A senior's own request needs another senior; the page says so and nothing changes.
+async fn own_requests_cannot_be_approved(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let sigrid = app.session_for(Role::SeniorCaseworker);
+    let nils = app.session("nils");
+    let number = register(&app, &kari).await;
+    let r = app
+        .post(
+            &format!("/tolker/{number}/utestenging"),
+            Some(&sigrid),
+            &[("action", "exclude_permanently"), ("reason", "Tre advarsler på fem år")],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no entries to exclude yet: {}",
+        r.body
+    );
+    assert!(r.body.contains("Endringen ble ikke gjort"));
+
+    add(&app, &kari, &number, "bachelor", "ARB").await;
+    app.state
+        .store
+        .execute(
+            number.parse().unwrap(),
+            register::Command::ApproveEntry {
+                language: "ARB".parse().unwrap(),
+            },
+            register::ChangeMeta::now("staff:kari", "vedtak"),
+        )
+        .await
+        .unwrap();
+    let r = app
+        .post(
+            &format!("/tolker/{number}/utestenging"),
+            Some(&sigrid),
+            &[("action", "exclude_permanently"), ("reason", "Tre advarsler på fem år")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let id = app.state.store.approvals(ApprovalStatus::Pending).await.unwrap()[0].id;
+    let own = app
+        .post(&format!("/godkjenninger/{id}/godkjenn"), Some(&sigrid), &[])
+        .await;
+    assert_eq!(own.status, StatusCode::FORBIDDEN);
+    assert!(own.body.contains("egen forespørsel"));
+    let rejected = app
+        .post(
+            &format!("/godkjenninger/{id}/avvis"),
+            Some(&nils),
+            &[(&format!("note-{id}"), "")],
+        )
+        .await;
+    assert_eq!(
+        rejected.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a rejection needs a note"
+    );
+    let approved = app
+        .post(&format!("/godkjenninger/{id}/godkjenn"), Some(&nils), &[])
+        .await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/tolker/{number}"), Some(&kari)).await;
+    assert!(page.body.contains("utestengt permanent"));
+}
+admin_story!(own_request_on, super::own_requests_cannot_be_approved);
+
+/// A foreign case from intake to a bokmål letter, with deadlines on the work list.
+async fn foreign_case_flow(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let number = register(&app, &kari).await;
+    let long_ago = (Timestamp::now().date() - time::Duration::days(45)).to_string();
+    let missing = app.post("/utenlandske-saker", Some(&kari), &[("tolk", &number)]).await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(missing.body.contains("id=\"country-error\"") && missing.body.contains(&format!("value=\"{number}\"")));
+    let opened = app
+        .post(
+            "/utenlandske-saker",
+            Some(&kari),
+            &[
+                ("tolk", &number),
+                ("language", "ARB"),
+                ("country", "Egypt"),
+                ("institution", "Cairo University"),
+                ("title", "BA in Interpreting"),
+                ("completed_on", "2019-06-30"),
+                ("received_on", &long_ago),
+                ("assigned_to", "kari"),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+    let case = opened.location().to_string();
+
+    let home = app.get("/", Some(&kari)).await;
+    assert!(
+        home.body.contains("Fristen er oversittet (1)"),
+        "acknowledgement is overdue"
+    );
+    assert!(home.body.contains("Mine saker (1)"));
+    let worklist = app.get("/api/v1/worklist", Some(&kari)).await.json();
+    assert_eq!(worklist["overdue"][0]["kind"], "acknowledge");
+
+    assert_eq!(
+        app.post(
+            &format!("{case}/kvittering"),
+            Some(&kari),
+            &[("acknowledged_on", &today())]
+        )
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+    let early = app
+        .post(
+            &format!("{case}/vurdering"),
+            Some(&kari),
+            &[("equivalent", "bachelor"), ("assessment", "ok")],
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(early.body.contains("ikke komplett"));
+    let docs: Vec<(&str, &str)> = [
+        "diploma",
+        "transcript",
+        "course_description",
+        "norwegian_proficiency",
+        "identity",
+    ]
+    .iter()
+    .map(|d| (*d, "on"))
+    .chain([("documents_on", "")])
+    .collect();
+    let bad_date = app.post(&format!("{case}/dokumenter"), Some(&kari), &docs).await;
+    assert_eq!(bad_date.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut docs = docs;
+    docs.pop();
+    let today = today();
+    docs.push(("documents_on", &today));
+    assert_eq!(
+        app.post(&format!("{case}/dokumenter"), Some(&kari), &docs).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let home = app.get("/", Some(&kari)).await;
+    assert!(home.body.contains("Fristen er oversittet (0)"));
+    assert_eq!(
+        app.post(
+            &format!("{case}/vurdering"),
+            Some(&kari),
+            &[("equivalent", "bachelor"), ("assessment", "180 studiepoeng tolking")]
+        )
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+    let decided = app
+        .post(
+            &format!("{case}/vedtak"),
+            Some(&kari),
+            &[
+                ("outcome", "approved"),
+                ("reasons", "Tilsvarer bachelor i tolking."),
+                ("legal_basis", "yrkeskvalifikasjonsloven"),
+                ("decided_on", &today),
+                ("letter_language", "nb"),
+            ],
+        )
+        .await;
+    assert_eq!(decided.status, StatusCode::SEE_OTHER, "{}", decided.body);
+    let letter = app.get(decided.location(), Some(&kari)).await;
+    assert!(
+        letter
+            .body
+            .contains("godkjent utdanningen din fra utlandet som likeverdig med bachelorgrad i tolking"),
+        "{}",
+        letter.body
+    );
+    assert!(letter.body.contains("tre uker") && letter.body.contains("Arbeids- og inkluderingsdepartementet"));
+    assert_eq!(
+        shown_category(&app, &kari, &number, "derived").await,
+        "B",
+        "approved foreign bachelor gives B"
+    );
+}
+admin_story!(foreign_case_on, super::foreign_case_flow);
+
+/// The JSON API: register with field errors, make changes, four-eyes returns 202.
+async fn json_api(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let me = app.get("/api/v1/me", Some(&kari)).await.json();
+    assert_eq!(me["roles"][0], "caseworker");
+    let profile = serde_json::json!({
+        "national_id": national_id("010190125"), "given_name": "Leila", "family_name": "Haddad", "preferred_name": null,
+        "gender": "female", "county": "03", "phone": "+47 912 34 567", "email": "ikke-epost", "address": null,
+        "address_public": false, "availability": "full_time", "work_modes": {"on_site": true, "telephone": false, "video": false}
+    });
+    let bad = app
+        .post_json(
+            "/api/v1/interpreters",
+            Some(&kari),
+            &serde_json::json!({"profile": profile, "reason": "e-post"}),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.json()["fields"]["email"].is_string());
+    let mut good = profile.clone();
+    good["email"] = "leila@example.no".into();
+    let created = app
+        .post_json(
+            "/api/v1/interpreters",
+            Some(&kari),
+            &serde_json::json!({"profile": good, "reason": "e-post"}),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let number = created.json()["number"].as_str().unwrap().to_string();
+    let command = serde_json::json!({"command": {"command": "suspend"}, "reason": "varsel 24/5"});
+    let refused = app
+        .post_json(
+            &format!("/api/v1/interpreters/{number}/commands"),
+            Some(&kari),
+            &command,
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no entry to suspend: {}",
+        refused.body
+    );
+    let no_csrf = app
+        .post_json(
+            &format!("/api/v1/interpreters/{number}/commands"),
+            Some(&Session {
+                csrf: "x".into(),
+                ..kari.clone()
+            }),
+            &command,
+        )
+        .await;
+    assert_eq!(no_csrf.status, StatusCode::FORBIDDEN);
+    let history = app
+        .get(&format!("/api/v1/interpreters/{number}/history"), Some(&kari))
+        .await
+        .json();
+    assert_eq!(history[0]["action"], "register_interpreter");
+    assert!(
+        !history.to_string().contains(&national_id("010190125")),
+        "no identity number in the audit trail"
+    );
+}
+admin_story!(json_api_on, super::json_api);

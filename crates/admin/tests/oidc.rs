@@ -1,0 +1,212 @@
+//! Production sign-in through OpenID Connect, with a locally generated RSA key set: a valid
+//! token works; wrong issuer, wrong audience, expiry, unknown key and an `alg` swap do not.
+
+mod common;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use admin::auth::Authenticator;
+use admin::auth::csrf::CsrfKey;
+use admin::auth::oidc::{OidcSettings, OidcVerifier};
+use admin::{AdminState, Settings};
+use axum::http::StatusCode;
+use common::TestApp;
+use jsonwebtoken::jwk::{Jwk, JwkSet};
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use rsa::pkcs1::{EncodeRsaPrivateKey, EncodeRsaPublicKey};
+use serde_json::json;
+
+const ISSUER: &str = "https://login.imdi.test/realms/staff";
+const AUDIENCE: &str = "tolkeregister-admin";
+
+struct Provider {
+    key: EncodingKey,
+    public_pem: String,
+    _dir: tempfile::TempDir,
+    settings: OidcSettings,
+}
+
+fn now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64
+}
+
+fn provider() -> Provider {
+    let private = rsa::RsaPrivateKey::new(&mut rand08::rngs::OsRng, 2048).expect("RSA key");
+    let der = private.to_pkcs1_der().unwrap();
+    let key = EncodingKey::from_rsa_der(der.as_bytes());
+    let public_pem = private
+        .to_public_key()
+        .to_pkcs1_pem(rsa::pkcs8::LineEnding::LF)
+        .unwrap();
+    let mut jwk = Jwk::from_encoding_key(&key, Algorithm::RS256).unwrap();
+    jwk.common.key_id = Some("key-1".into());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jwks.json");
+    std::fs::write(&path, serde_json::to_string(&JwkSet { keys: vec![jwk] }).unwrap()).unwrap();
+    Provider {
+        key,
+        public_pem,
+        _dir: dir,
+        settings: OidcSettings {
+            issuer: ISSUER.into(),
+            audience: AUDIENCE.into(),
+            jwks_path: path,
+            algorithm: Algorithm::RS256,
+            roles_claim: "roles".into(),
+            authorize_url: Some("https://login.imdi.test/auth".into()),
+            redirect_url: Some("https://admin.test/logg-inn/oidc".into()),
+        },
+    }
+}
+
+fn claims(roles: &[&str]) -> serde_json::Value {
+    json!({
+        "iss": ISSUER, "aud": AUDIENCE, "sub": "f3a1", "preferred_username": "kari.nordmann",
+        "name": "Kari Nordmann", "roles": roles, "iat": now(), "exp": now() + 600, "jti": format!("j-{}", now())
+    })
+}
+
+impl Provider {
+    fn sign(&self, claims: &serde_json::Value) -> String {
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = Some("key-1".into());
+        jsonwebtoken::encode(&header, claims, &self.key).unwrap()
+    }
+}
+
+async fn app(p: &Provider) -> (TestApp, axum::Router, AdminState) {
+    let base = TestApp::sqlite().await;
+    let verifier = OidcVerifier::load(p.settings.clone()).unwrap();
+    let state = AdminState::new(
+        base.state.store.clone(),
+        Authenticator::Oidc(verifier),
+        CsrfKey::random(),
+        Settings::default(),
+    );
+    (base, admin::router(state.clone()), state)
+}
+
+async fn status(router: &axum::Router, token: &str, path: &str) -> StatusCode {
+    use tower::ServiceExt;
+    let req = axum::http::Request::get(path)
+        .header("authorization", format!("Bearer {token}"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    router.clone().oneshot(req).await.unwrap().status()
+}
+
+#[tokio::test]
+async fn provider_tokens_are_checked_for_issuer_audience_expiry_key_and_algorithm() {
+    let p = provider();
+    let (_base, router, _) = app(&p).await;
+    let good = p.sign(&claims(&["caseworker"]));
+    assert_eq!(status(&router, &good, "/api/v1/me").await, StatusCode::OK);
+    assert_eq!(status(&router, &good, "/tolker").await, StatusCode::OK);
+    assert_eq!(
+        status(&router, &p.sign(&claims(&["statistician"])), "/tolker").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        status(&router, &p.sign(&claims(&["no-such-role"])), "/").await,
+        StatusCode::FORBIDDEN
+    );
+
+    let mut wrong_issuer = claims(&["caseworker"]);
+    wrong_issuer["iss"] = "https://evil.example".into();
+    let mut wrong_audience = claims(&["caseworker"]);
+    wrong_audience["aud"] = "another-client".into();
+    let mut expired = claims(&["caseworker"]);
+    expired["exp"] = (now() - 3600).into();
+    for (what, token) in [
+        ("wrong issuer", p.sign(&wrong_issuer)),
+        ("wrong audience", p.sign(&wrong_audience)),
+        ("expired", p.sign(&expired)),
+    ] {
+        assert_eq!(
+            status(&router, &token, "/api/v1/me").await,
+            StatusCode::UNAUTHORIZED,
+            "{what}"
+        );
+    }
+
+    // The classic swap: HS256 "signed" with the provider's public key as the HMAC secret.
+    let mut hs = Header::new(Algorithm::HS256);
+    hs.kid = Some("key-1".into());
+    let swapped = jsonwebtoken::encode(
+        &hs,
+        &claims(&["administrator"]),
+        &EncodingKey::from_secret(p.public_pem.as_bytes()),
+    )
+    .unwrap();
+    assert_eq!(
+        status(&router, &swapped, "/api/v1/me").await,
+        StatusCode::UNAUTHORIZED,
+        "alg swap"
+    );
+    // No signature at all.
+    let body = good.split('.').nth(1).unwrap();
+    let none = format!("{}.{body}.", base64_url(r#"{"alg":"none","typ":"JWT"}"#));
+    assert_eq!(
+        status(&router, &none, "/api/v1/me").await,
+        StatusCode::UNAUTHORIZED,
+        "alg none"
+    );
+    // A key the provider never published.
+    let other = provider();
+    assert_eq!(
+        status(&router, &other.sign(&claims(&["caseworker"])), "/api/v1/me").await,
+        StatusCode::UNAUTHORIZED,
+        "unknown key"
+    );
+}
+
+fn base64_url(s: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s)
+}
+
+#[tokio::test]
+async fn the_browser_login_round_trip_needs_our_nonce_and_then_uses_a_strict_cookie() {
+    let p = provider();
+    let (_base, router, state) = app(&p).await;
+    let login = status(&router, "", "/logg-inn").await;
+    assert_eq!(login, StatusCode::OK);
+
+    let post = |token: String| {
+        let router = router.clone();
+        async move {
+            use tower::ServiceExt;
+            let req = axum::http::Request::post("/logg-inn/oidc")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(axum::body::Body::from(format!("id_token={token}")))
+                .unwrap();
+            router.oneshot(req).await.unwrap()
+        }
+    };
+    let without_nonce = post(p.sign(&claims(&["caseworker"]))).await;
+    assert_eq!(without_nonce.status(), StatusCode::FORBIDDEN);
+    let mut with_nonce = claims(&["caseworker"]);
+    with_nonce["nonce"] = state.csrf.nonce(now()).into();
+    let token = p.sign(&with_nonce);
+    let ok = post(token.clone()).await;
+    assert_eq!(ok.status(), StatusCode::OK);
+    let cookie = ok.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        cookie.starts_with(&format!("tolkeregister_admin={token};"))
+            && cookie.contains("SameSite=Strict")
+            && cookie.contains("HttpOnly")
+    );
+
+    let home = {
+        use tower::ServiceExt;
+        let req = axum::http::Request::get("/tolker")
+            .header("cookie", format!("tolkeregister_admin={token}"))
+            .body(axum::body::Body::empty())
+            .unwrap();
+        router.clone().oneshot(req).await.unwrap()
+    };
+    assert_eq!(home.status(), StatusCode::OK, "the cookie carries the provider's token");
+    let mut expired = with_nonce.clone();
+    expired["exp"] = (now() - 120).into();
+    assert_eq!(post(p.sign(&expired)).await.status(), StatusCode::UNAUTHORIZED);
+}

@@ -1,0 +1,211 @@
+//! The service's languages (bokmål by default, nynorsk, English): which one a request asked for
+//! and the strings for it. Every text a user reads comes from `nb`, `nn` or `en`; none is here.
+
+mod en;
+mod nb;
+mod nn;
+
+use register::interpreter::{Availability, Gender};
+use register::language::Language;
+use register::{Category, LanguageKind};
+use search::WorkMode;
+
+/// A language of the user interface, chosen by `?lang=nb|nn|en` (default bokmål).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Nb,
+    Nn,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
+    /// The value of `lang=` and of the HTML `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads `lang=`; anything unknown falls back to bokmål.
+    pub fn parse(value: Option<&str>) -> Lang {
+        match value.map(str::trim) {
+            Some("nn") => Lang::Nn,
+            Some("en") => Lang::En,
+            _ => Lang::Nb,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nb => &nb::TEXTS,
+            Lang::Nn => &nn::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+
+    /// A language's name in this language.
+    pub fn language_name(self, l: &Language) -> &str {
+        match self {
+            Lang::Nb => &l.names.nb,
+            Lang::Nn => &l.names.nn,
+            Lang::En => &l.names.en,
+        }
+    }
+}
+
+/// All user-facing strings of one language.
+pub struct Texts {
+    /// The name of this language, in itself (for the language switcher).
+    pub own_name: &'static str,
+    pub service: &'static str,
+    pub skip_to_content: &'static str,
+    pub language_switch: &'static str,
+    pub footer_about: &'static str,
+    pub nav_search: &'static str,
+    pub nav_languages: &'static str,
+    pub nav_verify: &'static str,
+    pub nav_help: &'static str,
+    pub nav_accessibility: &'static str,
+    pub nav_api: &'static str,
+
+    pub front_title: &'static str,
+    pub front_lead: &'static str,
+    pub front_count: fn(usize) -> String,
+    pub front_verify_title: &'static str,
+    pub front_verify_text: &'static str,
+
+    pub field_language: &'static str,
+    pub field_language_help: &'static str,
+    pub field_name: &'static str,
+    pub field_name_help: &'static str,
+    pub more_filters: &'static str,
+    pub field_category: &'static str,
+    pub field_category_help: &'static str,
+    pub any_category: &'static str,
+    pub category_or_higher: fn(Category) -> String,
+    pub field_county: &'static str,
+    pub any_county: &'static str,
+    pub field_mode: &'static str,
+    pub field_mode_help: &'static str,
+    pub field_gender: &'static str,
+    pub any_gender: &'static str,
+    pub field_availability: &'static str,
+    pub any_availability: &'static str,
+    pub field_kind: &'static str,
+    pub any_kind: &'static str,
+    pub search_button: &'static str,
+
+    pub results_title: &'static str,
+    pub results_heading: fn(usize, Option<&str>) -> String,
+    pub results_understood: fn(&str, &str) -> String,
+    pub results_also_matched: &'static str,
+    pub results_order_note: &'static str,
+    pub results_list_label: &'static str,
+    pub facet_categories: &'static str,
+    pub facet_counties: &'static str,
+    pub new_search: &'static str,
+    pub page_of: fn(usize, usize) -> String,
+    pub pagination_label: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub number_label: &'static str,
+    pub category_label: &'static str,
+    pub county_label: &'static str,
+    pub phone_label: &'static str,
+    pub email_label: &'static str,
+    pub modes_label: &'static str,
+    pub availability_label: &'static str,
+    pub gender_label: &'static str,
+    pub address_label: &'static str,
+    pub entries_label: &'static str,
+    pub language_label: &'static str,
+    pub kind_label: &'static str,
+
+    pub zero_title: &'static str,
+    pub zero_lead: &'static str,
+    pub zero_lower_category: fn(Category, usize) -> String,
+    pub zero_other_counties: &'static str,
+    pub zero_remote: fn(usize) -> String,
+    pub zero_all_filters: &'static str,
+
+    pub interpreter_title: fn(&str) -> String,
+    pub interpreter_not_listed: &'static str,
+    pub interpreter_contact: &'static str,
+    pub interpreter_work: &'static str,
+    pub interpreter_verify_link: &'static str,
+
+    pub languages_title: &'static str,
+    pub languages_lead: &'static str,
+    pub language_total: &'static str,
+    pub language_title: fn(&str) -> String,
+    pub code_label: &'static str,
+    pub language_other_names: &'static str,
+    pub language_members: &'static str,
+    pub language_count_heading: &'static str,
+    pub language_search_link: fn(&str) -> String,
+    pub categories_title: &'static str,
+    pub categories_lead: &'static str,
+    pub category_meaning: fn(Category) -> &'static str,
+
+    pub verify_title: &'static str,
+    pub verify_lead: &'static str,
+    pub verify_field: &'static str,
+    pub verify_field_help: &'static str,
+    pub verify_button: &'static str,
+    pub verify_listed: fn(&str) -> String,
+    pub verify_not_listed: fn(&str) -> String,
+    pub verify_not_listed_help: &'static str,
+    pub verify_checked_at: fn(&str) -> String,
+
+    pub help_title: &'static str,
+    pub help_sections: &'static [(&'static str, &'static str)],
+    pub accessibility_title: &'static str,
+    pub accessibility_sections: &'static [(&'static str, &'static str)],
+
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub bad_request_title: &'static str,
+    pub error_summary: &'static str,
+    pub starting_title: &'static str,
+    pub starting_text: &'static str,
+    pub unavailable_title: &'static str,
+    pub unavailable_text: &'static str,
+    pub did_you_mean: &'static str,
+
+    pub error_unknown_language: fn(&str) -> String,
+    pub error_invalid: fn(&str, &str) -> String,
+    pub error_page_range: &'static str,
+    pub error_invalid_number: fn(&str) -> String,
+
+    pub gender: fn(Gender) -> &'static str,
+    pub availability: fn(Availability) -> &'static str,
+    pub mode: fn(WorkMode) -> &'static str,
+    pub kind: fn(LanguageKind) -> &'static str,
+    /// The name of a request parameter, for error messages.
+    pub param: fn(&str) -> &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_text() {
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            assert!(!t.service.is_empty() && !t.help_sections.is_empty(), "{lang:?}");
+            for c in Category::ALL {
+                assert!(!(t.category_meaning)(c).is_empty());
+            }
+            assert!((t.results_heading)(2, Some("arabisk")).contains('2'));
+        }
+        assert_eq!(Lang::parse(Some("nn")), Lang::Nn);
+        assert_eq!(Lang::parse(Some("<script>")), Lang::Nb);
+        assert_ne!(Lang::Nn.texts().search_button, Lang::En.texts().search_button);
+    }
+}

@@ -1,0 +1,112 @@
+//! The HTML pages' handlers: read the parameters, ask the index, pick the status code and hand
+//! the data to a view. Never the database: everything comes from the search index.
+
+mod info;
+mod interpreter;
+mod languages;
+mod search;
+mod verify;
+
+use axum::Router;
+use axum::http::{StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use maud::Markup;
+
+use crate::AppState;
+use crate::i18n::Lang;
+use crate::views::errors::message_page;
+use crate::views::layout::{Frame, page};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(search::front))
+        .route("/sok", get(search::results))
+        .route("/tolk/{number}", get(interpreter::show))
+        .route("/sprak", get(languages::overview))
+        .route("/sprak/{code}", get(languages::one))
+        .route("/kontroller", get(verify::check))
+        .route("/hjelp", get(info::help))
+        .route("/tilgjengelighet", get(info::accessibility))
+}
+
+/// The UI language asked for in the query string.
+pub fn lang_of(uri: &Uri) -> Lang {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(uri.query().unwrap_or("")).unwrap_or_default();
+    Lang::parse(pairs.iter().rev().find(|(k, _)| k == "lang").map(|(_, v)| v.as_str()))
+}
+
+/// `uri` with its `lang` parameter set to `lang` (left out for bokmål).
+pub fn uri_in(uri: &Uri, lang: Lang) -> String {
+    let mut pairs: Vec<(String, String)> = serde_urlencoded::from_str(uri.query().unwrap_or("")).unwrap_or_default();
+    pairs.retain(|(k, _)| k != "lang");
+    if lang != Lang::Nb {
+        pairs.push(("lang".into(), lang.code().into()));
+    }
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    if query.is_empty() {
+        uri.path().to_string()
+    } else {
+        format!("{}?{query}", uri.path())
+    }
+}
+
+/// A whole HTML page with `status`.
+pub fn render(status: StatusCode, uri: &Uri, lang: Lang, title: &str, main: Markup) -> Response {
+    (status, whole_page(uri, lang, title, main)).into_response()
+}
+
+/// The page around `main`, for callers that keep the markup (the results cache).
+pub fn whole_page(uri: &Uri, lang: Lang, title: &str, main: Markup) -> Markup {
+    let url_in = |l: Lang| uri_in(uri, l);
+    let frame = Frame {
+        lang,
+        title,
+        url_in: &url_in,
+    };
+    page(&frame, main)
+}
+
+/// The page while the index is being built (503, try again shortly).
+pub fn starting(uri: &Uri, lang: Lang) -> Response {
+    let t = lang.texts();
+    let mut r = render(
+        StatusCode::SERVICE_UNAVAILABLE,
+        uri,
+        lang,
+        t.starting_title,
+        message_page(lang, t.starting_title, t.starting_text),
+    );
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+    r
+}
+
+/// The page for a failure on our side (logged, not shown).
+pub fn unavailable(uri: &Uri, lang: Lang, error: &dyn std::fmt::Display) -> Response {
+    tracing::error!(error = %error, "public page failed");
+    let t = lang.texts();
+    render(
+        StatusCode::SERVICE_UNAVAILABLE,
+        uri,
+        lang,
+        t.unavailable_title,
+        message_page(lang, t.unavailable_title, t.unavailable_text),
+    )
+}
+
+/// 404 for unknown paths: JSON under `/api/`, a page elsewhere.
+pub async fn not_found(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        return crate::error::ApiError::NotFound("siden finnes ikke".into()).into_response();
+    }
+    let lang = lang_of(&uri);
+    let t = lang.texts();
+    render(
+        StatusCode::NOT_FOUND,
+        &uri,
+        lang,
+        t.not_found_title,
+        message_page(lang, t.not_found_title, t.not_found_text),
+    )
+}

@@ -1,0 +1,381 @@
+//! The public site and API over HTTP, in process, on the fixture register: every page, the JSON
+//! API and its OpenAPI document, 400s with messages for bad input, escaping of echoed input,
+//! security headers, and the three languages.
+
+use std::sync::{Arc, OnceLock};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use public_web::{AppState, router};
+use register::generator::Options;
+use register::{InterpreterRecord, Timestamp};
+use search::{PublicInterpreter, SearchIndex};
+use tower::ServiceExt;
+
+struct Fixture {
+    records: Vec<InterpreterRecord>,
+    public: Vec<PublicInterpreter>,
+    index: Arc<SearchIndex>,
+}
+
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let day = Timestamp::now().date();
+        let (records, index) = SearchIndex::generated(Options::default(), day, None).unwrap();
+        let public = PublicInterpreter::listed(&records, day);
+        Fixture {
+            records,
+            public,
+            index: Arc::new(index),
+        }
+    })
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+async fn get(path: &str) -> Answer {
+    let app = router(AppState::with_index(fixture().index.clone()));
+    let response = app
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn json(a: &Answer) -> serde_json::Value {
+    serde_json::from_str(&a.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", a.body))
+}
+
+#[tokio::test]
+async fn json_search_answers_with_results_and_facets() {
+    let a = get("/api/v1/search?language=arabsik&category=C&mode=telephone,video&per_page=5").await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let v = json(&a);
+    assert_eq!(v["language"]["code"], "ARB");
+    assert_eq!(v["language"]["exact"], false);
+    assert!(v["total"].as_u64().unwrap() > 5);
+    let results = v["results"].as_array().unwrap();
+    assert_eq!(results.len(), 5);
+    for r in results {
+        let arb = r["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["language"] == "ARB")
+            .unwrap();
+        assert!(["A", "B", "C"].contains(&arb["category"].as_str().unwrap()));
+        let modes = r["work_modes"].as_array().unwrap();
+        assert!(modes.iter().any(|m| m == "telephone" || m == "video"));
+        assert!(r.get("national_id").is_none());
+    }
+    assert_eq!(v["facets"]["categories"].as_array().unwrap().len(), 5);
+    assert_eq!(v["facets"]["counties"].as_array().unwrap().len(), 15);
+    assert_eq!(a.headers["content-type"], "application/json");
+}
+
+#[tokio::test]
+async fn bad_parameters_get_400_with_a_message_naming_the_problem() {
+    for (path, needle) in [
+        ("/api/v1/search?category=F", "kategori"),
+        ("/api/v1/search?county=30", "fylke"),
+        ("/api/v1/search?mode=fax", "arbeidsform"),
+        ("/api/v1/search?kind=robot", "type tolk"),
+        ("/api/v1/search?gender=x", "kjønn"),
+        ("/api/v1/search?availability=always", "tilgjengelighet"),
+        ("/api/v1/search?page=0", "høyst 100"),
+        ("/api/v1/search?per_page=1000", "høyst 100"),
+        ("/api/v1/search?page=abc", "side"),
+        ("/api/v1/search?language=qqqqqqqq", "fant ikke språket"),
+        ("/api/v1/verify/12ab", "tolkenummer"),
+        ("/api/v1/interpreters/0", "tolkenummer"),
+        ("/api/v1/languages/12", "språkkode"),
+    ] {
+        let a = get(path).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{path}: {}", a.body);
+        let msg = json(&a)["error"].as_str().unwrap().to_lowercase();
+        assert!(msg.contains(needle), "{path}: {msg}");
+    }
+    let page = get("/sok?county=30").await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.body.contains("er ikke en gyldig verdi for fylke"), "{}", page.body);
+    let page = get("/sok?language=klingonsk").await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.body.contains("Vi fant ikke språket «klingonsk»"));
+}
+
+#[tokio::test]
+async fn interpreter_verify_and_languages_endpoints() {
+    let f = fixture();
+    let p = &f.public[3];
+    let a = get(&format!("/api/v1/interpreters/{}", p.number)).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(json(&a)["name"], p.name.as_str());
+    let v = json(&get(&format!("/api/v1/verify/{}", p.number)).await);
+    assert_eq!(v["listed"], true);
+    assert_eq!(v["entries"].as_array().unwrap().len(), p.entries.len());
+
+    let hidden = f
+        .records
+        .iter()
+        .find(|r| !r.is_listed_on(Timestamp::now().date()))
+        .unwrap();
+    let v = json(&get(&format!("/api/v1/verify/{}", hidden.number)).await);
+    assert_eq!(v["listed"], false);
+    assert!(v["name"].is_null() && v["entries"].as_array().unwrap().is_empty());
+    assert_eq!(
+        get(&format!("/api/v1/interpreters/{}", hidden.number)).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    let langs = json(&get("/api/v1/languages").await);
+    let arb = langs.as_array().unwrap().iter().find(|l| l["code"] == "ARB").unwrap();
+    assert_eq!(arb["names"]["en"], "Arabic");
+    assert!(arb["interpreters"]["total"].as_u64().unwrap() > 100);
+    let hbs = json(&get("/api/v1/languages/hbs").await);
+    assert!(hbs["members"].as_array().unwrap().iter().any(|m| m == "kroatisk"));
+    assert_eq!(get("/api/v1/languages/XQZ").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn openapi_document_describes_every_endpoint() {
+    let a = get("/api/openapi.json").await;
+    assert_eq!(a.status, StatusCode::OK);
+    let v = json(&a);
+    assert!(v["openapi"].as_str().unwrap().starts_with('3'));
+    for path in [
+        "/api/v1/search",
+        "/api/v1/interpreters/{number}",
+        "/api/v1/verify/{number}",
+        "/api/v1/languages",
+        "/api/v1/languages/{code}",
+    ] {
+        assert!(v["paths"].get(path).is_some(), "{path} missing");
+    }
+    let params: Vec<&str> = v["paths"]["/api/v1/search"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    for name in [
+        "language",
+        "category",
+        "county",
+        "gender",
+        "mode",
+        "availability",
+        "kind",
+        "name",
+        "page",
+        "per_page",
+    ] {
+        assert!(params.contains(&name), "{name} not documented");
+    }
+    assert!(v["components"]["schemas"].get("SearchResponse").is_some());
+}
+
+#[tokio::test]
+async fn every_page_renders_with_one_heading_in_the_asked_language() {
+    let f = fixture();
+    let p = &f.public[0];
+    let pages = [
+        "/".to_string(),
+        "/sok?language=arabisk".into(),
+        format!("/tolk/{}", p.number),
+        "/sprak".into(),
+        "/sprak/ARB".into(),
+        "/kontroller".into(),
+        format!("/kontroller?nummer={}", p.number),
+        "/hjelp".into(),
+        "/tilgjengelighet".into(),
+    ];
+    for path in &pages {
+        for (lang, marker) in [
+            ("nb", "Nasjonalt tolkeregister"),
+            ("nn", "Nasjonalt tolkeregister"),
+            ("en", "National Register of Interpreters"),
+        ] {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let a = get(&format!("{path}{sep}lang={lang}")).await;
+            assert_eq!(a.status, StatusCode::OK, "{path} {lang}");
+            assert!(a.body.contains(&format!("<html lang=\"{lang}\"")), "{path} {lang}");
+            assert!(a.body.contains(marker), "{path} {lang}");
+            assert_eq!(a.body.matches("<h1").count(), 1, "{path} {lang}: one h1");
+            assert!(!a.body.contains("<script"), "{path}: no scripts");
+        }
+    }
+    let nn = get("/?lang=nn").await.body;
+    assert!(nn.contains("Finn ein kvalifisert tolk"));
+    let en = get("/sok?language=farsi&lang=en").await.body;
+    assert!(en.contains("interpreters for Persian"), "{en}");
+    // Links keep the chosen language.
+    assert!(en.contains("/sprak?lang=en"));
+}
+
+#[tokio::test]
+async fn interpreter_page_shows_public_fields_only() {
+    let f = fixture();
+    let day = Timestamp::now().date();
+    let r = f
+        .records
+        .iter()
+        .find(|r| r.is_listed_on(day) && r.profile.address.is_some() && !r.profile.address_public);
+    let r = r.unwrap_or_else(|| f.records.iter().find(|r| r.is_listed_on(day)).unwrap());
+    let a = get(&format!("/tolk/{}", r.number)).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains(&r.profile.family_name));
+    assert!(a.body.contains(&r.profile.email));
+    assert!(!a.body.contains(r.profile.national_id.expose()));
+    if let Some(addr) = r.profile.address.as_ref().filter(|_| !r.profile.address_public) {
+        assert!(!a.body.contains(&addr.street), "private address shown");
+    }
+    assert_eq!(get("/tolk/12ab").await.status, StatusCode::BAD_REQUEST);
+    let hidden = f.records.iter().find(|r| !r.is_listed_on(day)).unwrap();
+    let a = get(&format!("/tolk/{}", hidden.number)).await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert!(!a.body.contains(&hidden.profile.family_name));
+}
+
+#[tokio::test]
+async fn verify_page_says_listed_or_not() {
+    let f = fixture();
+    let day = Timestamp::now().date();
+    let listed = &f.public[5];
+    let a = get(&format!("/kontroller?nummer={}", listed.number)).await;
+    assert!(
+        a.body
+            .contains(&format!("Tolk {} er oppført i registeret", listed.number))
+    );
+    assert!(a.body.contains(&listed.name));
+    let hidden = f.records.iter().find(|r| !r.is_listed_on(day)).unwrap();
+    let a = get(&format!("/kontroller?nummer={}", hidden.number)).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains("er ikke oppført i registeret i dag"));
+    assert!(!a.body.contains(&hidden.profile.family_name));
+    let a = get("/kontroller?nummer=007").await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.body.contains("ikke et gyldig tolkenummer"));
+    assert!(a.body.contains("aria-invalid=\"true\""));
+}
+
+#[tokio::test]
+async fn zero_results_suggest_a_lower_category_other_counties_and_remote_work() {
+    // A county where nobody interprets Somali on site at category A, but some do at a lower one.
+    let f = fixture();
+    let somali: register::LanguageCode = "SOM".parse().unwrap();
+    let county = register::CountyCode::all()
+        .find(|c| {
+            let q = search::Query {
+                min_category: Some(register::Category::A),
+                counties: vec![*c],
+                modes: vec![search::WorkMode::OnSite],
+                ..search::Query::language(somali)
+            };
+            let r = f.index.search(&q).unwrap();
+            r.total == 0 && r.facets.categories.iter().any(|(_, n)| *n > 0)
+        })
+        .expect("a county without category-A Somali interpreters on site");
+    let a = get(&format!("/sok?language=somali&category=A&county={county}&mode=on_site")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains("Ingen tolker passet søket"), "{}", a.body);
+    assert!(a.body.contains("Ta med kategori"), "lower category suggested");
+    assert!(a.body.contains("Tolk på telefon eller video"), "remote work suggested");
+    assert!(a.body.contains("Tolker i andre fylker"), "other counties suggested");
+    assert!(a.body.contains("Fjern alle filtre"));
+}
+
+#[tokio::test]
+async fn results_page_pages_and_orders() {
+    let a = get("/sok?language=arabisk&per_page=10").await;
+    assert!(a.body.contains("rel=\"next\""));
+    assert!(a.body.contains("aria-current=\"true\""));
+    let second = get("/sok?language=arabisk&per_page=10&page=2").await;
+    assert!(second.body.contains("rel=\"prev\""));
+    assert!(second.body.contains("start=\"11\""));
+    assert!(get("/sok?language=arabisk&page=9999").await.status == StatusCode::BAD_REQUEST);
+    // A name instead of a code on the language page redirects.
+    let r = get("/sprak/farsi").await;
+    assert_eq!(r.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(r.headers["location"], "/sprak/PES");
+}
+
+#[tokio::test]
+async fn echoed_input_is_escaped() {
+    let evil = "%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E";
+    for path in [
+        format!("/sok?language={evil}"),
+        format!("/sok?language=arabisk&name={evil}"),
+        format!("/kontroller?nummer={evil}"),
+        format!("/tolk/{evil}"),
+        format!("/sprak/{evil}"),
+        format!("/finnes-ikke?lang={evil}"),
+        format!("/sok?language=arabisk&lang=en&x={evil}"),
+    ] {
+        let a = get(&path).await;
+        assert!(
+            !a.body.contains("<script>alert"),
+            "{path}: unescaped script\n{}",
+            a.body
+        );
+        assert!(!a.body.contains("<img src=x"), "{path}: unescaped tag");
+        assert!(!a.body.contains("\"><img"), "{path}: broke out of an attribute");
+    }
+    let a = get(&format!("/sok?language={evil}")).await;
+    assert!(
+        a.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the input is shown, escaped"
+    );
+    let api = get(&format!("/api/v1/search?language={evil}")).await;
+    assert_eq!(api.headers["content-type"], "application/json");
+}
+
+#[tokio::test]
+async fn security_headers_on_pages_api_and_assets() {
+    for path in [
+        "/",
+        "/sok?language=arabisk",
+        "/api/v1/search?language=arb",
+        "/assets/site.css",
+        "/finnes-ikke",
+    ] {
+        let a = get(path).await;
+        let csp = a.headers["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("default-src 'none'") && !csp.contains("unsafe"),
+            "{path}: {csp}"
+        );
+        assert_eq!(a.headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(a.headers["referrer-policy"], "no-referrer", "{path}");
+    }
+    let css = get("/assets/designsystemet/designsystemet.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css.headers["content-type"].to_str().unwrap().starts_with("text/css"));
+    assert!(css.body.contains(".ds-button"));
+}
+
+#[tokio::test]
+async fn unknown_paths_get_a_404_page_or_json() {
+    let a = get("/finnes-ikke").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert!(a.body.contains("Fant ikke siden"));
+    let a = get("/api/v1/finnes-ikke").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert!(json(&a)["error"].is_string());
+    let ok = get("/healthz").await;
+    assert_eq!(ok.status, StatusCode::OK);
+    let ready = get("/readyz").await;
+    assert_eq!(ready.status, StatusCode::OK, "{}", ready.body);
+}

@@ -1,0 +1,235 @@
+//! Casework flows that touch the register and casework storage together: changes that may need
+//! four-eyes approval, formal decisions and foreign-qualification outcomes. Rules stay pure.
+
+use time::Date;
+
+use super::deadlines::Deadlines;
+use super::decision::{Decision, DecisionKind, NewDecision, reference};
+use super::error::CaseworkError;
+use super::foreign::{ForeignCase, Outcome};
+use super::four_eyes::{self, ApprovalStatus, PendingApproval};
+use crate::command::{ChangeMeta, Command};
+use crate::interpreter_number::InterpreterNumber;
+use crate::record::InterpreterRecord;
+use crate::rules;
+use crate::store::StoreError;
+use crate::store::casework::CaseStore;
+use crate::timestamp::Timestamp;
+
+/// What became of a requested change.
+#[derive(Debug, Clone)]
+pub enum Requested {
+    /// Made at once; the record afterwards.
+    Done(Box<InterpreterRecord>),
+    /// Waits for a second person with the senior role.
+    AwaitingApproval(Box<PendingApproval>),
+}
+
+/// Checks `command` against the record as it stands, without writing anything.
+async fn dry_run<S: CaseStore>(store: &S, number: InterpreterNumber, command: &Command) -> Result<(), CaseworkError> {
+    let record = store.record(number).await?.ok_or(StoreError::NotFound(number))?;
+    rules::apply(&record, command, store.catalogue(), Timestamp::now().date())?;
+    Ok(())
+}
+
+fn check_reason(reason: &str) -> Result<(), CaseworkError> {
+    if reason.trim().is_empty() {
+        Err(CaseworkError::field("reason", "begrunnelse for endringen må oppgis"))
+    } else if reason.len() > 2_000 {
+        Err(CaseworkError::field("reason", "begrunnelsen er for lang"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Makes `command` now, or — when it needs four eyes — records it for approval after checking
+/// that it would be allowed today.
+pub async fn request_change<S: CaseStore>(
+    store: &S,
+    number: InterpreterNumber,
+    command: Command,
+    reason: &str,
+    actor: &str,
+) -> Result<Requested, CaseworkError> {
+    check_reason(reason)?;
+    if four_eyes::requires_second_approval(&command) {
+        dry_run(store, number, &command).await?;
+        let pending = store.request_approval(number, &command, reason, actor).await?;
+        return Ok(Requested::AwaitingApproval(Box::new(pending)));
+    }
+    let record = store
+        .execute(number, command, ChangeMeta::now(actor, reason.trim()))
+        .await?;
+    Ok(Requested::Done(Box::new(record)))
+}
+
+/// Approves a pending change and makes it, in the approver's name with both people in the
+/// reason. If the change is no longer allowed, the request stays pending and the error says why.
+pub async fn approve<S: CaseStore>(
+    store: &S,
+    id: i64,
+    approver: &str,
+    approver_is_senior: bool,
+) -> Result<InterpreterRecord, CaseworkError> {
+    let pending = store.approval(id).await?.ok_or(CaseworkError::ApprovalNotFound(id))?;
+    four_eyes::check_approver(&pending, approver, approver_is_senior)?;
+    if !store
+        .close_approval(id, ApprovalStatus::Approved, approver, None)
+        .await?
+    {
+        return Err(CaseworkError::ApprovalClosed);
+    }
+    let reason = format!(
+        "{} (foreslått av {}, godkjent av {})",
+        pending.reason, pending.requested_by, approver
+    );
+    match store
+        .execute(
+            pending.number,
+            pending.command.clone(),
+            ChangeMeta::now(approver, reason),
+        )
+        .await
+    {
+        Ok(record) => Ok(record),
+        Err(e) => {
+            store.reopen_approval(id).await?;
+            Err(e.into())
+        }
+    }
+}
+
+/// Rejects a pending change; the register is not touched.
+pub async fn reject<S: CaseStore>(
+    store: &S,
+    id: i64,
+    approver: &str,
+    approver_is_senior: bool,
+    note: &str,
+) -> Result<PendingApproval, CaseworkError> {
+    let pending = store.approval(id).await?.ok_or(CaseworkError::ApprovalNotFound(id))?;
+    four_eyes::check_approver(&pending, approver, approver_is_senior)?;
+    if note.trim().is_empty() {
+        return Err(CaseworkError::field("note", "skriv hvorfor forespørselen avvises"));
+    }
+    if !store
+        .close_approval(id, ApprovalStatus::Rejected, approver, Some(note.trim()))
+        .await?
+    {
+        return Err(CaseworkError::ApprovalClosed);
+    }
+    store.approval(id).await?.ok_or(CaseworkError::ApprovalNotFound(id))
+}
+
+/// Makes a formal decision: records it and makes its register change (approval of an entry,
+/// withdrawal) in the same step. If the change is refused, the decision is removed again.
+pub async fn decide<S: CaseStore>(
+    store: &S,
+    new: NewDecision,
+    deadlines: &Deadlines,
+) -> Result<Decision, CaseworkError> {
+    let command = new.register_command();
+    decide_with(store, new, deadlines, move |_| Ok(command)).await
+}
+
+/// Records `new` and then makes the register change `command_for` derives from the recorded
+/// decision (which knows its reference), removing the decision if that change is refused.
+async fn decide_with<S: CaseStore>(
+    store: &S,
+    new: NewDecision,
+    deadlines: &Deadlines,
+    command_for: impl FnOnce(&Decision) -> Result<Option<Command>, CaseworkError>,
+) -> Result<Decision, CaseworkError> {
+    let today = Timestamp::now().date();
+    new.check(today)?;
+    let planned = new.register_command();
+    if let Some(command) = &planned {
+        dry_run(store, new.number, command).await?;
+    } else {
+        store
+            .record(new.number)
+            .await?
+            .ok_or(StoreError::NotFound(new.number))?;
+    }
+    let decision = store.record_decision(&new, deadlines.appeal_by(new.decided_on)).await?;
+    let outcome = match command_for(&decision) {
+        Ok(Some(command)) => {
+            let reason = format!("Vedtak {}: {}", decision.reference(), decision.reasons);
+            store
+                .execute(decision.number, command, ChangeMeta::now(&decision.decided_by, reason))
+                .await
+                .map(|_| ())
+                .map_err(CaseworkError::from)
+        }
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(()) => Ok(decision),
+        Err(e) => {
+            store.delete_decision(decision.id).await?;
+            Err(e)
+        }
+    }
+}
+
+/// The decision fields staff write for a foreign-qualification outcome.
+#[derive(Debug, Clone)]
+pub struct ForeignDecision {
+    pub outcome: Outcome,
+    pub reasons: String,
+    pub legal_basis: String,
+    pub decided_on: Date,
+    pub letter_language: super::decision::LetterLanguage,
+    pub decided_by: String,
+}
+
+/// Closes a foreign-qualification case: records the decision, on approval adds the Norwegian
+/// equivalent to the register (so the category follows), and stores the outcome on the case.
+pub async fn decide_foreign_case<S: CaseStore>(
+    store: &S,
+    case: &ForeignCase,
+    input: ForeignDecision,
+    deadlines: &Deadlines,
+) -> Result<(ForeignCase, Decision), CaseworkError> {
+    case.check_decidable(input.outcome)?;
+    let kind = match input.outcome {
+        Outcome::Approved => DecisionKind::ApproveForeign,
+        Outcome::Refused => DecisionKind::RefuseForeign,
+    };
+    let new = NewDecision {
+        number: case.number,
+        kind,
+        language: Some(case.language),
+        case_ref: Some(case.reference()),
+        reasons: input.reasons,
+        legal_basis: input.legal_basis,
+        decided_on: input.decided_on,
+        letter_language: input.letter_language,
+        decided_by: input.decided_by,
+    };
+    if input.outcome == Outcome::Approved {
+        // The qualification must be acceptable before anything is written.
+        let preview = case
+            .approved_qualification(&reference(new.decided_on, 0))
+            .ok_or(CaseworkError::NoEquivalent)?;
+        dry_run(
+            store,
+            case.number,
+            &Command::AddQualification { qualification: preview },
+        )
+        .await?;
+    }
+    let outcome = input.outcome;
+    let decision = decide_with(store, new, deadlines, |d| match outcome {
+        Outcome::Approved => case
+            .approved_qualification(&d.reference())
+            .map(|qualification| Some(Command::AddQualification { qualification }))
+            .ok_or(CaseworkError::NoEquivalent),
+        Outcome::Refused => Ok(None),
+    })
+    .await?;
+    let closed = case.decide(outcome, decision.id)?;
+    let saved = store.save_foreign_case(&closed).await?;
+    Ok((saved, decision))
+}

@@ -1,0 +1,709 @@
+//! Storage of tips, their append-only case history, the committee and the case access log
+//! behind the `TipStore` trait; the SQL is written once in `tips_impl!` for both backends.
+
+use std::future::Future;
+
+use serde::Serialize;
+use time::Date;
+
+use super::{Database, Store};
+use crate::interpreter_number::InterpreterNumber;
+use crate::timestamp::Timestamp;
+use crate::tips::figures::YearFigures;
+use crate::tips::{
+    CaseStatus, CaseView, ContactKey, Meeting, NewEvent, NewMeeting, NewTerm, NewTip, Term, TermRules, TipCase,
+    TipError, TipRules, Viewer,
+};
+
+pub type Result<T, E = TipError> = std::result::Result<T, E>;
+
+/// A line in the list of cases: no account, no reporter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TipListItem {
+    pub id: i64,
+    pub reference: String,
+    pub received_on: Date,
+    pub interpreter: Option<InterpreterNumber>,
+    pub status: CaseStatus,
+}
+
+/// One read of a case: who, when, and what they were shown (or why they were refused).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccessLogEntry {
+    pub tip_id: i64,
+    pub viewer: String,
+    pub viewer_kind: String,
+    pub viewed_at: Timestamp,
+    pub shown: String,
+}
+
+/// What `shown` says for reads made to process a change (not to display the case).
+pub const SHOWN_FOR_PROCESSING: &str = "processing";
+
+/// The tip storage API, beside the register's own [`Store`]. Every read of one case goes
+/// through [`TipStore::view_case`] or [`TipStore::case_for_processing`], both of which log it.
+pub trait TipStore: Store {
+    /// Records a new tip with the reporter's contact sealed under `key`. The public form and
+    /// staff registering a tip from e-mail or post both come here.
+    fn receive_tip(&self, new: &NewTip, key: &ContactKey) -> impl Future<Output = Result<TipCase>> + Send;
+
+    /// Opens a case for `viewer` under the access rule, logs the read (also a refusal), and
+    /// returns what the viewer may see; `AccessDenied` when refused.
+    fn view_case(&self, id: i64, viewer: &Viewer, key: &ContactKey) -> impl Future<Output = Result<CaseView>> + Send;
+
+    /// The case state (never the reporter's contact) for a workflow about to change it; logged.
+    fn case_for_processing(&self, id: i64, actor: &str) -> impl Future<Output = Result<TipCase>> + Send;
+
+    /// Appends an event if the case is still at `expected_version` (`Conflict` otherwise) and
+    /// the event passes the case rules on `today`; returns the case afterwards. Sanctions are
+    /// refused here without a second person; events that change the register (see
+    /// `TipCase::register_commands`) belong in `tips::workflow`, which makes both changes.
+    fn append_event(
+        &self,
+        id: i64,
+        expected_version: i64,
+        new: &NewEvent,
+        rules: &TipRules,
+        today: Date,
+    ) -> impl Future<Output = Result<TipCase>> + Send;
+
+    /// Cases, newest first; only those still being handled when `open_only`. Shows no case
+    /// content, so it is not logged.
+    fn tip_list(&self, open_only: bool) -> impl Future<Output = Result<Vec<TipListItem>>> + Send;
+
+    /// The interpreter's standing warnings within the rules' window ending on `today`.
+    fn warnings_within(
+        &self,
+        number: InterpreterNumber,
+        today: Date,
+        rules: &TipRules,
+    ) -> impl Future<Output = Result<usize>> + Send;
+
+    /// Every logged read of a case, oldest first.
+    fn access_log(&self, id: i64) -> impl Future<Output = Result<Vec<AccessLogEntry>>> + Send;
+
+    fn appoint_term(&self, new: &NewTerm, rules: &TermRules) -> impl Future<Output = Result<Term>> + Send;
+    fn terms(&self) -> impl Future<Output = Result<Vec<Term>>> + Send;
+    fn plan_meeting(&self, new: &NewMeeting) -> impl Future<Output = Result<Meeting>> + Send;
+    /// Meetings, oldest first.
+    fn meetings(&self) -> impl Future<Output = Result<Vec<Meeting>>> + Send;
+    /// Meetings `login` sits on, oldest first: the member's way to their agendas.
+    fn meetings_for(&self, login: &str) -> impl Future<Output = Result<Vec<Meeting>>> + Send;
+    /// A committee member declares a conflict in a case; from then on they cannot open it.
+    fn declare_conflict(&self, id: i64, login: &str, note: &str) -> impl Future<Output = Result<()>> + Send;
+
+    /// Tips per ground, outcomes, committee meetings and cases advised, per year.
+    fn annual_figures(&self) -> impl Future<Output = Result<Vec<YearFigures>>> + Send;
+}
+
+pub(super) mod rows {
+    use time::Date;
+
+    use crate::store::StoreError;
+    use crate::store::rows::{number, parse};
+    use crate::timestamp::Timestamp;
+    use crate::tips::case::Intake;
+    use crate::tips::{CaseEvent, EventRecord, Grounds, Subject, TipError};
+
+    pub const TIP_COLUMNS: &str = "id, received_on, received_at, received_by, channel, interpreter_number, subject_description, assignment_on, assignment_place, grounds, account, reporter_role, anonymous";
+    pub const EVENT_COLUMNS: &str = "tip_id, seq, recorded_at, actor, approved_by, reason, detail";
+
+    #[derive(sqlx::FromRow)]
+    pub struct TipRow {
+        pub id: i64,
+        pub received_on: Date,
+        pub received_at: Timestamp,
+        pub received_by: String,
+        pub channel: String,
+        pub interpreter_number: Option<i64>,
+        pub subject_description: Option<String>,
+        pub assignment_on: Option<Date>,
+        pub assignment_place: String,
+        pub grounds: String,
+        pub account: String,
+        pub reporter_role: Option<String>,
+        pub anonymous: bool,
+    }
+
+    impl TipRow {
+        pub fn into_intake(self) -> Result<Intake, TipError> {
+            let subject = match (self.interpreter_number, self.subject_description) {
+                (Some(n), _) => Subject::Interpreter { number: number(n)? },
+                (None, Some(description)) => Subject::Unknown { description },
+                (None, None) => return Err(StoreError::Corrupt(format!("varsel {} gjelder ingen", self.id)).into()),
+            };
+            Ok(Intake {
+                received_on: self.received_on,
+                received_at: self.received_at,
+                received_by: self.received_by,
+                channel: parse(&self.channel, "kanal")?,
+                subject,
+                assignment_on: self.assignment_on,
+                assignment_place: self.assignment_place,
+                grounds: Grounds::from_stored(&self.grounds)
+                    .map_err(|_| StoreError::Corrupt(format!("grunnlag «{}»", self.grounds)))?,
+                account: self.account,
+                reporter_role: self
+                    .reporter_role
+                    .as_deref()
+                    .map(|r| parse(r, "varslerens rolle"))
+                    .transpose()?,
+                anonymous: self.anonymous,
+            })
+        }
+    }
+
+    #[derive(sqlx::FromRow)]
+    pub struct EventRow {
+        pub tip_id: i64,
+        pub seq: i64,
+        pub recorded_at: Timestamp,
+        pub actor: String,
+        pub approved_by: Option<String>,
+        pub reason: String,
+        pub detail: String,
+    }
+
+    impl EventRow {
+        pub fn into_record(self) -> Result<EventRecord, TipError> {
+            let event: CaseEvent = serde_json::from_str(&self.detail)
+                .map_err(|e| StoreError::Corrupt(format!("hendelse {} i varsel {}: {e}", self.seq, self.tip_id)))?;
+            Ok(EventRecord {
+                seq: self.seq,
+                recorded_at: self.recorded_at,
+                actor: self.actor,
+                approved_by: self.approved_by,
+                reason: self.reason,
+                event,
+            })
+        }
+    }
+
+    #[derive(sqlx::FromRow)]
+    pub struct SeatRow {
+        pub term_id: i64,
+        pub seat: String,
+        pub member_login: String,
+        pub member_name: String,
+        pub deputy_login: String,
+        pub deputy_name: String,
+    }
+}
+
+/// Instantiates [`TipStore`] for one backend; `$store` must have a `pool` field.
+macro_rules! tips_impl {
+    ($store:ident, $db:ty) => {
+        mod tips_generated {
+            use std::collections::BTreeMap;
+
+            use sqlx::AssertSqlSafe;
+            use time::Date;
+
+            use super::$store;
+            use $crate::interpreter_number::InterpreterNumber;
+            use $crate::store::StoreError;
+            use $crate::store::rows::{number, parse};
+            use $crate::store::tips::rows::*;
+            use $crate::store::tips::{AccessLogEntry, Result, SHOWN_FOR_PROCESSING, TipListItem, TipStore};
+            use $crate::timestamp::Timestamp;
+            use $crate::tips::access::{self, CaseView, CommitteeFacts, Viewer};
+            use $crate::tips::case::{CheckContext, reference};
+            use $crate::tips::committee::{CommitteePerson, SeatHolders};
+            use $crate::tips::figures::{self, YearFigures};
+            use $crate::tips::{
+                CaseEvent, ContactKey, Meeting, NewEvent, NewMeeting, NewTerm, NewTip, Reporter, ReporterContact,
+                Term, TermRules, TipCase, TipError, TipRules, status,
+            };
+
+            type Conn = <$db as sqlx::Database>::Connection;
+
+            async fn events(conn: &mut Conn, id: Option<i64>) -> Result<BTreeMap<i64, Vec<$crate::tips::EventRecord>>> {
+                let sql = match id {
+                    Some(_) => format!("SELECT {EVENT_COLUMNS} FROM tip_events WHERE tip_id = $1 ORDER BY tip_id, seq"),
+                    None => format!("SELECT {EVENT_COLUMNS} FROM tip_events ORDER BY tip_id, seq"),
+                };
+                let mut q = sqlx::query_as::<_, EventRow>(AssertSqlSafe(sql));
+                if let Some(id) = id {
+                    q = q.bind(id);
+                }
+                let mut out: BTreeMap<i64, Vec<_>> = BTreeMap::new();
+                for row in q.fetch_all(&mut *conn).await? {
+                    out.entry(row.tip_id).or_default().push(row.into_record()?);
+                }
+                Ok(out)
+            }
+
+            /// Loads cases by a filter on `tips` with at most one bound i64.
+            async fn cases(conn: &mut Conn, filter: &'static str, key: Option<i64>) -> Result<Vec<TipCase>> {
+                let sql = format!("SELECT {TIP_COLUMNS} FROM tips {filter} ORDER BY id");
+                let mut q = sqlx::query_as::<_, TipRow>(AssertSqlSafe(sql));
+                if let Some(k) = key {
+                    q = q.bind(k);
+                }
+                let rows = q.fetch_all(&mut *conn).await?;
+                let single = if rows.len() == 1 { Some(rows[0].id) } else { None };
+                let mut all = events(conn, single).await?;
+                rows.into_iter()
+                    .map(|r| {
+                        let evs = all.remove(&r.id).unwrap_or_default();
+                        let id = r.id;
+                        Ok(TipCase::replay(id, r.into_intake()?, evs))
+                    })
+                    .collect()
+            }
+
+            async fn case(conn: &mut Conn, id: i64) -> Result<TipCase> {
+                cases(conn, "WHERE id = $1", Some(id)).await?.pop().ok_or(TipError::NotFound(id))
+            }
+
+            async fn log_read(conn: &mut Conn, id: i64, viewer: &str, kind: &str, shown: &str) -> Result<()> {
+                sqlx::query("INSERT INTO tip_access_log (tip_id, viewer, viewer_kind, viewed_at, shown) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(id)
+                    .bind(viewer)
+                    .bind(kind)
+                    .bind(Timestamp::now())
+                    .bind(shown)
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            }
+
+            async fn warnings(conn: &mut Conn, number: InterpreterNumber, today: Date, rules: &TipRules) -> Result<usize> {
+                let standing: Vec<_> = cases(conn, "WHERE interpreter_number = $1", Some(number.get()))
+                    .await?
+                    .iter()
+                    .filter_map(TipCase::standing_warning)
+                    .collect();
+                Ok(rules.warnings_within(&standing, today))
+            }
+
+            async fn load_terms(conn: &mut Conn) -> Result<Vec<Term>> {
+                let terms: Vec<(i64, Date, Date)> =
+                    sqlx::query_as("SELECT id, starts_on, ends_on FROM committee_terms ORDER BY starts_on")
+                        .fetch_all(&mut *conn)
+                        .await?;
+                let seats: Vec<SeatRow> = sqlx::query_as(
+                    "SELECT term_id, seat, member_login, member_name, deputy_login, deputy_name FROM committee_seats ORDER BY term_id, seat",
+                )
+                .fetch_all(&mut *conn)
+                .await?;
+                terms
+                    .into_iter()
+                    .map(|(id, starts_on, ends_on)| {
+                        let mut held = seats
+                            .iter()
+                            .filter(|s| s.term_id == id)
+                            .map(|s| {
+                                Ok(SeatHolders {
+                                    seat: parse(&s.seat, "plass i utvalget")?,
+                                    member: CommitteePerson { login: s.member_login.clone(), name: s.member_name.clone() },
+                                    deputy: CommitteePerson { login: s.deputy_login.clone(), name: s.deputy_name.clone() },
+                                })
+                            })
+                            .collect::<std::result::Result<Vec<_>, StoreError>>()?;
+                        held.sort_by_key(|s| s.seat);
+                        Ok(Term { id, starts_on, ends_on, seats: held })
+                    })
+                    .collect()
+            }
+
+            async fn load_meetings(conn: &mut Conn, login: Option<&str>) -> Result<Vec<Meeting>> {
+                let rows: Vec<(i64, i64, Date)> = match login {
+                    Some(l) => sqlx::query_as(
+                        "SELECT m.id, m.term_id, m.held_on FROM committee_meetings m JOIN committee_participants p ON p.meeting_id = m.id WHERE p.login = $1 ORDER BY m.held_on, m.id",
+                    )
+                    .bind(l)
+                    .fetch_all(&mut *conn)
+                    .await?,
+                    None => sqlx::query_as("SELECT id, term_id, held_on FROM committee_meetings ORDER BY held_on, id")
+                        .fetch_all(&mut *conn)
+                        .await?,
+                };
+                let people: Vec<(i64, String)> =
+                    sqlx::query_as("SELECT meeting_id, login FROM committee_participants ORDER BY meeting_id, login")
+                        .fetch_all(&mut *conn)
+                        .await?;
+                let agenda: Vec<(i64, i64)> =
+                    sqlx::query_as("SELECT meeting_id, tip_id FROM committee_agenda ORDER BY meeting_id, tip_id")
+                        .fetch_all(&mut *conn)
+                        .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(id, term_id, held_on)| Meeting {
+                        id,
+                        term_id,
+                        held_on,
+                        participants: people.iter().filter(|p| p.0 == id).map(|p| p.1.clone()).collect(),
+                        agenda: agenda.iter().filter(|a| a.0 == id).map(|a| a.1).collect(),
+                    })
+                    .collect())
+            }
+
+            fn sealed_contact(new: &NewTip, key: &ContactKey) -> Result<Option<Vec<u8>>> {
+                new.reporter
+                    .contact()
+                    .map(|c| {
+                        serde_json::to_vec(c)
+                            .map(|json| key.seal(&json))
+                            .map_err(|e| TipError::Store(StoreError::Corrupt(format!("kontaktopplysninger: {e}"))))
+                    })
+                    .transpose()
+            }
+
+            impl TipStore for $store {
+                async fn receive_tip(&self, new: &NewTip, key: &ContactKey) -> Result<TipCase> {
+                    new.check(Timestamp::now().date())?;
+                    let contact = sealed_contact(new, key)?;
+                    let mut tx = self.pool.begin().await?;
+                    if let Some(n) = new.subject.number() {
+                        let found: Option<i64> =
+                            sqlx::query_scalar("SELECT interpreter_number FROM interpreters WHERE interpreter_number = $1")
+                                .bind(n.get())
+                                .fetch_optional(&mut *tx)
+                                .await?;
+                        found.ok_or(StoreError::NotFound(n))?;
+                    }
+                    let description = match &new.subject {
+                        $crate::tips::Subject::Unknown { description } => Some(description.trim().to_string()),
+                        $crate::tips::Subject::Interpreter { .. } => None,
+                    };
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO tips (received_on, received_at, received_by, channel, interpreter_number, subject_description, assignment_on, assignment_place, grounds, account, reporter_role, anonymous, reporter_contact, status, version) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0) RETURNING id",
+                    )
+                    .bind(new.received_on)
+                    .bind(Timestamp::now())
+                    .bind(new.received_by.trim())
+                    .bind(new.channel.as_str())
+                    .bind(new.subject.number().map(|n| n.get()))
+                    .bind(description)
+                    .bind(new.assignment_on)
+                    .bind(new.assignment_place.trim())
+                    .bind(new.grounds.to_stored())
+                    .bind(new.account.trim())
+                    .bind(new.reporter.role().map(|r| r.as_str()))
+                    .bind(contact.is_none())
+                    .bind(contact)
+                    .bind($crate::tips::CaseStatus::Received.as_str())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let created = case(&mut tx, id).await?;
+                    tx.commit().await?;
+                    Ok(created)
+                }
+
+                async fn view_case(&self, id: i64, viewer: &Viewer, key: &ContactKey) -> Result<CaseView> {
+                    let mut conn = self.pool.acquire().await?;
+                    let found = case(&mut conn, id).await?;
+                    let participants: Vec<String> = sqlx::query_scalar(
+                        "SELECT DISTINCT p.login FROM committee_agenda a JOIN committee_participants p ON p.meeting_id = a.meeting_id WHERE a.tip_id = $1",
+                    )
+                    .bind(id)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                    let conflicted: Vec<String> = sqlx::query_scalar("SELECT login FROM committee_conflicts WHERE tip_id = $1")
+                        .bind(id)
+                        .fetch_all(&mut *conn)
+                        .await?;
+                    let facts = CommitteeFacts { agenda_participants: participants, conflicted };
+                    let shown = match access::access(viewer, &found.assigned, &facts) {
+                        Ok(shown) => shown,
+                        Err(refusal) => {
+                            log_read(&mut conn, id, viewer.login(), viewer.kind(), refusal.as_str()).await?;
+                            return Err(TipError::AccessDenied);
+                        }
+                    };
+                    let reporter = if shown == access::Shown::Full {
+                        let sealed: Option<Vec<u8>> = sqlx::query_scalar("SELECT reporter_contact FROM tips WHERE id = $1")
+                            .bind(id)
+                            .fetch_one(&mut *conn)
+                            .await?;
+                        match (sealed, found.intake.reporter_role) {
+                            (Some(bytes), Some(role)) => {
+                                let contact: ReporterContact = serde_json::from_slice(&key.open(&bytes)?)
+                                    .map_err(|e| StoreError::Corrupt(format!("kontaktopplysninger: {e}")))?;
+                                Reporter::Identified { role, contact }
+                            }
+                            (_, role) => Reporter::Anonymous { role },
+                        }
+                    } else {
+                        Reporter::Anonymous { role: None }
+                    };
+                    log_read(&mut conn, id, viewer.login(), viewer.kind(), shown.as_str()).await?;
+                    Ok(CaseView::build(found, shown, || reporter))
+                }
+
+                async fn case_for_processing(&self, id: i64, actor: &str) -> Result<TipCase> {
+                    let mut conn = self.pool.acquire().await?;
+                    let found = case(&mut conn, id).await?;
+                    log_read(&mut conn, id, actor, "staff", SHOWN_FOR_PROCESSING).await?;
+                    Ok(found)
+                }
+
+                async fn append_event(
+                    &self,
+                    id: i64,
+                    expected_version: i64,
+                    new: &NewEvent,
+                    rules: &TipRules,
+                    today: Date,
+                ) -> Result<TipCase> {
+                    let mut tx = self.pool.begin().await?;
+                    // Write first: takes the row lock (PostgreSQL) or the write lock (SQLite).
+                    let bumped = sqlx::query("UPDATE tips SET version = version + 1 WHERE id = $1 AND version = $2")
+                        .bind(id)
+                        .bind(expected_version)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    let before = case(&mut tx, id).await?;
+                    if bumped != 1 {
+                        return Err(TipError::Conflict);
+                    }
+                    let warnings_in_window = match before.intake.subject.number() {
+                        Some(n) if new.event.is_decision() => warnings(&mut tx, n, today, rules).await?,
+                        _ => 0,
+                    };
+                    before.check(new, &CheckContext { today, rules: *rules, warnings_in_window })?;
+                    let after_status = status::next(before.status, &new.event)?;
+                    if let CaseEvent::ReferToCommittee { meeting_id, .. } = &new.event {
+                        let held_on: Option<Date> = sqlx::query_scalar("SELECT held_on FROM committee_meetings WHERE id = $1")
+                            .bind(*meeting_id)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                        held_on.ok_or(TipError::MeetingNotFound(*meeting_id))?;
+                        sqlx::query("INSERT INTO committee_agenda (meeting_id, tip_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                            .bind(*meeting_id)
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    let detail = serde_json::to_string(&new.event)
+                        .map_err(|e| StoreError::Corrupt(format!("hendelsen kan ikke lagres: {e}")))?;
+                    sqlx::query(
+                        "INSERT INTO tip_events (tip_id, seq, recorded_at, actor, approved_by, reason, kind, detail, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    )
+                    .bind(id)
+                    .bind(expected_version + 1)
+                    .bind(Timestamp::now())
+                    .bind(new.actor.trim())
+                    .bind(new.approved_by.as_deref())
+                    .bind(new.reason.trim())
+                    .bind(new.event.kind())
+                    .bind(detail)
+                    .bind(after_status.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query("UPDATE tips SET status = $1 WHERE id = $2")
+                        .bind(after_status.as_str())
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    let after = case(&mut tx, id).await?;
+                    tx.commit().await?;
+                    Ok(after)
+                }
+
+                async fn tip_list(&self, open_only: bool) -> Result<Vec<TipListItem>> {
+                    let rows: Vec<(i64, Date, Option<i64>, String)> =
+                        sqlx::query_as("SELECT id, received_on, interpreter_number, status FROM tips ORDER BY id DESC")
+                            .fetch_all(&self.pool)
+                            .await?;
+                    let mut out = Vec::new();
+                    for (id, received_on, n, s) in rows {
+                        let status: $crate::tips::CaseStatus = parse(&s, "saksstatus")?;
+                        if open_only && !status.is_open() {
+                            continue;
+                        }
+                        let interpreter = n.map(number).transpose()?;
+                        out.push(TipListItem { id, reference: reference(received_on, id), received_on, interpreter, status });
+                    }
+                    Ok(out)
+                }
+
+                async fn warnings_within(&self, number: InterpreterNumber, today: Date, rules: &TipRules) -> Result<usize> {
+                    let mut conn = self.pool.acquire().await?;
+                    warnings(&mut conn, number, today, rules).await
+                }
+
+                async fn access_log(&self, id: i64) -> Result<Vec<AccessLogEntry>> {
+                    let rows: Vec<(i64, String, String, Timestamp, String)> = sqlx::query_as(
+                        "SELECT tip_id, viewer, viewer_kind, viewed_at, shown FROM tip_access_log WHERE tip_id = $1 ORDER BY id",
+                    )
+                    .bind(id)
+                    .fetch_all(&self.pool)
+                    .await?;
+                    Ok(rows
+                        .into_iter()
+                        .map(|(tip_id, viewer, viewer_kind, viewed_at, shown)| AccessLogEntry {
+                            tip_id,
+                            viewer,
+                            viewer_kind,
+                            viewed_at,
+                            shown,
+                        })
+                        .collect())
+                }
+
+                async fn appoint_term(&self, new: &NewTerm, rules: &TermRules) -> Result<Term> {
+                    let mut tx = self.pool.begin().await?;
+                    let existing = load_terms(&mut tx).await?;
+                    let ends_on = new.check(rules, &existing)?;
+                    let id: i64 =
+                        sqlx::query_scalar("INSERT INTO committee_terms (starts_on, ends_on) VALUES ($1, $2) RETURNING id")
+                            .bind(new.starts_on)
+                            .bind(ends_on)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                    for s in &new.seats {
+                        sqlx::query(
+                            "INSERT INTO committee_seats (term_id, seat, member_login, member_name, deputy_login, deputy_name) VALUES ($1, $2, $3, $4, $5, $6)",
+                        )
+                        .bind(id)
+                        .bind(s.seat.as_str())
+                        .bind(s.member.login.trim())
+                        .bind(s.member.name.trim())
+                        .bind(s.deputy.login.trim())
+                        .bind(s.deputy.name.trim())
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    let term = load_terms(&mut tx).await?.into_iter().find(|t| t.id == id).ok_or(TipError::TermNotFound(id))?;
+                    tx.commit().await?;
+                    Ok(term)
+                }
+
+                async fn terms(&self) -> Result<Vec<Term>> {
+                    let mut conn = self.pool.acquire().await?;
+                    load_terms(&mut conn).await
+                }
+
+                async fn plan_meeting(&self, new: &NewMeeting) -> Result<Meeting> {
+                    let mut tx = self.pool.begin().await?;
+                    let terms = load_terms(&mut tx).await?;
+                    let term_id = new.check(&terms)?.id;
+                    let id: i64 =
+                        sqlx::query_scalar("INSERT INTO committee_meetings (term_id, held_on) VALUES ($1, $2) RETURNING id")
+                            .bind(term_id)
+                            .bind(new.held_on)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                    for login in &new.participants {
+                        sqlx::query("INSERT INTO committee_participants (meeting_id, login) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                            .bind(id)
+                            .bind(login)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    let meeting =
+                        load_meetings(&mut tx, None).await?.into_iter().find(|m| m.id == id).ok_or(TipError::MeetingNotFound(id))?;
+                    tx.commit().await?;
+                    Ok(meeting)
+                }
+
+                async fn meetings(&self) -> Result<Vec<Meeting>> {
+                    let mut conn = self.pool.acquire().await?;
+                    load_meetings(&mut conn, None).await
+                }
+
+                async fn meetings_for(&self, login: &str) -> Result<Vec<Meeting>> {
+                    let mut conn = self.pool.acquire().await?;
+                    load_meetings(&mut conn, Some(login)).await
+                }
+
+                async fn declare_conflict(&self, id: i64, login: &str, note: &str) -> Result<()> {
+                    if login.trim().is_empty() {
+                        return Err(TipError::field("login", "hvem som erklærer inhabilitet må oppgis"));
+                    }
+                    let mut tx = self.pool.begin().await?;
+                    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM tips WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    exists.ok_or(TipError::NotFound(id))?;
+                    sqlx::query(
+                        "INSERT INTO committee_conflicts (tip_id, login, declared_at, note) VALUES ($1, $2, $3, $4) ON CONFLICT (tip_id, login) DO NOTHING",
+                    )
+                    .bind(id)
+                    .bind(login.trim())
+                    .bind(Timestamp::now())
+                    .bind(note.trim())
+                    .execute(&mut *tx)
+                    .await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn annual_figures(&self) -> Result<Vec<YearFigures>> {
+                    let mut conn = self.pool.acquire().await?;
+                    let all = cases(&mut conn, "", None).await?;
+                    let meetings = load_meetings(&mut conn, None).await?;
+                    Ok(figures::annual_figures(&all, &meetings))
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use tips_impl;
+
+macro_rules! delegate {
+    ($self:ident, $s:ident => $e:expr) => {
+        match $self {
+            Database::Sqlite($s) => $e,
+            Database::Postgres($s) => $e,
+        }
+    };
+}
+
+impl TipStore for Database {
+    async fn receive_tip(&self, new: &NewTip, key: &ContactKey) -> Result<TipCase> {
+        delegate!(self, s => s.receive_tip(new, key).await)
+    }
+    async fn view_case(&self, id: i64, viewer: &Viewer, key: &ContactKey) -> Result<CaseView> {
+        delegate!(self, s => s.view_case(id, viewer, key).await)
+    }
+    async fn case_for_processing(&self, id: i64, actor: &str) -> Result<TipCase> {
+        delegate!(self, s => s.case_for_processing(id, actor).await)
+    }
+    async fn append_event(
+        &self,
+        id: i64,
+        expected_version: i64,
+        new: &NewEvent,
+        rules: &TipRules,
+        today: Date,
+    ) -> Result<TipCase> {
+        delegate!(self, s => s.append_event(id, expected_version, new, rules, today).await)
+    }
+    async fn tip_list(&self, open_only: bool) -> Result<Vec<TipListItem>> {
+        delegate!(self, s => s.tip_list(open_only).await)
+    }
+    async fn warnings_within(&self, number: InterpreterNumber, today: Date, rules: &TipRules) -> Result<usize> {
+        delegate!(self, s => s.warnings_within(number, today, rules).await)
+    }
+    async fn access_log(&self, id: i64) -> Result<Vec<AccessLogEntry>> {
+        delegate!(self, s => s.access_log(id).await)
+    }
+    async fn appoint_term(&self, new: &NewTerm, rules: &TermRules) -> Result<Term> {
+        delegate!(self, s => s.appoint_term(new, rules).await)
+    }
+    async fn terms(&self) -> Result<Vec<Term>> {
+        delegate!(self, s => s.terms().await)
+    }
+    async fn plan_meeting(&self, new: &NewMeeting) -> Result<Meeting> {
+        delegate!(self, s => s.plan_meeting(new).await)
+    }
+    async fn meetings(&self) -> Result<Vec<Meeting>> {
+        delegate!(self, s => s.meetings().await)
+    }
+    async fn meetings_for(&self, login: &str) -> Result<Vec<Meeting>> {
+        delegate!(self, s => s.meetings_for(login).await)
+    }
+    async fn declare_conflict(&self, id: i64, login: &str, note: &str) -> Result<()> {
+        delegate!(self, s => s.declare_conflict(id, login, note).await)
+    }
+    async fn annual_figures(&self) -> Result<Vec<YearFigures>> {
+        delegate!(self, s => s.annual_figures().await)
+    }
+}

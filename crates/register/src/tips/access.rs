@@ -1,0 +1,189 @@
+//! Who may open a tip case and what they see: assigned caseworkers see the reporter, other staff
+//! see the case without the reporter, committee members see a summary of agenda cases only.
+
+use serde::Serialize;
+
+use super::case::TipCase;
+use super::grounds::Grounds;
+use super::reporter::Reporter;
+use crate::interpreter_number::InterpreterNumber;
+
+/// Someone opening a case. The public service has no variant: it cannot read cases at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Viewer {
+    /// IMDi staff, e.g. `staff:kari`.
+    Staff { login: String },
+    /// A committee member or deputy, by login.
+    CommitteeMember { login: String },
+}
+
+impl Viewer {
+    pub fn login(&self) -> &str {
+        match self {
+            Viewer::Staff { login } | Viewer::CommitteeMember { login } => login,
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Viewer::Staff { .. } => "staff",
+            Viewer::CommitteeMember { .. } => "committee",
+        }
+    }
+}
+
+/// What a viewer is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shown {
+    /// The whole case with the reporter's identity.
+    Full,
+    /// The whole case, the reporter's identity withheld.
+    WithoutReporter,
+    /// The committee summary of the case.
+    CommitteeSummary,
+}
+
+/// Why a viewer was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// Not on the agenda of any meeting the member sits on.
+    NotOnAgenda,
+    /// The member declared a conflict in this case.
+    Conflict,
+}
+
+impl Shown {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shown::Full => "full",
+            Shown::WithoutReporter => "without_reporter",
+            Shown::CommitteeSummary => "committee_summary",
+        }
+    }
+}
+
+impl Refusal {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Refusal::NotOnAgenda => "refused_not_on_agenda",
+            Refusal::Conflict => "refused_conflict",
+        }
+    }
+}
+
+/// What the access rule needs to know about a case besides its assignments.
+#[derive(Debug, Clone, Default)]
+pub struct CommitteeFacts {
+    /// Logins sitting on meetings that have the case on their agenda.
+    pub agenda_participants: Vec<String>,
+    /// Logins that declared a conflict in the case.
+    pub conflicted: Vec<String>,
+}
+
+/// The reporter's identity is for the caseworkers assigned to the case, nobody else.
+pub fn may_see_reporter(viewer: &Viewer, assigned: &[String]) -> bool {
+    matches!(viewer, Viewer::Staff { login } if assigned.contains(login))
+}
+
+/// The access rule for opening a case.
+pub fn access(viewer: &Viewer, assigned: &[String], committee: &CommitteeFacts) -> Result<Shown, Refusal> {
+    match viewer {
+        Viewer::Staff { .. } if may_see_reporter(viewer, assigned) => Ok(Shown::Full),
+        Viewer::Staff { .. } => Ok(Shown::WithoutReporter),
+        Viewer::CommitteeMember { login } => {
+            if committee.conflicted.contains(login) {
+                Err(Refusal::Conflict)
+            } else if committee.agenda_participants.contains(login) {
+                Ok(Shown::CommitteeSummary)
+            } else {
+                Err(Refusal::NotOnAgenda)
+            }
+        }
+    }
+}
+
+/// What a committee member sees: no reporter, no account in the reporter's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CommitteeSummary {
+    pub id: i64,
+    pub reference: String,
+    pub interpreter: Option<InterpreterNumber>,
+    pub grounds: Grounds,
+    /// The summaries the caseworkers put before the committee.
+    pub summaries: Vec<String>,
+}
+
+/// A case as shown to one viewer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "shown", rename_all = "snake_case")]
+pub enum CaseView {
+    Full { case: Box<TipCase>, reporter: Reporter },
+    WithoutReporter { case: Box<TipCase> },
+    CommitteeSummary(CommitteeSummary),
+}
+
+impl CaseView {
+    /// Builds the view `shown` allows; `reporter` is only used for [`Shown::Full`].
+    pub fn build(case: TipCase, shown: Shown, reporter: impl FnOnce() -> Reporter) -> CaseView {
+        match shown {
+            Shown::Full => CaseView::Full {
+                reporter: reporter(),
+                case: Box::new(case),
+            },
+            Shown::WithoutReporter => CaseView::WithoutReporter { case: Box::new(case) },
+            Shown::CommitteeSummary => CaseView::CommitteeSummary(CommitteeSummary {
+                id: case.id,
+                reference: case.reference(),
+                interpreter: case.intake.subject.number(),
+                grounds: case.intake.grounds.clone(),
+                summaries: case.referrals.iter().map(|r| r.summary.clone()).collect(),
+            }),
+        }
+    }
+
+    /// The reporter's identity, if this view carries it.
+    pub fn reporter(&self) -> Option<&Reporter> {
+        match self {
+            CaseView::Full { reporter, .. } => Some(reporter),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staff(l: &str) -> Viewer {
+        Viewer::Staff { login: l.into() }
+    }
+    fn member(l: &str) -> Viewer {
+        Viewer::CommitteeMember { login: l.into() }
+    }
+
+    #[test]
+    fn only_assigned_caseworkers_see_the_reporter_and_members_only_their_agenda() {
+        let assigned = vec!["staff:kari".to_string()];
+        let facts = CommitteeFacts {
+            agenda_participants: vec!["u:anna".into(), "u:bo".into(), "staff:kari".into()],
+            conflicted: vec!["u:bo".into()],
+        };
+        let table = [
+            (staff("staff:kari"), Ok(Shown::Full)),
+            (staff("staff:ola"), Ok(Shown::WithoutReporter)),
+            (member("u:anna"), Ok(Shown::CommitteeSummary)),
+            (member("u:bo"), Err(Refusal::Conflict)),
+            (member("u:cato"), Err(Refusal::NotOnAgenda)),
+            // A member never sees the reporter, even under a login that is assigned as staff.
+            (member("staff:kari"), Ok(Shown::CommitteeSummary)),
+        ];
+        for (viewer, expected) in table {
+            assert_eq!(access(&viewer, &assigned, &facts), expected, "{viewer:?}");
+        }
+        assert!(may_see_reporter(&staff("staff:kari"), &assigned));
+        assert!(!may_see_reporter(&member("staff:kari"), &assigned));
+        assert!(!may_see_reporter(&staff("staff:ola"), &assigned));
+    }
+}

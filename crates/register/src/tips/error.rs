@@ -1,0 +1,73 @@
+//! The one error type of tip handling: refusals with Norwegian messages for staff and the
+//! public, and the storage errors underneath. No rules live here.
+
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TipError {
+    /// Input that breaks a rule, per field: `(field, message)`.
+    #[error("ugyldige opplysninger: {}", .0.iter().map(|(f, m)| format!("{f}: {m}")).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<(String, String)>),
+    #[error("fant ingen varselsak med nummer {0}")]
+    NotFound(i64),
+    #[error("{event} er ikke tillatt når saken er {status}")]
+    NotAllowed { status: &'static str, event: &'static str },
+    #[error(
+        "utestenging krever tre advarsler i løpet av fem år eller et vesentlig brudd (tolken har {warnings} advarsler)"
+    )]
+    ExclusionNotAllowed { warnings: usize },
+    #[error("fristen for å svare på forhåndsvarselet ({0}) er ikke ute, og tolken har ikke svart")]
+    ReplyPending(time::Date),
+    #[error("klagefristen gikk ut {0}")]
+    AppealTooLate(time::Date),
+    #[error("saken har en endring som venter på godkjenning; godkjenn eller avvis den først")]
+    ProposalPending,
+    #[error("denne endringen må godkjennes av en annen seniorsaksbehandler; foreslå den først")]
+    SecondPersonNeeded,
+    #[error("saken har ingen endring som venter på godkjenning")]
+    NoProposal,
+    #[error("du kan ikke godkjenne ditt eget forslag; en annen seniorsaksbehandler må gjøre det")]
+    OwnProposal,
+    #[error("bare en seniorsaksbehandler kan godkjenne eller avvise")]
+    NotSenior,
+    #[error("saken er endret av noen andre i mellomtiden; last siden på nytt og prøv igjen")]
+    Conflict,
+    #[error("du har ikke tilgang til denne saken")]
+    AccessDenied,
+    #[error("fant intet utvalgsmøte med nummer {0}")]
+    MeetingNotFound(i64),
+    #[error("fant ingen utvalgsperiode med nummer {0}")]
+    TermNotFound(i64),
+    #[error(transparent)]
+    Key(#[from] super::contact_key::KeyError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for TipError {
+    fn from(e: sqlx::Error) -> Self {
+        TipError::Store(StoreError::Database(e))
+    }
+}
+
+impl From<crate::rules::RuleError> for TipError {
+    fn from(e: crate::rules::RuleError) -> Self {
+        TipError::Store(StoreError::Rule(e))
+    }
+}
+
+impl TipError {
+    /// Whether the caller caused the error (a 4xx), as opposed to the system (a 5xx).
+    pub fn is_user_error(&self) -> bool {
+        match self {
+            Self::Store(e) => e.is_user_error(),
+            Self::Key(_) => false,
+            _ => true,
+        }
+    }
+
+    /// A refusal tied to one input field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::Invalid(vec![(field.to_string(), message.into())])
+    }
+}

@@ -1,0 +1,231 @@
+//! Annual figures for the annual report: tips per ground, outcomes, committee meetings and cases
+//! advised, per year, and their CSV form. A pure function of cases and meetings; no storage.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::case::TipCase;
+use super::committee::Meeting;
+use super::grounds::Ground;
+
+/// The figures of one year. Tips and their outcomes count by the year the tip was received.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct YearFigures {
+    pub year: i32,
+    pub tips: usize,
+    /// Tips naming each ground (a tip with two grounds counts under both).
+    pub per_ground: BTreeMap<Ground, usize>,
+    /// Tips naming only this ground.
+    pub only_ground: BTreeMap<Ground, usize>,
+    /// Tips naming more than one ground.
+    pub several_grounds: usize,
+    /// By closure reason or decision outcome name; `open` for tips not yet closed or decided.
+    pub outcomes: BTreeMap<&'static str, usize>,
+    pub meetings: usize,
+    /// Distinct cases the committee advised on at meetings held that year.
+    pub cases_advised: usize,
+}
+
+/// The outcome name of a case for the figures.
+fn outcome(case: &TipCase) -> &'static str {
+    match (&case.closure, &case.decision) {
+        (Some((reason, _)), _) => reason.as_str(),
+        (None, Some(d)) => d.outcome.as_str(),
+        (None, None) => "open",
+    }
+}
+
+/// Figures for every year that has a tip or a meeting, oldest first.
+pub fn annual_figures(cases: &[TipCase], meetings: &[Meeting]) -> Vec<YearFigures> {
+    let mut years: BTreeMap<i32, YearFigures> = BTreeMap::new();
+    fn year(years: &mut BTreeMap<i32, YearFigures>, y: i32) -> &mut YearFigures {
+        years.entry(y).or_insert_with(|| YearFigures {
+            year: y,
+            ..YearFigures::default()
+        })
+    }
+    for case in cases {
+        let f = year(&mut years, case.intake.received_on.year());
+        f.tips += 1;
+        for g in case.intake.grounds.iter() {
+            *f.per_ground.entry(g).or_default() += 1;
+        }
+        match case.intake.grounds.iter().collect::<Vec<_>>().as_slice() {
+            [only] => *f.only_ground.entry(*only).or_default() += 1,
+            _ => f.several_grounds += 1,
+        }
+        *f.outcomes.entry(outcome(case)).or_default() += 1;
+    }
+    let held: BTreeMap<i64, i32> = meetings.iter().map(|m| (m.id, m.held_on.year())).collect();
+    for m in meetings {
+        year(&mut years, m.held_on.year()).meetings += 1;
+    }
+    let mut advised: BTreeMap<i32, BTreeSet<i64>> = BTreeMap::new();
+    for case in cases {
+        for a in &case.advice {
+            if let Some(y) = held.get(&a.meeting_id) {
+                advised.entry(*y).or_default().insert(case.id);
+            }
+        }
+    }
+    for (y, ids) in advised {
+        year(&mut years, y).cases_advised = ids.len();
+    }
+    years.into_values().collect()
+}
+
+/// The figures as CSV (semicolon-separated, as Norwegian spreadsheets expect), one row per year.
+pub fn to_csv(figures: &[YearFigures]) -> String {
+    use super::outcome::ClosureReason;
+    let outcomes = [
+        "no_breach",
+        "warning",
+        "exclusion",
+        "permanent_exclusion",
+        "revocation",
+        "open",
+    ];
+    let mut head = vec!["år".to_string(), "varsler".into()];
+    head.extend(Ground::ALL.iter().map(|g| format!("{} ({})", g.label(), g.section())));
+    head.extend(Ground::ALL.iter().map(|g| format!("bare {}", g.label())));
+    head.push("flere grunnlag".into());
+    head.extend(ClosureReason::ALL.iter().map(|c| c.as_str().to_string()));
+    head.extend(outcomes.iter().map(|o| o.to_string()));
+    head.extend(["utvalgsmøter".into(), "saker med råd".into()]);
+    let mut out = head.join(";") + "\n";
+    for f in figures {
+        let mut row = vec![f.year.to_string(), f.tips.to_string()];
+        row.extend(
+            Ground::ALL
+                .iter()
+                .map(|g| f.per_ground.get(g).copied().unwrap_or(0).to_string()),
+        );
+        row.extend(
+            Ground::ALL
+                .iter()
+                .map(|g| f.only_ground.get(g).copied().unwrap_or(0).to_string()),
+        );
+        row.push(f.several_grounds.to_string());
+        let names = ClosureReason::ALL.iter().map(|c| c.as_str()).chain(outcomes);
+        row.extend(names.map(|n| f.outcomes.get(n).copied().unwrap_or(0).to_string()));
+        row.extend([f.meetings.to_string(), f.cases_advised.to_string()]);
+        out += &(row.join(";") + "\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timestamp::Timestamp;
+    use crate::tips::case::{Channel, Intake, Subject};
+    use crate::tips::event::{CaseEvent, records};
+    use crate::tips::grounds::Grounds;
+    use crate::tips::outcome::{ClosureReason, DecisionOutcome};
+    use Ground::*;
+    use time::macros::date;
+
+    fn case(id: i64, on: time::Date, grounds: &[Ground], events: Vec<CaseEvent>) -> TipCase {
+        let intake = Intake {
+            received_on: on,
+            received_at: Timestamp::start_of(on),
+            received_by: "public:web".into(),
+            channel: Channel::WebForm,
+            subject: Subject::Interpreter {
+                number: "10001".parse().unwrap(),
+            },
+            assignment_on: None,
+            assignment_place: String::new(),
+            grounds: Grounds::new(grounds.iter().copied()).unwrap(),
+            account: "a".into(),
+            reporter_role: None,
+            anonymous: true,
+        };
+        TipCase::replay(id, intake, records(&events, Timestamp::start_of(on)))
+    }
+
+    fn meeting(id: i64, on: time::Date) -> Meeting {
+        Meeting {
+            id,
+            term_id: 1,
+            held_on: on,
+            participants: vec![],
+            agenda: vec![],
+        }
+    }
+
+    #[test]
+    fn figures_count_grounds_outcomes_meetings_and_advised_cases_per_year() {
+        let close = |reason| {
+            vec![CaseEvent::Close {
+                reason,
+                guidance: Some("veiledning".into()),
+            }]
+        };
+        let advised = |meeting_id| {
+            vec![
+                CaseEvent::StartAssessment,
+                CaseEvent::OpenInvestigation,
+                CaseEvent::ReferToCommittee {
+                    meeting_id,
+                    summary: "s".into(),
+                },
+                CaseEvent::RecordAdvice {
+                    meeting_id,
+                    advice: "a".into(),
+                },
+                CaseEvent::Decide {
+                    outcome: DecisionOutcome::NoBreach,
+                    reasons: "r".into(),
+                    decided_on: date!(2023 - 11 - 01),
+                    appeal_by: date!(2023 - 11 - 22),
+                    substantial_breach: false,
+                },
+            ]
+        };
+        let cases = vec![
+            case(
+                1,
+                date!(2023 - 02 - 01),
+                &[GoodPractice],
+                close(ClosureReason::NotFollowedUp),
+            ),
+            case(
+                2,
+                date!(2023 - 03 - 01),
+                &[GoodPractice, Confidentiality],
+                close(ClosureReason::TooLittleInformation),
+            ),
+            case(3, date!(2023 - 04 - 01), &[Confidentiality], advised(10)),
+            case(4, date!(2023 - 05 - 01), &[GoodPractice], advised(11)),
+            case(5, date!(2024 - 01 - 10), &[Impartiality], vec![]),
+        ];
+        let meetings = [
+            meeting(10, date!(2023 - 06 - 01)),
+            meeting(11, date!(2023 - 10 - 01)),
+            meeting(12, date!(2024 - 03 - 01)),
+        ];
+        let figures = annual_figures(&cases, &meetings);
+        assert_eq!(figures.len(), 2);
+        let y2023 = &figures[0];
+        assert_eq!((y2023.year, y2023.tips, y2023.several_grounds), (2023, 4, 1));
+        assert_eq!(y2023.per_ground.get(&GoodPractice), Some(&3));
+        assert_eq!(y2023.only_ground.get(&GoodPractice), Some(&2));
+        assert_eq!(y2023.only_ground.get(&Confidentiality), Some(&1));
+        assert_eq!(y2023.outcomes.get("not_followed_up"), Some(&1));
+        assert_eq!(y2023.outcomes.get("too_little_information"), Some(&1));
+        assert_eq!(y2023.outcomes.get("no_breach"), Some(&2));
+        assert_eq!((y2023.meetings, y2023.cases_advised), (2, 2));
+        let y2024 = &figures[1];
+        assert_eq!((y2024.tips, y2024.meetings, y2024.cases_advised), (1, 1, 0));
+        assert_eq!(y2024.outcomes.get("open"), Some(&1));
+
+        let csv = to_csv(&figures);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("år;varsler;god tolkeskikk (§ 14)"));
+        assert!(lines[1].starts_with("2023;4;3;2;0;2;1;0;1;"), "{}", lines[1]);
+        assert!(lines[1].ends_with(";2;2"));
+    }
+}

@@ -1,0 +1,30 @@
+//! Tips (varsler) about breaches of the Interpreting Act: intake, the case lifecycle, sanctions,
+//! the advisory committee, confidentiality of the reporter and annual figures. No HTTP here.
+
+pub mod access;
+pub mod case;
+pub mod committee;
+pub mod contact_key;
+pub mod error;
+pub mod event;
+pub mod figures;
+pub mod grounds;
+pub mod organisation_number;
+pub mod outcome;
+pub mod reporter;
+pub mod rules;
+pub mod status;
+pub mod workflow;
+
+pub use access::{CaseView, Viewer};
+pub use case::{Channel, NewTip, Subject, TipCase};
+pub use committee::{CommitteePerson, Meeting, NewMeeting, NewTerm, Seat, SeatHolders, Term, TermRules};
+pub use contact_key::{ContactKey, KeyError};
+pub use error::TipError;
+pub use event::{CaseEvent, EventRecord, NewEvent};
+pub use grounds::{Ground, Grounds};
+pub use organisation_number::OrganisationNumber;
+pub use outcome::{ClosureReason, DecisionOutcome, MinistryOutcome};
+pub use reporter::{Reporter, ReporterContact, ReporterRole};
+pub use rules::TipRules;
+pub use status::CaseStatus;

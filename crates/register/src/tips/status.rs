@@ -1,0 +1,291 @@
+//! The status of a tip case and its state machine: which event is allowed in which status and
+//! where it leads, per DOMAIN.md's tip lifecycle. Pure; deadlines and sanctions are in `case`.
+
+use serde::{Deserialize, Serialize};
+
+use super::error::TipError;
+use super::event::CaseEvent;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    /// Intake: received, not yet looked at.
+    Received,
+    InitialAssessment,
+    /// Closed without a decision (not followed up, too little information, outside power).
+    Closed,
+    Investigation,
+    /// On a committee meeting's agenda, waiting for its advice.
+    WithCommittee,
+    /// Advance notice sent; waiting for the interpreter's reply or the deadline.
+    AdvanceNotice,
+    Decided,
+    Appealed,
+    /// IMDi reversed its own decision on appeal.
+    ReversedOnAppeal,
+    WithMinistry,
+    /// The ministry's outcome of the appeal is recorded.
+    MinistryDecided,
+}
+
+impl CaseStatus {
+    pub const ALL: [CaseStatus; 11] = [
+        Self::Received,
+        Self::InitialAssessment,
+        Self::Closed,
+        Self::Investigation,
+        Self::WithCommittee,
+        Self::AdvanceNotice,
+        Self::Decided,
+        Self::Appealed,
+        Self::ReversedOnAppeal,
+        Self::WithMinistry,
+        Self::MinistryDecided,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Received => "received",
+            Self::InitialAssessment => "initial_assessment",
+            Self::Closed => "closed",
+            Self::Investigation => "investigation",
+            Self::WithCommittee => "with_committee",
+            Self::AdvanceNotice => "advance_notice",
+            Self::Decided => "decided",
+            Self::Appealed => "appealed",
+            Self::ReversedOnAppeal => "reversed_on_appeal",
+            Self::WithMinistry => "with_ministry",
+            Self::MinistryDecided => "ministry_decided",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Received => "mottatt",
+            Self::InitialAssessment => "til første vurdering",
+            Self::Closed => "avsluttet",
+            Self::Investigation => "under undersøkelse",
+            Self::WithCommittee => "hos utvalget",
+            Self::AdvanceNotice => "forhåndsvarslet",
+            Self::Decided => "vedtak fattet",
+            Self::Appealed => "påklaget",
+            Self::ReversedOnAppeal => "omgjort etter klage",
+            Self::WithMinistry => "klage hos departementet",
+            Self::MinistryDecided => "klage avgjort av departementet",
+        }
+    }
+
+    /// Whether the case is still being handled (not closed, and no appeal or decision pending).
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            Self::Received
+                | Self::InitialAssessment
+                | Self::Investigation
+                | Self::WithCommittee
+                | Self::AdvanceNotice
+                | Self::Appealed
+                | Self::WithMinistry
+        )
+    }
+
+    /// Whether the sanctions of an investigation (temporary exclusion) may be used.
+    pub fn is_investigating(self) -> bool {
+        matches!(self, Self::Investigation | Self::WithCommittee | Self::AdvanceNotice)
+    }
+}
+
+impl std::str::FromStr for CaseStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("ukjent saksstatus «{s}»"))
+    }
+}
+
+/// The status after `event` in `status`, or why the event is not allowed there. Conditions
+/// beyond the status (deadlines, warnings, pending proposals) are checked by `TipCase::check`.
+pub fn next(status: CaseStatus, event: &CaseEvent) -> Result<CaseStatus, TipError> {
+    use CaseEvent as E;
+    use CaseStatus::*;
+    let to = match (status, event) {
+        (s, E::Assign { .. } | E::Unassign { .. }) if s != Closed && s != MinistryDecided => s,
+        (Received, E::StartAssessment) => InitialAssessment,
+        (Received | InitialAssessment, E::Close { .. }) => Closed,
+        (InitialAssessment, E::OpenInvestigation) => Investigation,
+        (s, E::TemporaryExclusion | E::RequestInformation { .. } | E::RecordInformationReply { .. })
+            if s.is_investigating() =>
+        {
+            s
+        }
+        // Lifting is allowed whenever the case no longer needs it, also after a decision.
+        (s, E::LiftTemporaryExclusion) if s != Received && s != InitialAssessment => s,
+        (Investigation, E::ReferToCommittee { .. }) => WithCommittee,
+        (WithCommittee, E::RecordAdvice { .. }) => Investigation,
+        (Investigation, E::SendAdvanceNotice { .. }) => AdvanceNotice,
+        (AdvanceNotice, E::RecordReply { .. }) => AdvanceNotice,
+        (Investigation, E::Decide { outcome, .. }) if !outcome.is_sanction() => Decided,
+        (AdvanceNotice, E::Decide { .. }) => Decided,
+        (Decided, E::Appeal { .. }) => Appealed,
+        (Appealed, E::ReverseOnAppeal { .. }) => ReversedOnAppeal,
+        (Appealed, E::ForwardToMinistry { .. }) => WithMinistry,
+        (WithMinistry, E::RecordMinistryOutcome { .. }) => MinistryDecided,
+        (s, E::Propose { proposal }) => {
+            next(s, proposal)?;
+            s
+        }
+        (s, E::RejectProposal { .. }) => s,
+        (s, e) => {
+            return Err(TipError::NotAllowed {
+                status: s.label(),
+                event: e.label(),
+            });
+        }
+    };
+    Ok(to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CaseStatus::*;
+    use super::*;
+    use crate::tips::outcome::{ClosureReason, DecisionOutcome, MinistryOutcome};
+    use time::macros::date;
+
+    fn decide(outcome: DecisionOutcome) -> CaseEvent {
+        CaseEvent::Decide {
+            outcome,
+            reasons: "r".into(),
+            decided_on: date!(2024 - 05 - 01),
+            appeal_by: date!(2024 - 05 - 22),
+            substantial_breach: false,
+        }
+    }
+
+    #[test]
+    fn the_lifecycle_moves_only_along_allowed_transitions() {
+        let d = date!(2024 - 05 - 01);
+        let close = CaseEvent::Close {
+            reason: ClosureReason::NotFollowedUp,
+            guidance: None,
+        };
+        let refer = CaseEvent::ReferToCommittee {
+            meeting_id: 1,
+            summary: "s".into(),
+        };
+        let advice = CaseEvent::RecordAdvice {
+            meeting_id: 1,
+            advice: "a".into(),
+        };
+        let notice = CaseEvent::SendAdvanceNotice {
+            sent_on: d,
+            reply_by: d,
+        };
+        let ministry = CaseEvent::RecordMinistryOutcome {
+            outcome: MinistryOutcome::Upheld,
+            decided_on: d,
+        };
+        let request = CaseEvent::RequestInformation {
+            organisation_number: "974760673".parse().unwrap(),
+            body: "NAV Grünerløkka".into(),
+            asked_on: d,
+            due_on: d,
+        };
+        let reply = CaseEvent::RecordInformationReply {
+            request: 1,
+            received_on: d,
+            summary: "s".into(),
+        };
+        let allowed: Vec<(CaseStatus, CaseEvent, CaseStatus)> = vec![
+            (Received, CaseEvent::StartAssessment, InitialAssessment),
+            (Received, close.clone(), Closed),
+            (InitialAssessment, close.clone(), Closed),
+            (InitialAssessment, CaseEvent::OpenInvestigation, Investigation),
+            (Investigation, refer.clone(), WithCommittee),
+            (WithCommittee, advice.clone(), Investigation),
+            (Investigation, notice.clone(), AdvanceNotice),
+            (AdvanceNotice, CaseEvent::RecordReply { received_on: d }, AdvanceNotice),
+            (Investigation, decide(DecisionOutcome::NoBreach), Decided),
+            (AdvanceNotice, decide(DecisionOutcome::Warning), Decided),
+            (AdvanceNotice, decide(DecisionOutcome::PermanentExclusion), Decided),
+            (Decided, CaseEvent::Appeal { received_on: d }, Appealed),
+            (
+                Appealed,
+                CaseEvent::ReverseOnAppeal { reasons: "r".into() },
+                ReversedOnAppeal,
+            ),
+            (Appealed, CaseEvent::ForwardToMinistry { sent_on: d }, WithMinistry),
+            (WithMinistry, ministry.clone(), MinistryDecided),
+            (Investigation, CaseEvent::TemporaryExclusion, Investigation),
+            (AdvanceNotice, request.clone(), AdvanceNotice),
+            (WithCommittee, reply.clone(), WithCommittee),
+            (WithCommittee, CaseEvent::TemporaryExclusion, WithCommittee),
+            (Decided, CaseEvent::LiftTemporaryExclusion, Decided),
+            (
+                Appealed,
+                CaseEvent::Assign {
+                    caseworker: "staff:ola".into(),
+                },
+                Appealed,
+            ),
+            (
+                AdvanceNotice,
+                CaseEvent::Propose {
+                    proposal: Box::new(decide(DecisionOutcome::Warning)),
+                },
+                AdvanceNotice,
+            ),
+        ];
+        for (from, event, to) in allowed {
+            assert_eq!(next(from, &event).ok(), Some(to), "{from:?} + {}", event.kind());
+        }
+        let refused: Vec<(CaseStatus, CaseEvent)> = vec![
+            (Received, CaseEvent::OpenInvestigation),
+            (Received, decide(DecisionOutcome::NoBreach)),
+            (Investigation, close.clone()),
+            (Closed, CaseEvent::StartAssessment),
+            (
+                Closed,
+                CaseEvent::Assign {
+                    caseworker: "staff:ola".into(),
+                },
+            ),
+            (InitialAssessment, CaseEvent::TemporaryExclusion),
+            (InitialAssessment, request),
+            (Decided, reply),
+            (Decided, CaseEvent::TemporaryExclusion),
+            (Investigation, decide(DecisionOutcome::Warning)),
+            (WithCommittee, decide(DecisionOutcome::NoBreach)),
+            (WithCommittee, notice),
+            (Investigation, advice),
+            (AdvanceNotice, refer),
+            (Investigation, CaseEvent::Appeal { received_on: d }),
+            (Decided, CaseEvent::ForwardToMinistry { sent_on: d }),
+            (Appealed, ministry.clone()),
+            (MinistryDecided, ministry),
+            (
+                Investigation,
+                CaseEvent::Propose {
+                    proposal: Box::new(decide(DecisionOutcome::Warning)),
+                },
+            ),
+        ];
+        for (from, event) in refused {
+            assert!(
+                matches!(next(from, &event), Err(TipError::NotAllowed { .. })),
+                "{from:?} + {} accepted",
+                event.kind()
+            );
+        }
+    }
+
+    #[test]
+    fn names_round_trip_and_open_cases_are_known() {
+        for s in CaseStatus::ALL {
+            assert_eq!(s.as_str().parse::<CaseStatus>().unwrap(), s);
+        }
+        assert!(Investigation.is_open() && !Closed.is_open() && !Decided.is_open() && !MinistryDecided.is_open());
+    }
+}

@@ -1,0 +1,792 @@
+//! Tip cases on SQLite and PostgreSQL: the whole lifecycle to the ministry's outcome, sanctions
+//! reaching the register (and public listing), access rules, sealed contacts, the access log.
+
+mod common;
+
+use register::command::{ChangeMeta, Command};
+use register::interpreter::{Availability, Gender, Profile, WorkModes};
+use register::national_id::NationalId;
+use register::qualification::{NewQualification, QualificationKind};
+use register::store::TipStore;
+use register::store::tips::SHOWN_FOR_PROCESSING;
+use register::tips::access::CaseView;
+use register::tips::workflow::{self, Acted};
+use register::tips::{
+    CaseEvent, CaseStatus, Channel, ClosureReason, CommitteePerson, ContactKey, DecisionOutcome, Ground, Grounds,
+    MinistryOutcome, NewMeeting, NewTerm, NewTip, OrganisationNumber, Reporter, ReporterContact, ReporterRole, Seat,
+    SeatHolders, Subject, TermRules, TipCase, TipError, TipRules, Viewer,
+};
+use register::{InterpreterNumber, LanguageCode, Store, Timestamp};
+use time::{Date, Duration};
+
+const KEY_HEX: &str = "8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+const REPORTER_NAME: &str = "Ingrid Varslersen";
+const REPORTER_EMAIL: &str = "ingrid.varslersen@kommune.example.no";
+
+fn key() -> ContactKey {
+    ContactKey::parse(KEY_HEX).unwrap()
+}
+
+fn rules() -> TipRules {
+    TipRules::default()
+}
+
+fn today() -> Date {
+    Timestamp::now().date()
+}
+
+fn arb() -> LanguageCode {
+    "ARB".parse().unwrap()
+}
+
+fn profile() -> Profile {
+    Profile {
+        national_id: NationalId::complete("010190125").unwrap(),
+        given_name: "Leila".into(),
+        family_name: "Haddad".into(),
+        preferred_name: None,
+        gender: Gender::Female,
+        county: "03".parse().unwrap(),
+        phone: "+47 912 34 567".into(),
+        email: "leila@example.no".into(),
+        address: None,
+        address_public: false,
+        availability: Availability::FullTime,
+        work_modes: WorkModes {
+            on_site: true,
+            telephone: false,
+            video: true,
+        },
+    }
+}
+
+/// An interpreter listed for Arabic with a licence (no. 1) and a foundation course.
+async fn listed<S: Store>(store: &S) -> InterpreterNumber {
+    let n = store
+        .register_interpreter(profile(), ChangeMeta::now("staff:kari", "søknad"))
+        .await
+        .unwrap()
+        .number;
+    let course = Command::AddQualification {
+        qualification: NewQualification {
+            kind: QualificationKind::FoundationCourse,
+            language: Some(arb()),
+            completed_on: today() - Duration::days(400),
+            institution: "OsloMet".into(),
+            foreign_approval: None,
+            evidence_ref: "ARK-7".into(),
+        },
+    };
+    for command in [
+        course,
+        Command::GrantLicence {
+            language: arb(),
+            granted_on: today(),
+            decision_ref: "24/17".into(),
+        },
+        Command::ApproveEntry { language: arb() },
+    ] {
+        store
+            .execute(n, command, ChangeMeta::now("staff:kari", "søknad"))
+            .await
+            .unwrap();
+    }
+    assert!(is_listed(store, n).await);
+    n
+}
+
+async fn is_listed<S: Store>(store: &S, n: InterpreterNumber) -> bool {
+    store.record(n).await.unwrap().unwrap().is_listed_on(today())
+}
+
+fn identified() -> Reporter {
+    Reporter::Identified {
+        role: ReporterRole::PublicBody,
+        contact: ReporterContact::new(REPORTER_NAME, Some(REPORTER_EMAIL), Some("+47 22 00 00 00")).unwrap(),
+    }
+}
+
+fn tip(subject: Subject, grounds: &[Ground], reporter: Reporter) -> NewTip {
+    NewTip {
+        received_on: today(),
+        channel: Channel::WebForm,
+        subject,
+        assignment_on: Some(today() - Duration::days(3)),
+        assignment_place: "Oslo universitetssykehus".into(),
+        grounds: Grounds::new(grounds.iter().copied()).unwrap(),
+        account: "Tolken fortalte andre om pasientens diagnose etter oppdraget.".into(),
+        reporter,
+        received_by: "public:web".into(),
+    }
+}
+
+async fn receive<S: TipStore>(store: &S, n: InterpreterNumber, reporter: Reporter) -> TipCase {
+    store
+        .receive_tip(
+            &tip(Subject::Interpreter { number: n }, &[Ground::Confidentiality], reporter),
+            &key(),
+        )
+        .await
+        .unwrap()
+}
+
+/// Makes an event that needs no second person, as `staff:kari`.
+async fn step<S: TipStore>(store: &S, case: &TipCase, event: CaseEvent) -> TipCase {
+    let kind = event.kind();
+    match workflow::act(
+        store,
+        case.id,
+        case.version,
+        event,
+        "staff:kari",
+        "saksbehandling",
+        &rules(),
+    )
+    .await
+    {
+        Ok(Acted::Done(c)) => *c,
+        other => panic!("{kind}: {other:?}"),
+    }
+}
+
+/// Proposes a sanction as `staff:kari` and has `staff:ola` (senior) approve it.
+async fn sanction<S: TipStore>(store: &S, case: &TipCase, event: CaseEvent) -> TipCase {
+    let proposed = workflow::act(
+        store,
+        case.id,
+        case.version,
+        event,
+        "staff:kari",
+        "alvorlig brudd",
+        &rules(),
+    )
+    .await;
+    let Ok(Acted::AwaitingApproval(pending)) = proposed else {
+        panic!("a sanction must wait for approval: {proposed:?}")
+    };
+    workflow::approve(store, pending.id, pending.version, "staff:ola", true, &rules())
+        .await
+        .unwrap()
+}
+
+fn person(login: &str) -> CommitteePerson {
+    CommitteePerson {
+        login: login.into(),
+        name: format!("Navn {login}"),
+    }
+}
+
+/// A term from 1 January this year with `committee:<seat>` members and `committee:<seat>-vara`
+/// deputies, and a meeting today where the given people sit.
+async fn committee_meeting<S: TipStore>(store: &S, sitting: &[&str]) -> i64 {
+    let starts_on = Date::from_calendar_date(today().year(), time::Month::January, 1).unwrap();
+    if store.terms().await.unwrap().is_empty() {
+        let seats = Seat::ALL
+            .iter()
+            .map(|s| SeatHolders {
+                seat: *s,
+                member: person(&format!("committee:{}", s.as_str())),
+                deputy: person(&format!("committee:{}-vara", s.as_str())),
+            })
+            .collect();
+        let term = store
+            .appoint_term(&NewTerm { starts_on, seats }, &TermRules::default())
+            .await
+            .unwrap();
+        assert_eq!(term.seats.len(), 4);
+        assert!(term.ends_on > today());
+    }
+    let meeting = NewMeeting {
+        held_on: today(),
+        participants: sitting.iter().map(|s| s.to_string()).collect(),
+    };
+    store.plan_meeting(&meeting).await.unwrap().id
+}
+
+fn decide(outcome: DecisionOutcome, substantial_breach: bool) -> CaseEvent {
+    CaseEvent::Decide {
+        outcome,
+        reasons: "Tolken brøt taushetsplikten, jf. tolkeloven § 15.".into(),
+        decided_on: today(),
+        appeal_by: rules().appeal_by(today()),
+        substantial_breach,
+    }
+}
+
+/// Assigns `staff:kari`, assesses and opens an investigation.
+async fn investigate<S: TipStore>(store: &S, case: &TipCase) -> TipCase {
+    let mut c = step(
+        store,
+        case,
+        CaseEvent::Assign {
+            caseworker: "staff:kari".into(),
+        },
+    )
+    .await;
+    c = step(store, &c, CaseEvent::StartAssessment).await;
+    step(store, &c, CaseEvent::OpenInvestigation).await
+}
+
+/// Puts the case on a meeting's agenda with `summary`.
+async fn refer<S: TipStore>(store: &S, case: &TipCase, meeting_id: i64, summary: &str) -> TipCase {
+    let event = CaseEvent::ReferToCommittee {
+        meeting_id,
+        summary: summary.into(),
+    };
+    step(store, case, event).await
+}
+
+/// Brings a new case to the point where a sanction may be decided (reply received).
+async fn to_decision<S: TipStore>(store: &S, case: TipCase) -> TipCase {
+    let mut c = investigate(store, &case).await;
+    let reply_by = rules().suggested_reply_by(today());
+    c = step(
+        store,
+        &c,
+        CaseEvent::SendAdvanceNotice {
+            sent_on: today(),
+            reply_by,
+        },
+    )
+    .await;
+    step(store, &c, CaseEvent::RecordReply { received_on: today() }).await
+}
+
+/// Intake → assessment → investigation with temporary exclusion → committee advice → advance
+/// notice → exclusion (four eyes) → appeal → ministry reverses; the register follows each step.
+async fn whole_lifecycle<S: TipStore>(store: S) {
+    let n = listed(&store).await;
+    let meeting = committee_meeting(&store, &["committee:educator", "committee:public_booker-vara"]).await;
+    let case = receive(&store, n, identified()).await;
+    assert_eq!((case.status, case.version), (CaseStatus::Received, 0));
+    assert!(case.reference().starts_with("VAR-"));
+
+    let mut c = investigate(&store, &case).await;
+    c = sanction(&store, &c, CaseEvent::TemporaryExclusion).await;
+    assert!(c.temporarily_excluded);
+    assert!(
+        !is_listed(&store, n).await,
+        "a temporary exclusion removes the interpreter at once"
+    );
+
+    // Ask the hospital what happened; a wrong organisation number never gets this far.
+    assert!("974760674".parse::<OrganisationNumber>().is_err());
+    let ask = CaseEvent::RequestInformation {
+        organisation_number: "974760673".parse().unwrap(),
+        body: "Oslo universitetssykehus".into(),
+        asked_on: today(),
+        due_on: today() + Duration::weeks(2),
+    };
+    c = step(&store, &c, ask).await;
+    let answer = CaseEvent::RecordInformationReply {
+        request: 1,
+        received_on: today(),
+        summary: "Bekrefter at tolken omtalte pasienten.".into(),
+    };
+    c = step(&store, &c, answer).await;
+    assert_eq!(c.information_requests[0].organisation_number.to_string(), "974760673");
+    assert!(c.information_requests[0].answered.is_some());
+
+    let summary = "Mulig brudd på taushetsplikt etter oppdrag på sykehus.";
+    c = refer(&store, &c, meeting, summary).await;
+    assert_eq!(c.status, CaseStatus::WithCommittee);
+    assert_eq!(
+        store.meetings_for("committee:educator").await.unwrap()[0].agenda,
+        vec![c.id]
+    );
+    c = step(
+        &store,
+        &c,
+        CaseEvent::RecordAdvice {
+            meeting_id: meeting,
+            advice: "Utvalget anbefaler utestenging.".into(),
+        },
+    )
+    .await;
+    assert_eq!((c.status, c.advice.len()), (CaseStatus::Investigation, 1));
+
+    let reply_by = rules().suggested_reply_by(today());
+    c = step(
+        &store,
+        &c,
+        CaseEvent::SendAdvanceNotice {
+            sent_on: today(),
+            reply_by,
+        },
+    )
+    .await;
+    // Before the reply or the deadline, a sanction is refused and nothing changes.
+    let early = workflow::act(
+        &store,
+        c.id,
+        c.version,
+        decide(DecisionOutcome::Warning, false),
+        "staff:kari",
+        "r",
+        &rules(),
+    )
+    .await;
+    assert!(
+        matches!(early, Err(TipError::ReplyPending(d)) if d == reply_by),
+        "{early:?}"
+    );
+    c = step(&store, &c, CaseEvent::RecordReply { received_on: today() }).await;
+
+    // Exclusion needs three warnings or a substantial breach.
+    let until = today() + Duration::days(180);
+    let weak = workflow::act(
+        &store,
+        c.id,
+        c.version,
+        decide(DecisionOutcome::Exclusion { until }, false),
+        "staff:kari",
+        "r",
+        &rules(),
+    )
+    .await;
+    assert!(
+        matches!(weak, Err(TipError::ExclusionNotAllowed { warnings: 0 })),
+        "{weak:?}"
+    );
+    c = sanction(&store, &c, decide(DecisionOutcome::Exclusion { until }, true)).await;
+    assert_eq!(c.status, CaseStatus::Decided);
+    let decision = c.decision.clone().unwrap();
+    assert_eq!(
+        (decision.decided_by.as_str(), decision.approved_by.as_deref()),
+        ("staff:kari", Some("staff:ola"))
+    );
+    assert_eq!(decision.appeal_by, today() + Duration::weeks(3));
+    let record = store.record(n).await.unwrap().unwrap();
+    assert_eq!(
+        record.entry(arb()).unwrap().status,
+        register::EntryStatus::Excluded { until }
+    );
+    assert!(!c.temporarily_excluded);
+
+    c = step(&store, &c, CaseEvent::Appeal { received_on: today() }).await;
+    c = step(&store, &c, CaseEvent::ForwardToMinistry { sent_on: today() }).await;
+    assert_eq!(c.status, CaseStatus::WithMinistry);
+    assert!(!is_listed(&store, n).await);
+    c = step(
+        &store,
+        &c,
+        CaseEvent::RecordMinistryOutcome {
+            outcome: MinistryOutcome::Reversed,
+            decided_on: today(),
+        },
+    )
+    .await;
+    assert_eq!(c.status, CaseStatus::MinistryDecided);
+    assert!(
+        is_listed(&store, n).await,
+        "the ministry's reversal brings the interpreter back"
+    );
+
+    // The case history keeps every step with who and why; the register's audit names the case.
+    let kinds: Vec<&str> = c.history.iter().map(|e| e.event.kind()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "assign",
+            "start_assessment",
+            "open_investigation",
+            "propose",
+            "temporary_exclusion",
+            "request_information",
+            "record_information_reply",
+            "refer_to_committee",
+            "record_advice",
+            "send_advance_notice",
+            "record_reply",
+            "propose",
+            "decide",
+            "appeal",
+            "forward_to_ministry",
+            "record_ministry_outcome"
+        ]
+    );
+    let actions: Vec<String> = store.history(n).await.unwrap().into_iter().map(|a| a.action).collect();
+    assert_eq!(actions[actions.len() - 3..], ["suspend", "exclude", "lift_exclusion"]);
+    let audit = store.history(n).await.unwrap();
+    let suspend = audit.iter().find(|a| a.action == "suspend").unwrap();
+    assert_eq!(suspend.actor, "staff:ola");
+    assert!(suspend.reason.contains(&c.reference()) && suspend.reason.contains("foreslått av staff:kari"));
+    assert!(
+        store.tip_list(true).await.unwrap().is_empty(),
+        "the case is no longer open"
+    );
+    assert_eq!(
+        store.tip_list(false).await.unwrap()[0].status,
+        CaseStatus::MinistryDecided
+    );
+}
+both_backends!(whole_lifecycle_on, crate::whole_lifecycle);
+
+/// A temporary exclusion waits for another senior, removes the interpreter from the listed
+/// register and the change feed at once, and lifting it brings them back.
+async fn temporary_exclusion_and_lifting<S: TipStore>(store: S) {
+    let n = listed(&store).await;
+    let mut c = receive(
+        &store,
+        n,
+        Reporter::Anonymous {
+            role: Some(ReporterRole::InterpretedPerson),
+        },
+    )
+    .await;
+    c = step(&store, &c, CaseEvent::StartAssessment).await;
+    c = step(&store, &c, CaseEvent::OpenInvestigation).await;
+
+    let proposed = workflow::act(
+        &store,
+        c.id,
+        c.version,
+        CaseEvent::TemporaryExclusion,
+        "staff:kari",
+        "fare for nye brudd",
+        &rules(),
+    )
+    .await
+    .unwrap();
+    let Acted::AwaitingApproval(pending) = proposed else {
+        panic!("needs four eyes")
+    };
+    assert!(is_listed(&store, n).await, "nothing changes before approval");
+    let blocked = workflow::act(
+        &store,
+        c.id,
+        pending.version,
+        CaseEvent::Assign {
+            caseworker: "staff:per".into(),
+        },
+        "staff:per",
+        "r",
+        &rules(),
+    )
+    .await;
+    assert!(matches!(blocked, Err(TipError::ProposalPending)), "{blocked:?}");
+    let own = workflow::approve(&store, c.id, pending.version, "staff:kari", true, &rules()).await;
+    assert!(matches!(own, Err(TipError::OwnProposal)), "{own:?}");
+    let junior = workflow::approve(&store, c.id, pending.version, "staff:per", false, &rules()).await;
+    assert!(matches!(junior, Err(TipError::NotSenior)), "{junior:?}");
+    let stale = workflow::approve(&store, c.id, pending.version - 1, "staff:ola", true, &rules()).await;
+    assert!(matches!(stale, Err(TipError::Conflict)), "{stale:?}");
+    assert!(is_listed(&store, n).await);
+
+    let seq_before = *store.subscribe().borrow();
+    c = workflow::approve(&store, c.id, pending.version, "staff:ola", true, &rules())
+        .await
+        .unwrap();
+    assert!(c.temporarily_excluded && c.pending.is_none());
+    assert!(!is_listed(&store, n).await, "excluded from the listed register at once");
+    let feed = store.changes_since(seq_before, 10).await.unwrap();
+    assert_eq!(
+        feed.iter().map(|f| f.number).collect::<Vec<_>>(),
+        [n],
+        "public search follows the feed"
+    );
+
+    // Lifting needs no second person and restores the listing.
+    c = step(&store, &c, CaseEvent::LiftTemporaryExclusion).await;
+    assert!(!c.temporarily_excluded);
+    assert!(is_listed(&store, n).await, "listed again once lifted");
+    assert_eq!(
+        store.history(n).await.unwrap().last().unwrap().action,
+        "lift_suspension"
+    );
+
+    // A decision of no breach while suspended lifts the suspension too.
+    c = sanction(&store, &c, CaseEvent::TemporaryExclusion).await;
+    assert!(!is_listed(&store, n).await);
+    c = step(&store, &c, decide(DecisionOutcome::NoBreach, false)).await;
+    assert_eq!(c.status, CaseStatus::Decided);
+    assert!(is_listed(&store, n).await);
+    let rejected = workflow::act(
+        &store,
+        c.id,
+        c.version,
+        CaseEvent::Appeal { received_on: today() },
+        "staff:kari",
+        "r",
+        &rules(),
+    )
+    .await;
+    assert!(rejected.is_err(), "no breach cannot be appealed");
+}
+both_backends!(temporary_exclusion_on, crate::temporary_exclusion_and_lifting);
+
+/// Assigned caseworkers see the reporter; other staff do not; committee members see only the
+/// summary of cases on their meetings' agendas, never the reporter, and not when conflicted.
+/// Every read, refusals included, is in the access log.
+async fn access_rules<S: TipStore>(store: S) {
+    let n = listed(&store).await;
+    let meeting = committee_meeting(&store, &["committee:educator", "committee:user_representative"]).await;
+    let mut c = receive(&store, n, identified()).await;
+    let other = receive(&store, n, identified()).await;
+    c = investigate(&store, &c).await;
+    let summary = "Sak om taushetsplikt; tolken skal ha omtalt en pasient.";
+    refer(&store, &c, meeting, summary).await;
+
+    let kari = Viewer::Staff {
+        login: "staff:kari".into(),
+    };
+    let ola = Viewer::Staff {
+        login: "staff:ola".into(),
+    };
+    let educator = Viewer::CommitteeMember {
+        login: "committee:educator".into(),
+    };
+    let user_rep = Viewer::CommitteeMember {
+        login: "committee:user_representative".into(),
+    };
+    let deputy = Viewer::CommitteeMember {
+        login: "committee:educator-vara".into(),
+    };
+
+    let full = store.view_case(c.id, &kari, &key()).await.unwrap();
+    let contact = full
+        .reporter()
+        .and_then(|r| r.contact())
+        .expect("the assigned caseworker sees the reporter");
+    assert_eq!((contact.name(), contact.email()), (REPORTER_NAME, Some(REPORTER_EMAIL)));
+
+    let unassigned = store.view_case(c.id, &ola, &key()).await.unwrap();
+    assert!(matches!(unassigned, CaseView::WithoutReporter { .. }));
+    assert!(!serde_json::to_string(&unassigned).unwrap().contains(REPORTER_NAME));
+
+    let member_view = store.view_case(c.id, &educator, &key()).await.unwrap();
+    let CaseView::CommitteeSummary(s) = &member_view else {
+        panic!("a member sees a summary: {member_view:?}")
+    };
+    assert_eq!(
+        (s.summaries.as_slice(), s.interpreter),
+        (&[summary.to_string()][..], Some(n))
+    );
+    let shown = serde_json::to_string(&member_view).unwrap();
+    for secret in [REPORTER_NAME, REPORTER_EMAIL, "diagnose", "public_body"] {
+        assert!(!shown.contains(secret), "a member must not see «{secret}»: {shown}");
+    }
+
+    for (viewer, id) in [(&educator, other.id), (&deputy, c.id)] {
+        let refused = store.view_case(id, viewer, &key()).await;
+        assert!(
+            matches!(refused, Err(TipError::AccessDenied)),
+            "{viewer:?} on {id}: {refused:?}"
+        );
+    }
+    store
+        .declare_conflict(c.id, "committee:user_representative", "kjenner tolken")
+        .await
+        .unwrap();
+    assert!(matches!(
+        store.view_case(c.id, &user_rep, &key()).await,
+        Err(TipError::AccessDenied)
+    ));
+    store.view_case(c.id, &educator, &key()).await.unwrap();
+
+    // A wrong key cannot open the contact; the assigned caseworker gets an error, not garbage.
+    let wrong = ContactKey::parse(&KEY_HEX.replace('8', "9")).unwrap();
+    assert!(matches!(
+        store.view_case(c.id, &kari, &wrong).await,
+        Err(TipError::Key(_))
+    ));
+
+    let log = store.access_log(c.id).await.unwrap();
+    let entries: Vec<(&str, &str)> = log
+        .iter()
+        .filter(|e| e.shown != SHOWN_FOR_PROCESSING)
+        .map(|e| (e.viewer.as_str(), e.shown.as_str()))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("staff:kari", "full"),
+            ("staff:ola", "without_reporter"),
+            ("committee:educator", "committee_summary"),
+            ("committee:educator-vara", "refused_not_on_agenda"),
+            ("committee:user_representative", "refused_conflict"),
+            ("committee:educator", "committee_summary"),
+        ]
+    );
+    assert!(log.iter().all(|e| e.tip_id == c.id && e.viewed_at.date() == today()));
+    assert!(
+        log.iter()
+            .any(|e| e.shown == SHOWN_FOR_PROCESSING && e.viewer == "staff:kari"),
+        "processing reads are logged too"
+    );
+    let other_log = store.access_log(other.id).await.unwrap();
+    assert_eq!(other_log.len(), 1);
+    assert_eq!(
+        (other_log[0].viewer.as_str(), other_log[0].shown.as_str()),
+        ("committee:educator", "refused_not_on_agenda")
+    );
+}
+both_backends!(access_rules_on, crate::access_rules);
+
+/// Three standing warnings within five years allow exclusion without a substantial breach;
+/// tips about unknown people are closed with guidance; the annual figures count it all.
+async fn warnings_and_figures<S: TipStore>(store: S) {
+    let n = listed(&store).await;
+    for i in 0..3 {
+        let c = to_decision(&store, receive(&store, n, Reporter::Anonymous { role: None }).await).await;
+        assert_eq!(store.warnings_within(n, today(), &rules()).await.unwrap(), i);
+        step(&store, &c, decide(DecisionOutcome::Warning, false)).await;
+    }
+    assert_eq!(store.warnings_within(n, today(), &rules()).await.unwrap(), 3);
+    let c = to_decision(&store, receive(&store, n, identified()).await).await;
+    let c = sanction(&store, &c, decide(DecisionOutcome::PermanentExclusion, false)).await;
+    assert_eq!(c.decision.unwrap().outcome, DecisionOutcome::PermanentExclusion);
+    assert!(!is_listed(&store, n).await);
+
+    let unknown = tip(
+        Subject::Unknown {
+            description: "Mann, tolket somali på NAV".into(),
+        },
+        &[Ground::GoodPractice, Ground::Impartiality],
+        Reporter::Anonymous { role: None },
+    );
+    let u = store
+        .receive_tip(
+            &NewTip {
+                channel: Channel::Post,
+                received_by: "staff:kari".into(),
+                ..unknown
+            },
+            &key(),
+        )
+        .await
+        .unwrap();
+    let refused = workflow::act(
+        &store,
+        u.id,
+        u.version,
+        CaseEvent::Close {
+            reason: ClosureReason::OutsidePower,
+            guidance: None,
+        },
+        "staff:kari",
+        "r",
+        &rules(),
+    )
+    .await;
+    assert!(matches!(refused, Err(TipError::Invalid(_))));
+    let closed = step(
+        &store,
+        &u,
+        CaseEvent::Close {
+            reason: ClosureReason::OutsidePower,
+            guidance: Some("Kontakt tolkeformidleren.".into()),
+        },
+    )
+    .await;
+    assert_eq!(closed.status, CaseStatus::Closed);
+    let missing = store
+        .receive_tip(
+            &tip(
+                Subject::Interpreter {
+                    number: "9999999".parse().unwrap(),
+                },
+                &[Ground::GoodPractice],
+                Reporter::Anonymous { role: None },
+            ),
+            &key(),
+        )
+        .await;
+    assert!(
+        matches!(missing, Err(TipError::Store(register::StoreError::NotFound(_)))),
+        "{missing:?}"
+    );
+
+    let meeting = committee_meeting(&store, &["committee:educator"]).await;
+    let mut a = step(
+        &store,
+        &receive(&store, n, Reporter::Anonymous { role: None }).await,
+        CaseEvent::StartAssessment,
+    )
+    .await;
+    a = step(&store, &a, CaseEvent::OpenInvestigation).await;
+    a = step(
+        &store,
+        &a,
+        CaseEvent::ReferToCommittee {
+            meeting_id: meeting,
+            summary: "s".into(),
+        },
+    )
+    .await;
+    step(
+        &store,
+        &a,
+        CaseEvent::RecordAdvice {
+            meeting_id: meeting,
+            advice: "Ingen reaksjon.".into(),
+        },
+    )
+    .await;
+
+    let figures = store.annual_figures().await.unwrap();
+    assert_eq!(figures.len(), 1);
+    let f = &figures[0];
+    assert_eq!((f.year, f.tips), (today().year(), 6));
+    assert_eq!(
+        (f.per_ground.get(&Ground::Confidentiality), f.several_grounds),
+        (Some(&5), 1)
+    );
+    assert_eq!(f.outcomes.get("warning"), Some(&3));
+    assert_eq!(f.outcomes.get("permanent_exclusion"), Some(&1));
+    assert_eq!(f.outcomes.get("outside_power"), Some(&1));
+    assert_eq!(f.outcomes.get("open"), Some(&1));
+    assert_eq!((f.meetings, f.cases_advised), (1, 1));
+}
+both_backends!(warnings_and_figures_on, crate::warnings_and_figures);
+
+/// The reporter's contact is sealed in the database: the raw column holds neither the name
+/// nor the e-mail, and two tips from the same person seal differently.
+async fn sealed_contact<S: TipStore>(store: &S) -> (i64, i64) {
+    let n = listed(store).await;
+    let a = receive(store, n, identified()).await;
+    let b = receive(store, n, identified()).await;
+    let anonymous = receive(store, n, Reporter::Anonymous { role: None }).await;
+    assert!(anonymous.intake.anonymous && !a.intake.anonymous);
+    (a.id, b.id)
+}
+
+fn assert_sealed(raw: Vec<Option<Vec<u8>>>) {
+    let [Some(a), Some(b), None] = raw.as_slice() else {
+        panic!("two sealed contacts and one anonymous: {raw:?}")
+    };
+    assert_ne!(a, b, "a fresh nonce per value");
+    for bytes in [a, b] {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("Ingrid") && !text.contains("kommune.example") && !text.contains("\"name\""),
+            "{text}"
+        );
+        let plain = key().open(bytes).unwrap();
+        assert!(String::from_utf8(plain).unwrap().contains(REPORTER_EMAIL));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn contact_is_sealed_at_rest_sqlite() {
+    use sqlx::Connection;
+    let f = common::sqlite().await;
+    sealed_contact(&f.store).await;
+    let mut conn = sqlx::SqliteConnection::connect(&f.url).await.unwrap();
+    let raw: Vec<Option<Vec<u8>>> = sqlx::query_scalar("SELECT reporter_contact FROM tips ORDER BY id")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+    assert_sealed(raw);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn contact_is_sealed_at_rest_postgres() {
+    let Some(f) = common::postgres().await else { return };
+    sealed_contact(&f.store).await;
+    let raw: Vec<Option<Vec<u8>>> = sqlx::query_scalar("SELECT reporter_contact FROM tips ORDER BY id")
+        .fetch_all(f.store.pool())
+        .await
+        .unwrap();
+    assert_sealed(raw);
+}

@@ -1,0 +1,265 @@
+// The admin service's full flow in headless Chromium, plus axe-core on every admin page.
+// Starts `tolkeregister serve-admin` on a fresh SQLite file and reads the demo logins it prints.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const bin = process.env.TOLKEREGISTER_BIN;
+const dir = mkdtempSync(join(tmpdir(), 'tolkeregister-admin-'));
+const today = new Date().toISOString().slice(0, 10);
+
+let current = null;
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed += 1;
+    console.log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+    if (process.env.DEBUG && current) console.log(`  at ${current.url()}: ${(await current.textContent('main').catch(() => '')).slice(0, 400)}`);
+  }
+}
+function expect(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** Starts the admin service; resolves with its base URL and the printed demo passwords. */
+function startService() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, ['serve-admin', '--admin-addr', '127.0.0.1:0'], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'register.db')}`, RUST_LOG: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`service did not start:\n${out}`)), 60000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = out.match(/Saksbehandlertjeneste:\s+(http:\/\/[^/\s]+)\//);
+      if (url && out.includes('Stopp med Ctrl+C')) {
+        clearTimeout(timer);
+        const passwords = {};
+        for (const m of out.matchAll(/^\s{4}(\w+)\s+(\S+)\s+/gm)) passwords[m[1]] = m[2];
+        resolve({ child, base: url[1], passwords });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`service exited (${code}):\n${out}`)));
+  });
+}
+
+async function axe(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const problems = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+  expect(problems.length === 0, `${name}: ${problems.join('; ')}`);
+}
+
+async function login(browser, base, user, password) {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${base}/logg-inn`);
+  await page.fill('#username', user);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')]);
+  return page;
+}
+
+async function category(page, table) {
+  return (await page.locator(`#${table} [data-language="ARB"]`).textContent()).trim();
+}
+
+async function submit(page) {
+  await Promise.all([page.waitForLoadState('load'), page.click('main form button[type=submit]')]);
+}
+
+const service = await startService();
+const { base, passwords } = service;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const pages = {};
+
+try {
+  let kari;
+  let number;
+  await check('the login page is accessible and wrong passwords are refused', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/logg-inn`);
+    await axe(page, 'login');
+    await page.fill('#username', 'kari');
+    await page.fill('#password', 'wrong');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('text=Feil brukernavn eller passord');
+    expect((await page.inputValue('#username')) === 'kari', 'username kept');
+    await context.close();
+  });
+
+  await check('a caseworker logs in and sees the work list', async () => {
+    kari = await login(browser, base, 'kari', passwords.kari);
+    current = kari;
+    await kari.waitForSelector('h1:text("Arbeidsliste")');
+    const cookies = await kari.context().cookies();
+    const session = cookies.find((c) => c.name === 'tolkeregister_admin');
+    expect(session && session.httpOnly && session.secure && session.sameSite === 'Strict', `cookie ${JSON.stringify(session)}`);
+    pages.worklist = kari.url();
+  });
+
+  await check('registering shows errors next to the field and keeps the input, then saves', async () => {
+    await kari.goto(`${base}/tolker/ny`);
+    pages.newInterpreter = kari.url();
+    await kari.selectOption('#source', 'email');
+    await kari.fill('#source_ref', '24/4711');
+    await kari.fill('#national_id', '15076500566');
+    await kari.fill('#given_name', 'Leila');
+    await kari.fill('#family_name', 'Haddad');
+    await kari.selectOption('#gender', 'female');
+    await kari.selectOption('#county', '46');
+    await kari.fill('#phone', '+47 912 34 567');
+    await kari.fill('#email', 'leila@example.no');
+    await kari.selectOption('#availability', 'part_time');
+    await kari.check('#on_site');
+    await submit(kari);
+    const error = await kari.textContent('#national_id-error');
+    expect(error.includes('kontrollsiffer'), `error: ${error}`);
+    expect((await kari.inputValue('#given_name')) === 'Leila', 'name kept');
+    await axe(kari, 'registration with errors');
+    await kari.fill('#national_id', '01019012561');
+    await submit(kari);
+    await kari.waitForSelector('text=Tolken er registrert.');
+    number = kari.url().match(/\/tolker\/(\d+)/)[1];
+    pages.dossier = `${base}/tolker/${number}`;
+  });
+
+  async function qualification(kind, language) {
+    await kari.goto(`${base}/tolker/${number}/kvalifikasjoner/ny`);
+    await kari.selectOption('#kind', kind);
+    if (language) await kari.selectOption('#language', language);
+    await kari.fill('#completed_on', '2023-05-01');
+    await kari.fill('#institution', 'OsloMet');
+    await kari.fill('#evidence_ref', 'ARK-2024-88');
+    await kari.fill('#reason', 'Kopi av dokumentasjon mottatt per e-post');
+    await submit(kari);
+    await kari.waitForSelector('text=Kvalifikasjonen er registrert');
+  }
+
+  await check('qualifications give a derived category', async () => {
+    await qualification('tao_course', null);
+    await qualification('bilingual_test', 'ARB');
+    expect((await category(kari, 'derived')) === 'E', 'TAO + bilingual test is E');
+    pages.qualification = `${base}/tolker/${number}/kvalifikasjoner/ny`;
+  });
+
+  await check('a decision lists the interpreter and prints a nynorsk letter', async () => {
+    await kari.goto(`${base}/tolker/${number}/vedtak/ny`);
+    pages.decision = kari.url();
+    await kari.selectOption('#kind', 'approve_entry');
+    await kari.selectOption('#language', 'ARB');
+    await kari.fill('#reasons', 'Søkjaren har greidd Tospråktesten og TAO.');
+    await kari.selectOption('#letter_language', 'nn');
+    await submit(kari);
+    await kari.waitForSelector('text=Vedtaket er fattet.');
+    const letter = await kari.textContent('article.letter');
+    expect(letter.includes('ført opp i Nasjonalt tolkeregister for arabisk i kategori E'), letter);
+    expect(letter.includes('tre veker'), 'nynorsk appeal text');
+    pages.letter = kari.url();
+    await kari.goto(pages.dossier);
+    expect((await category(kari, 'entries')) === 'E', 'listed in E');
+  });
+
+  await check('a foundation course and a licence raise the category to B', async () => {
+    await qualification('foundation_course', 'ARB');
+    expect((await category(kari, 'entries')) === 'D', 'D after the foundation course');
+    await kari.goto(`${base}/tolker/${number}/bevillinger/ny`);
+    pages.licence = kari.url();
+    await kari.selectOption('#language', 'ARB');
+    await kari.fill('#granted_on', today);
+    await kari.fill('#decision_ref', '24/00321');
+    await kari.fill('#reason', 'Bestått autorisasjonsprøven');
+    await submit(kari);
+    await kari.waitForSelector('text=Bevillingen er registrert');
+    expect((await category(kari, 'entries')) === 'B', 'B with licence + foundation course');
+  });
+
+  let sigrid;
+  await check('a revocation waits for a second senior, then the category falls', async () => {
+    await kari.goto(`${base}/tolker/${number}/bevillinger/1/status`);
+    pages.status = kari.url();
+    await kari.selectOption('#status', 'revoked');
+    await kari.fill('#reason', 'Alvorlig brudd på god tolkeskikk, sak 24/77');
+    await submit(kari);
+    await kari.waitForSelector('text=Endringen er sendt til godkjenning');
+    expect((await category(kari, 'entries')) === 'B', 'still B before approval');
+
+    sigrid = await login(browser, base, 'sigrid', passwords.sigrid);
+    await sigrid.goto(`${base}/godkjenninger`);
+    pages.approvals = sigrid.url();
+    await axe(sigrid, 'approvals');
+    await Promise.all([sigrid.waitForLoadState('load'), sigrid.click('button:text("Godkjenn tilbakekall av bevilling nr. 1")')]);
+    await sigrid.waitForSelector('text=Endringen er utført.');
+    expect((await category(sigrid, 'entries')) === 'D', 'D after the revocation');
+    const history = await sigrid.textContent('#history');
+    expect(history.includes('godkjent av staff:sigrid') && history.includes('sak 24/77'), 'history says who and why');
+  });
+
+  await check('a foreign-qualification case can be opened', async () => {
+    await kari.goto(`${base}/utenlandske-saker/ny?tolk=${number}`);
+    pages.newCase = kari.url();
+    await kari.selectOption('#language', 'ARB');
+    await kari.fill('#country', 'Egypt');
+    await kari.fill('#institution', 'Cairo University');
+    await kari.fill('#title', 'BA in Interpreting');
+    await kari.fill('#completed_on', '2019-06-30');
+    await submit(kari);
+    await kari.waitForSelector('text=Bekreft mottak');
+    pages.case = kari.url();
+    pages.cases = `${base}/utenlandske-saker`;
+  });
+
+  await check('every admin page passes axe-core', async () => {
+    const problems = [];
+    for (const [name, url] of Object.entries(pages)) {
+      const page = name === 'approvals' ? sigrid : kari;
+      await page.goto(url);
+      try {
+        await axe(page, name);
+      } catch (e) {
+        problems.push(e.message);
+      }
+    }
+    pages.search = `${base}/tolker?q=Haddad`;
+    await kari.goto(pages.search);
+    await axe(kari, 'search').catch((e) => problems.push(e.message));
+    const ingrid = await login(browser, base, 'ingrid', passwords.ingrid);
+    await ingrid.goto(`${base}/statistikk`);
+    await axe(ingrid, 'statistics').catch((e) => problems.push(e.message));
+    const tone = await login(browser, base, 'tone', passwords.tone);
+    await tone.goto(`${base}/brukere`);
+    await axe(tone, 'users').catch((e) => problems.push(e.message));
+    const forbidden = await tone.goto(`${base}/tolker/${number}`);
+    expect(forbidden.status() === 403, 'an administrator cannot open an interpreter');
+    expect(problems.length === 0, problems.join(' | '));
+  });
+
+  await check('logging out ends the session', async () => {
+    await Promise.all([kari.waitForURL(`${base}/logg-inn`), kari.click('header form.logout button')]);
+    const back = await kari.goto(pages.dossier);
+    expect(back.status() === 401, `status ${back.status()}`);
+  });
+} finally {
+  await browser.close();
+  service.child.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
