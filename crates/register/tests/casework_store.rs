@@ -9,9 +9,8 @@ use register::casework::{
     NewForeignCase, Outcome,
 };
 use register::command::{ChangeMeta, Command};
-use register::interpreter::{Availability, Gender, Profile, WorkModes};
+use register::interpreter::Profile;
 use register::licence::LicenceStatus;
-use register::national_id::NationalId;
 use register::qualification::{NewQualification, QualificationKind};
 use register::rules::RuleError;
 use register::store::CaseStore;
@@ -19,24 +18,7 @@ use register::{Category, InterpreterNumber, LanguageCode, StoreError, Timestamp}
 use time::Duration;
 
 fn profile() -> Profile {
-    Profile {
-        national_id: NationalId::complete("010190125").unwrap(),
-        given_name: "Leila".into(),
-        family_name: "Haddad".into(),
-        preferred_name: None,
-        gender: Gender::Female,
-        county: "03".parse().unwrap(),
-        phone: "+47 912 34 567".into(),
-        email: "leila@example.no".into(),
-        address: None,
-        address_public: false,
-        availability: Availability::FullTime,
-        work_modes: WorkModes {
-            on_site: true,
-            telephone: false,
-            video: true,
-        },
-    }
+    common::sample_profile()
 }
 
 fn arb() -> LanguageCode {

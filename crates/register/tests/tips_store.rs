@@ -4,8 +4,7 @@
 mod common;
 
 use register::command::{ChangeMeta, Command};
-use register::interpreter::{Availability, Gender, Profile, WorkModes};
-use register::national_id::NationalId;
+use register::interpreter::Profile;
 use register::qualification::{NewQualification, QualificationKind};
 use register::store::TipStore;
 use register::store::tips::SHOWN_FOR_PROCESSING;
@@ -40,24 +39,7 @@ fn arb() -> LanguageCode {
 }
 
 fn profile() -> Profile {
-    Profile {
-        national_id: NationalId::complete("010190125").unwrap(),
-        given_name: "Leila".into(),
-        family_name: "Haddad".into(),
-        preferred_name: None,
-        gender: Gender::Female,
-        county: "03".parse().unwrap(),
-        phone: "+47 912 34 567".into(),
-        email: "leila@example.no".into(),
-        address: None,
-        address_public: false,
-        availability: Availability::FullTime,
-        work_modes: WorkModes {
-            on_site: true,
-            telephone: false,
-            video: true,
-        },
-    }
+    common::sample_profile()
 }
 
 /// An interpreter listed for Arabic with a licence (no. 1) and a foundation course.

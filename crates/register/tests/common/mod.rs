@@ -121,3 +121,27 @@ macro_rules! both_backends {
         }
     };
 }
+
+/// A valid profile for tests that need an interpreter but not particular details.
+pub fn sample_profile() -> register::Profile {
+    use register::interpreter::{Availability, Gender, WorkModes};
+    use register::national_id::NationalId;
+    register::Profile {
+        national_id: NationalId::complete("010190125").unwrap(),
+        given_name: "Leila".into(),
+        family_name: "Haddad".into(),
+        preferred_name: None,
+        gender: Gender::Female,
+        county: "03".parse().unwrap(),
+        phone: "+47 912 34 567".into(),
+        email: "leila@example.no".into(),
+        address: None,
+        address_public: false,
+        availability: Availability::FullTime,
+        work_modes: WorkModes {
+            on_site: true,
+            telephone: false,
+            video: true,
+        },
+    }
+}
