@@ -4,6 +4,7 @@
 mod cli;
 mod commands;
 mod serve;
+mod tip_key;
 
 use std::process::ExitCode;
 

@@ -35,7 +35,8 @@ pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<()> {
 
     tokio::spawn(sweep_expired_exclusions(store.clone()));
     let public_app = public_app(&store, &args.public)?;
-    let (admin_state, demo_logins) = admin_state(&store, &args.admin)?;
+    let tip_key = crate::tip_key::resolve(&db.database_url)?;
+    let (admin_state, demo_logins) = admin_state(&store, &args.admin, tip_key)?;
     let admin_app = admin::router(admin_state);
 
     say!();
@@ -127,7 +128,8 @@ pub async fn run_admin(db: &DbArgs, args: ServeAdminArgs) -> anyhow::Result<()> 
     let store = connect(db).await?;
     let listener = bind(args.admin_addr, "saksbehandlertjenesten").await?;
     let addr = listener.local_addr()?;
-    let (state, demo_logins) = admin_state(&store, &args.admin)?;
+    let tip_key = crate::tip_key::resolve(&db.database_url)?;
+    let (state, demo_logins) = admin_state(&store, &args.admin, tip_key)?;
     say!("Saksbehandlertjenesten kjører ({}):", store.backend());
     say!("  Saksbehandlertjeneste:   http://{addr}/");
     print_demo_logins(&demo_logins);
@@ -145,6 +147,7 @@ pub async fn run_admin(db: &DbArgs, args: ServeAdminArgs) -> anyhow::Result<()> 
 fn admin_state(
     store: &Database,
     args: &AdminArgs,
+    tip_key: register::tips::ContactKey,
 ) -> anyhow::Result<(admin::AdminState, Vec<admin::auth::users::DemoLogin>)> {
     let oidc = match (&args.oidc_issuer, &args.oidc_audience, &args.oidc_jwks) {
         (Some(issuer), Some(audience), Some(jwks)) => Some(admin::auth::oidc::OidcSettings {
@@ -172,6 +175,7 @@ fn admin_state(
         secret: args.admin_secret.clone(),
         session_hours: None,
         settings,
+        tip_key: Some(tip_key),
     };
     Ok(admin::AdminState::start(store.clone(), config)?)
 }

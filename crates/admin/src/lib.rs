@@ -29,6 +29,7 @@ use axum::Router;
 use axum::routing::get;
 use register::Database;
 use register::casework::Deadlines;
+use register::tips::{ContactKey, TermRules, TipRules};
 
 use auth::Authenticator;
 use auth::csrf::CsrfKey;
@@ -42,6 +43,10 @@ pub struct Settings {
     pub deadlines: Deadlines,
     /// The body that hears appeals against IMDi's decisions (the name has changed over time).
     pub appeal_body: String,
+    /// Appeal period, warning window and thresholds for tip decisions.
+    pub tip_rules: TipRules,
+    /// How long committee terms run.
+    pub term_rules: TermRules,
 }
 
 impl Default for Settings {
@@ -49,6 +54,8 @@ impl Default for Settings {
         Settings {
             deadlines: Deadlines::default(),
             appeal_body: "Arbeids- og inkluderingsdepartementet".into(),
+            tip_rules: TipRules::default(),
+            term_rules: TermRules::default(),
         }
     }
 }
@@ -60,6 +67,8 @@ pub struct AdminState {
     pub auth: Arc<Authenticator>,
     pub csrf: Arc<CsrfKey>,
     pub settings: Arc<Settings>,
+    /// Opens the reporter's sealed contact details for the caseworkers allowed to see them.
+    pub tip_key: Arc<ContactKey>,
 }
 
 /// How the service is started.
@@ -73,6 +82,9 @@ pub struct AdminConfig {
     /// How long a built-in session lasts.
     pub session_hours: Option<u64>,
     pub settings: Settings,
+    /// The key for reporters' contact details; a random one (tips sealed before a restart become
+    /// unreadable) when `None`, which only tests should rely on.
+    pub tip_key: Option<ContactKey>,
 }
 
 impl AdminState {
@@ -94,15 +106,23 @@ impl AdminState {
                 (Authenticator::Embedded { directory, keys }, logins)
             }
         };
-        Ok((AdminState::new(store, auth, csrf, config.settings), logins))
+        let tip_key = config.tip_key.unwrap_or_else(ContactKey::random);
+        Ok((AdminState::new(store, auth, csrf, config.settings, tip_key), logins))
     }
 
-    pub fn new(store: Database, auth: Authenticator, csrf: CsrfKey, settings: Settings) -> AdminState {
+    pub fn new(
+        store: Database,
+        auth: Authenticator,
+        csrf: CsrfKey,
+        settings: Settings,
+        tip_key: ContactKey,
+    ) -> AdminState {
         AdminState {
             store,
             auth: Arc::new(auth),
             csrf: Arc::new(csrf),
             settings: Arc::new(settings),
+            tip_key: Arc::new(tip_key),
         }
     }
 }

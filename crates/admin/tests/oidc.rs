@@ -82,6 +82,7 @@ async fn app(p: &Provider) -> (TestApp, axum::Router, AdminState) {
         Authenticator::Oidc(verifier),
         CsrfKey::random(),
         Settings::default(),
+        register::tips::ContactKey::random(),
     );
     (base, admin::router(state.clone()), state)
 }

@@ -61,6 +61,18 @@ impl ContactKey {
         Ok(ContactKey(Key::from(array)))
     }
 
+    /// A fresh random key: for tests, and for the embedded default's first start.
+    pub fn random() -> ContactKey {
+        let mut bytes = [0u8; KEY_BYTES];
+        rand::thread_rng().fill_bytes(&mut bytes);
+        ContactKey(Key::from(bytes))
+    }
+
+    /// The key as 64 hex digits, for writing the embedded default's key file.
+    pub fn to_hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// Reads the key from [`KEY_VARIABLE`].
     pub fn from_env() -> Result<ContactKey, KeyError> {
         ContactKey::parse(&std::env::var(KEY_VARIABLE).unwrap_or_default())
