@@ -64,7 +64,7 @@ impl ContactKey {
     /// A fresh random key: for tests, and for the embedded default's first start.
     pub fn random() -> ContactKey {
         let mut bytes = [0u8; KEY_BYTES];
-        rand::thread_rng().fill_bytes(&mut bytes);
+        rand::rng().fill_bytes(&mut bytes);
         ContactKey(Key::from(bytes))
     }
 
