@@ -12,8 +12,8 @@ use register::tips::access::CaseView;
 use register::tips::workflow::{self, Acted};
 use register::tips::{
     CaseEvent, CaseStatus, Channel, ClosureReason, CommitteePerson, ContactKey, DecisionOutcome, Ground, Grounds,
-    MinistryOutcome, NewMeeting, NewTerm, NewTip, OrganisationNumber, Reporter, ReporterContact, ReporterRole, Seat,
-    SeatHolders, Subject, TermRules, TipCase, TipError, TipRules, Viewer,
+    MinistryOutcome, NewEvent, NewMeeting, NewTerm, NewTip, OrganisationNumber, Reporter, ReporterContact,
+    ReporterRole, Seat, SeatHolders, Subject, TermRules, TipCase, TipError, TipRules, Viewer,
 };
 use register::{InterpreterNumber, LanguageCode, Store, Timestamp};
 use time::{Date, Duration};
@@ -772,3 +772,71 @@ async fn contact_is_sealed_at_rest_postgres() {
         .unwrap();
     assert_sealed(raw);
 }
+
+// A sanction and its case event commit together: if the register refuses the change, the case
+// keeps no trace of the event, and the register no trace of a half-made change.
+async fn event_and_sanction_commit_together<S: TipStore>(store: S) {
+    let n = listed(&store).await;
+    let case = investigate(&store, &receive(&store, n, identified()).await).await;
+    let proposed = workflow::act(
+        &store,
+        case.id,
+        case.version,
+        CaseEvent::TemporaryExclusion,
+        "staff:kari",
+        "fare for nye brudd",
+        &rules(),
+    )
+    .await;
+    let Ok(Acted::AwaitingApproval(case)) = proposed else {
+        panic!("{proposed:?}")
+    };
+    let approved = |event: CaseEvent| NewEvent {
+        event,
+        actor: "staff:kari".into(),
+        approved_by: Some("staff:ola".into()),
+        reason: "fare for nye brudd".into(),
+    };
+    let meta = ChangeMeta::now("staff:ola", "Varselsak: midlertidig utestenging");
+    let feed_before = store.changes_since(0, i64::MAX).await.unwrap().len();
+
+    // The register refuses the second change (nothing to lift), so the first is undone with it.
+    let refused = store
+        .append_event_with_changes(
+            case.id,
+            case.version,
+            &approved(CaseEvent::TemporaryExclusion),
+            &[(n, Command::Suspend), (n, Command::LiftExclusion)],
+            &meta,
+            &rules(),
+            today(),
+        )
+        .await;
+    assert!(
+        matches!(refused, Err(TipError::Store(_))),
+        "refused by the register: {refused:?}"
+    );
+    let after = store.case_for_processing(case.id, "staff:kari").await.unwrap();
+    assert_eq!(after.version, case.version, "no event without its register change");
+    assert!(!after.temporarily_excluded);
+    assert!(is_listed(&store, n).await, "no suspension without its case event");
+    assert_eq!(store.changes_since(0, i64::MAX).await.unwrap().len(), feed_before);
+
+    let made = store
+        .append_event_with_changes(
+            case.id,
+            case.version,
+            &approved(CaseEvent::TemporaryExclusion),
+            &[(n, Command::Suspend)],
+            &meta,
+            &rules(),
+            today(),
+        )
+        .await
+        .unwrap();
+    assert!(made.temporarily_excluded);
+    assert!(!is_listed(&store, n).await, "the suspension is in the register");
+    assert_eq!(store.changes_since(0, i64::MAX).await.unwrap().len(), feed_before + 1);
+}
+
+both_backends!(event_and_sanction_atomic_on, crate::event_and_sanction_commit_together);

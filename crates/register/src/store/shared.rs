@@ -191,6 +191,30 @@ macro_rules! store_impl {
                 Ok(last - count + 1)
             }
 
+            /// Applies `command` to the interpreter's current record inside the caller's
+            /// transaction: the new version, audit row and feed row, with followers told at
+            /// commit (PostgreSQL). Returns the record afterwards and the feed sequence; the
+            /// caller wakes in-process followers after committing. Lets a tip decision and its
+            /// sanction commit together or not at all.
+            pub(in crate::store) async fn execute_in(
+                conn: &mut Conn,
+                catalogue: &Catalogue,
+                number: InterpreterNumber,
+                command: Command,
+                meta: ChangeMeta,
+            ) -> Result<(InterpreterRecord, i64)> {
+                check_meta(&meta, Timestamp::now())?;
+                let seq = reserve(conn, 1).await?;
+                let before = load(conn, Scope::Current(number)).await?.pop().ok_or(StoreError::NotFound(number))?;
+                check_order(conn, number, meta.effective_at).await?;
+                let after = rules::apply(&before, &command, catalogue, meta.effective_at.date())?;
+                let mutations = mutation::diff(Some(&before), &after);
+                let change = Change { number, action: command.action().into(), meta, mutations };
+                write_batch(conn, seq, std::slice::from_ref(&change)).await?;
+                $store::notify_followers(conn, seq).await?;
+                Ok((after, seq))
+            }
+
             /// A version row waiting to be inserted, with the change that created it.
             struct Pending<T> {
                 seq: i64,
@@ -498,16 +522,8 @@ macro_rules! store_impl {
                 }
 
                 async fn execute(&self, number: InterpreterNumber, command: Command, meta: ChangeMeta) -> Result<InterpreterRecord> {
-                    check_meta(&meta, Timestamp::now())?;
                     let mut tx = self.pool.begin().await?;
-                    let seq = reserve(&mut tx, 1).await?;
-                    let before = load(&mut tx, Scope::Current(number)).await?.pop().ok_or(StoreError::NotFound(number))?;
-                    check_order(&mut tx, number, meta.effective_at).await?;
-                    let after = rules::apply(&before, &command, &self.catalogue, meta.effective_at.date())?;
-                    let mutations = mutation::diff(Some(&before), &after);
-                    let change = Change { number, action: command.action().into(), meta, mutations };
-                    write_batch(&mut tx, seq, std::slice::from_ref(&change)).await?;
-                    Self::notify_followers(&mut tx, seq).await?;
+                    let (after, seq) = execute_in(&mut tx, &self.catalogue, number, command, meta).await?;
                     tx.commit().await?;
                     self.notify.send_replace(seq);
                     Ok(after)

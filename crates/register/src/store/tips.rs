@@ -7,6 +7,7 @@ use serde::Serialize;
 use time::Date;
 
 use super::{Database, Store};
+use crate::command::{ChangeMeta, Command};
 use crate::interpreter_number::InterpreterNumber;
 use crate::timestamp::Timestamp;
 use crate::tips::figures::YearFigures;
@@ -63,6 +64,21 @@ pub trait TipStore: Store {
         id: i64,
         expected_version: i64,
         new: &NewEvent,
+        rules: &TipRules,
+        today: Date,
+    ) -> impl Future<Output = Result<TipCase>> + Send;
+
+    /// Appends an event as [`TipStore::append_event`] does and makes its register changes
+    /// (`changes`, in order, under `meta`) in the same transaction: a sanction is never in the
+    /// register without its case event, nor the event without its sanction.
+    #[allow(clippy::too_many_arguments)]
+    fn append_event_with_changes(
+        &self,
+        id: i64,
+        expected_version: i64,
+        new: &NewEvent,
+        changes: &[(InterpreterNumber, Command)],
+        meta: &ChangeMeta,
         rules: &TipRules,
         today: Date,
     ) -> impl Future<Output = Result<TipCase>> + Send;
@@ -200,6 +216,7 @@ macro_rules! tips_impl {
             use time::Date;
 
             use super::$store;
+            use $crate::command::{ChangeMeta, Command};
             use $crate::interpreter_number::InterpreterNumber;
             use $crate::store::StoreError;
             use $crate::store::rows::{number, parse};
@@ -254,6 +271,69 @@ macro_rules! tips_impl {
 
             async fn case(conn: &mut Conn, id: i64) -> Result<TipCase> {
                 cases(conn, "WHERE id = $1", Some(id)).await?.pop().ok_or(TipError::NotFound(id))
+            }
+
+            /// Appends `new` to case `id` inside the caller's transaction if the case is still at
+            /// `expected_version` and the event passes the case rules; the case afterwards.
+            async fn append_in(
+                tx: &mut Conn,
+                id: i64,
+                expected_version: i64,
+                new: &NewEvent,
+                rules: &TipRules,
+                today: Date,
+            ) -> Result<TipCase> {
+                // Write first: takes the row lock (PostgreSQL) or the write lock (SQLite).
+                let bumped = sqlx::query("UPDATE tips SET version = version + 1 WHERE id = $1 AND version = $2")
+                    .bind(id)
+                    .bind(expected_version)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                let before = case(tx, id).await?;
+                if bumped != 1 {
+                    return Err(TipError::Conflict);
+                }
+                let warnings_in_window = match before.intake.subject.number() {
+                    Some(n) if new.event.is_decision() => warnings(tx, n, today, rules).await?,
+                    _ => 0,
+                };
+                before.check(new, &CheckContext { today, rules: *rules, warnings_in_window })?;
+                let after_status = status::next(before.status, &new.event)?;
+                if let CaseEvent::ReferToCommittee { meeting_id, .. } = &new.event {
+                    let held_on: Option<Date> = sqlx::query_scalar("SELECT held_on FROM committee_meetings WHERE id = $1")
+                        .bind(*meeting_id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    held_on.ok_or(TipError::MeetingNotFound(*meeting_id))?;
+                    sqlx::query("INSERT INTO committee_agenda (meeting_id, tip_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                        .bind(*meeting_id)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let detail = serde_json::to_string(&new.event)
+                    .map_err(|e| StoreError::Corrupt(format!("hendelsen kan ikke lagres: {e}")))?;
+                sqlx::query(
+                    "INSERT INTO tip_events (tip_id, seq, recorded_at, actor, approved_by, reason, kind, detail, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(id)
+                .bind(expected_version + 1)
+                .bind(Timestamp::now())
+                .bind(new.actor.trim())
+                .bind(new.approved_by.as_deref())
+                .bind(new.reason.trim())
+                .bind(new.event.kind())
+                .bind(detail)
+                .bind(after_status.as_str())
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE tips SET status = $1 WHERE id = $2")
+                    .bind(after_status.as_str())
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                case(tx, id).await
             }
 
             async fn log_read(conn: &mut Conn, id: i64, viewer: &str, kind: &str, shown: &str) -> Result<()> {
@@ -449,58 +529,35 @@ macro_rules! tips_impl {
                     today: Date,
                 ) -> Result<TipCase> {
                     let mut tx = self.pool.begin().await?;
-                    // Write first: takes the row lock (PostgreSQL) or the write lock (SQLite).
-                    let bumped = sqlx::query("UPDATE tips SET version = version + 1 WHERE id = $1 AND version = $2")
-                        .bind(id)
-                        .bind(expected_version)
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected();
-                    let before = case(&mut tx, id).await?;
-                    if bumped != 1 {
-                        return Err(TipError::Conflict);
-                    }
-                    let warnings_in_window = match before.intake.subject.number() {
-                        Some(n) if new.event.is_decision() => warnings(&mut tx, n, today, rules).await?,
-                        _ => 0,
-                    };
-                    before.check(new, &CheckContext { today, rules: *rules, warnings_in_window })?;
-                    let after_status = status::next(before.status, &new.event)?;
-                    if let CaseEvent::ReferToCommittee { meeting_id, .. } = &new.event {
-                        let held_on: Option<Date> = sqlx::query_scalar("SELECT held_on FROM committee_meetings WHERE id = $1")
-                            .bind(*meeting_id)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                        held_on.ok_or(TipError::MeetingNotFound(*meeting_id))?;
-                        sqlx::query("INSERT INTO committee_agenda (meeting_id, tip_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                            .bind(*meeting_id)
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await?;
-                    }
-                    let detail = serde_json::to_string(&new.event)
-                        .map_err(|e| StoreError::Corrupt(format!("hendelsen kan ikke lagres: {e}")))?;
-                    sqlx::query(
-                        "INSERT INTO tip_events (tip_id, seq, recorded_at, actor, approved_by, reason, kind, detail, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                    )
-                    .bind(id)
-                    .bind(expected_version + 1)
-                    .bind(Timestamp::now())
-                    .bind(new.actor.trim())
-                    .bind(new.approved_by.as_deref())
-                    .bind(new.reason.trim())
-                    .bind(new.event.kind())
-                    .bind(detail)
-                    .bind(after_status.as_str())
-                    .execute(&mut *tx)
-                    .await?;
-                    sqlx::query("UPDATE tips SET status = $1 WHERE id = $2")
-                        .bind(after_status.as_str())
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                    let after = case(&mut tx, id).await?;
+                    let after = append_in(&mut tx, id, expected_version, new, rules, today).await?;
                     tx.commit().await?;
+                    Ok(after)
+                }
+
+                async fn append_event_with_changes(
+                    &self,
+                    id: i64,
+                    expected_version: i64,
+                    new: &NewEvent,
+                    changes: &[(InterpreterNumber, Command)],
+                    meta: &ChangeMeta,
+                    rules: &TipRules,
+                    today: Date,
+                ) -> Result<TipCase> {
+                    let mut tx = self.pool.begin().await?;
+                    // The case first: its row lock orders concurrent actions on one case before
+                    // any of them takes the register's writer lock.
+                    let after = append_in(&mut tx, id, expected_version, new, rules, today).await?;
+                    let mut last_seq = None;
+                    for (number, command) in changes {
+                        let (_, seq) =
+                            super::generated::execute_in(&mut tx, &self.catalogue, *number, command.clone(), meta.clone()).await?;
+                        last_seq = Some(seq);
+                    }
+                    tx.commit().await?;
+                    if let Some(seq) = last_seq {
+                        self.notify.send_replace(seq);
+                    }
                     Ok(after)
                 }
 
@@ -675,6 +732,18 @@ impl TipStore for Database {
         today: Date,
     ) -> Result<TipCase> {
         delegate!(self, s => s.append_event(id, expected_version, new, rules, today).await)
+    }
+    async fn append_event_with_changes(
+        &self,
+        id: i64,
+        expected_version: i64,
+        new: &NewEvent,
+        changes: &[(InterpreterNumber, Command)],
+        meta: &ChangeMeta,
+        rules: &TipRules,
+        today: Date,
+    ) -> Result<TipCase> {
+        delegate!(self, s => s.append_event_with_changes(id, expected_version, new, changes, meta, rules, today).await)
     }
     async fn tip_list(&self, open_only: bool) -> Result<Vec<TipListItem>> {
         delegate!(self, s => s.tip_list(open_only).await)

@@ -182,19 +182,8 @@ async fn precheck<S: TipStore>(store: &S, case: &TipCase, new: &NewEvent, rules:
     Ok(())
 }
 
-/// The command that undoes `command`, where one exists.
-fn inverse(command: &Command) -> Option<Command> {
-    match command {
-        Command::Suspend => Some(Command::LiftSuspension),
-        Command::LiftSuspension => Some(Command::Suspend),
-        Command::Exclude { .. } => Some(Command::LiftExclusion),
-        _ => None,
-    }
-}
-
-/// Makes the event's register changes through `Store::execute` (history, audit and change feed
-/// with them), then appends the event. If the append is refused, the register changes are
-/// undone where they can be (a revoked licence stays revoked; the error says what failed).
+/// Makes the event and its register changes (history, audit and change feed with them) in one
+/// transaction: a refused or failed change leaves neither the event nor any sanction behind.
 async fn apply<S: TipStore>(store: &S, case: &TipCase, new: NewEvent, rules: &TipRules) -> Result<TipCase, TipError> {
     precheck(store, case, &new, rules).await?;
     let commands = planned(store, case, &new.event).await?;
@@ -208,41 +197,16 @@ async fn apply<S: TipStore>(store: &S, case: &TipCase, new: NewEvent, rules: &Ti
         ),
         None => format!("Varselsak {}: {}", case.reference(), new.reason),
     };
-    let mut done: Vec<(InterpreterNumber, Command)> = Vec::new();
-    for (number, command) in commands {
-        match store
-            .execute(number, command.clone(), ChangeMeta::now(&actor, &reason))
-            .await
-        {
-            Ok(_) => done.push((number, command)),
-            Err(e) => {
-                undo(store, &done, &actor, case).await;
-                return Err(e.into());
-            }
-        }
-    }
-    match store
-        .append_event(case.id, case.version, &new, rules, Timestamp::now().date())
+    let meta = ChangeMeta::now(&actor, &reason);
+    store
+        .append_event_with_changes(
+            case.id,
+            case.version,
+            &new,
+            &commands,
+            &meta,
+            rules,
+            Timestamp::now().date(),
+        )
         .await
-    {
-        Ok(after) => Ok(after),
-        Err(e) => {
-            undo(store, &done, &actor, case).await;
-            Err(e)
-        }
-    }
-}
-
-async fn undo<S: TipStore>(store: &S, done: &[(InterpreterNumber, Command)], actor: &str, case: &TipCase) {
-    for (number, command) in done.iter().rev() {
-        if let Some(back) = inverse(command) {
-            let reason = format!(
-                "Varselsak {}: endringen ble ikke lagret i saken og er rullet tilbake",
-                case.reference()
-            );
-            if let Err(e) = store.execute(*number, back, ChangeMeta::now(actor, reason)).await {
-                tracing::error!(case = case.id, error = %e, "could not undo a register change of a tip case");
-            }
-        }
-    }
 }
