@@ -94,6 +94,10 @@ pub struct PublicArgs {
     /// One directory per running public service.
     #[arg(long, env = "TOLKEREGISTER_INDEX_DIR", default_value = "data/index")]
     pub index_dir: std::path::PathBuf,
+    /// Count tip-form rate limits per the last X-Forwarded-For address. Only behind a reverse
+    /// proxy that sets it; otherwise anyone could pick their own address.
+    #[arg(long, env = "TOLKEREGISTER_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
 }
 
 impl Default for PublicArgs {
@@ -102,6 +106,8 @@ impl Default for PublicArgs {
         PublicArgs {
             index_dir: std::env::var_os("TOLKEREGISTER_INDEX_DIR")
                 .map_or_else(|| std::path::PathBuf::from("data/index"), std::path::PathBuf::from),
+            trust_forwarded_for: std::env::var("TOLKEREGISTER_TRUST_FORWARDED_FOR")
+                .is_ok_and(|v| matches!(v.as_str(), "1" | "true" | "yes")),
         }
     }
 }

@@ -34,8 +34,8 @@ pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<()> {
     let admin_addr = admin.local_addr()?;
 
     tokio::spawn(sweep_expired_exclusions(store.clone()));
-    let public_app = public_app(&store, &args.public)?;
     let tip_key = crate::tip_key::resolve(&db.database_url)?;
+    let public_app = public_app(&store, &args.public, Some(tip_key.clone()))?;
     let (admin_state, demo_logins) = admin_state(&store, &args.admin, tip_key)?;
     let admin_app = admin::router(admin_state);
 
@@ -66,7 +66,8 @@ async fn bind(addr: SocketAddr, what: &str) -> anyhow::Result<TcpListener> {
 }
 
 async fn serve_until(listener: TcpListener, app: axum::Router, mut stop: tokio::sync::watch::Receiver<()>) {
-    let result = axum::serve(listener, app)
+    // The peer address reaches handlers (the tip form's rate limit is per client).
+    let result = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async move {
             let _ = stop.changed().await;
         })
@@ -96,7 +97,16 @@ pub async fn run_public(db: &DbArgs, args: ServePublicArgs) -> anyhow::Result<()
     let store = connect(db).await?;
     let listener = bind(args.public_addr, "den offentlige tjenesten").await?;
     let addr = listener.local_addr()?;
-    let app = public_app(&store, &args.public)?;
+    let tip_key = match crate::tip_key::resolve(&db.database_url) {
+        Ok(key) => Some(key),
+        // Without a key the service runs, and its tip form says it cannot take tips now.
+        Err(e) if e.downcast_ref::<register::tips::KeyError>() == Some(&register::tips::KeyError::Missing) => {
+            say!("Advarsel: {e:#}. Varselskjemaet tar ikke imot varsler.");
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    let app = public_app(&store, &args.public, tip_key)?;
     say!("Den offentlige tjenesten kjører ({}):", store.backend());
     print_public_urls(addr);
     say!("Stopp med Ctrl+C.");
@@ -109,17 +119,29 @@ pub async fn run_public(db: &DbArgs, args: ServePublicArgs) -> anyhow::Result<()
 }
 
 /// The public service on `store`, with its search index in `args.index_dir` (built or caught
-/// up in the background; pages say "starting" until then).
-fn public_app(store: &Database, args: &PublicArgs) -> anyhow::Result<axum::Router> {
-    let state = public_web::AppState::start(store.clone(), &args.index_dir)
-        .with_context(|| format!("kunne ikke åpne søkeindeksen i {}", args.index_dir.display()))?;
-    Ok(public_web::router(state))
+/// up in the background; pages say "starting" until then), taking tips when it has `tip_key`.
+fn public_app(
+    store: &Database,
+    args: &PublicArgs,
+    tip_key: Option<register::tips::ContactKey>,
+) -> anyhow::Result<axum::Router> {
+    let state = match tip_key {
+        Some(key) => public_web::AppState::start_with_tips(store.clone(), &args.index_dir, key),
+        None => public_web::AppState::start(store.clone(), &args.index_dir),
+    }
+    .with_context(|| format!("kunne ikke åpne søkeindeksen i {}", args.index_dir.display()))?;
+    let settings = public_web::tips::TipSettings {
+        trust_forwarded_for: args.trust_forwarded_for,
+        ..Default::default()
+    };
+    Ok(public_web::router(state.with_tip_settings(settings)))
 }
 
 fn print_public_urls(addr: SocketAddr) {
     say!("  Offentlig tjeneste:      http://{addr}/");
     say!("    – søk etter tolk:            http://{addr}/sok?language=arabisk");
     say!("    – kontroller et tolkenummer: http://{addr}/kontroller?nummer=10001");
+    say!("    – varsle om en tolk:         http://{addr}/varsle");
     say!("    – JSON-API (OpenAPI):        http://{addr}/api/openapi.json");
 }
 

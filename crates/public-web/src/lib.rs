@@ -1,5 +1,6 @@
 //! The public web service (axum + maud): search pages, interpreter, language and verify pages,
-//! help, and the JSON API. Unauthenticated and answered from the search index: public fields only.
+//! help, the JSON API, and the tip form. Unauthenticated and answered from the search index:
+//! public fields only. Tips go in through `TipIntake`, which cannot read any case back.
 
 pub mod api;
 pub mod assets;
@@ -10,16 +11,19 @@ pub mod pages;
 pub mod params;
 pub mod response_cache;
 pub mod security;
+pub mod tips;
 pub mod views;
 
 use std::path::Path;
 use std::sync::Arc;
 
 use axum::Router;
+use register::tips::ContactKey;
 use register::{Database, Store};
 use search::{Indexer, IndexerOptions, SearchError, SearchIndex};
 
 use crate::response_cache::ResponseCache;
+use crate::tips::{FormKey, TipGuard, TipIntake, TipSettings};
 
 /// What every public handler can reach.
 #[derive(Clone)]
@@ -31,6 +35,15 @@ pub struct AppState {
     pub store: Option<Database>,
     /// Finished search responses of the current index version.
     pub responses: Arc<ResponseCache>,
+    /// Where the tip form files tips; `None` when this service takes no tips (the form then
+    /// says so with a 503).
+    pub tips: Option<TipIntake>,
+    /// The tip form's rate limits, form key and memory of forms already sent.
+    pub tip_guard: Arc<TipGuard>,
+}
+
+fn untipped_guard() -> Arc<TipGuard> {
+    Arc::new(TipGuard::new(TipSettings::default(), FormKey::random()))
 }
 
 impl AppState {
@@ -44,7 +57,29 @@ impl AppState {
             indexer: Some(indexer),
             store: Some(store),
             responses: Arc::default(),
+            tips: None,
+            tip_guard: untipped_guard(),
         })
+    }
+
+    /// [`AppState::start`] with the tip form taking tips into `store`, the reporter's contact
+    /// sealed with `key`.
+    pub fn start_with_tips(store: Database, index_dir: &Path, key: ContactKey) -> Result<AppState, SearchError> {
+        let state = AppState::start(store.clone(), index_dir)?;
+        Ok(state.with_tips(TipIntake::new(store, key)))
+    }
+
+    /// This service taking tips through `intake` (default limits).
+    pub fn with_tips(mut self, intake: TipIntake) -> AppState {
+        self.tip_guard = Arc::new(TipGuard::new(self.tip_guard.settings.clone(), intake.form_key()));
+        self.tips = Some(intake);
+        self
+    }
+
+    /// Other limits for the tip form (trusted proxy, rates), keeping its key.
+    pub fn with_tip_settings(mut self, settings: TipSettings) -> AppState {
+        self.tip_guard = Arc::new(TipGuard::new(settings, self.tip_guard.key.clone()));
+        self
     }
 
     /// A service over an index filled by other means (tests, load tests): no indexer, no store.
@@ -54,6 +89,8 @@ impl AppState {
             indexer: None,
             store: None,
             responses: Arc::default(),
+            tips: None,
+            tip_guard: untipped_guard(),
         }
     }
 

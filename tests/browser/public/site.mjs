@@ -1,5 +1,6 @@
 // Browser test of the public site in headless Debian Chromium: a caseworker's path (search,
-// page, open an interpreter, switch language, verify a number) with JavaScript off, and
+// page, open an interpreter, switch language, verify a number) and a tip sent through the tip
+// form (look-up, a rejected send that keeps its text, the receipt) with JavaScript off, and
 // axe-core WCAG 2.1 A/AA checks with zero violations on every kind of page.
 // Usage: node site.mjs http://127.0.0.1:PORT   (./run starts the server and calls this)
 
@@ -115,6 +116,62 @@ await check('a phone-sized screen shows the search form before the results', asy
   assert.ok(list.width <= 390, 'no horizontal overflow');
 });
 
+// The tip form, with JavaScript off: find the interpreter, be refused, fix it, get a receipt.
+const tipAccount = 'Tolken fortalte en nabo om det som ble sagt hos legen. Dette skjedde to ganger.';
+let receiptUrl;
+await check('the help page leads to the tip form', async () => {
+  await page.goto(base + '/hjelp');
+  await page.locator('main').getByRole('link', { name: 'Varsle om en tolk' }).click();
+  await page.waitForURL(/\/varsle$/);
+  assert.equal(await page.locator('h1').innerText(), 'Varsle om brudd på tolkeloven');
+});
+
+await check('look up the interpreter by number and choose them', async () => {
+  await page.getByLabel('Tolkens navn eller tolkenummer').fill(interpreterNumber);
+  await page.getByRole('button', { name: 'Finn tolk' }).click();
+  await page.waitForURL(/\/varsle$/);
+  assert.match(await page.locator('.lookup-note').innerText(), /Vi fant 1 oppført tolk/);
+  await page.locator(`#interpreter-${interpreterNumber}`).check();
+});
+
+await check('a rejected tip says why and keeps everything written', async () => {
+  await page.getByLabel('Sted eller virksomhet (valgfritt)').fill('Legevakten i Bergen');
+  await page.getByLabel('Hva skjedde?').fill(tipAccount);
+  await page.getByLabel('Ja, jeg oppgir navn og kontaktinformasjon').check();
+  await page.getByLabel('E-post').fill('kari@example.no');
+  await page.getByRole('button', { name: 'Send varselet' }).click();
+  await page.waitForURL(/\/varsle$/);
+  assert.match(await page.title(), /^Feil: /);
+  const summary = await page.locator('.ds-error-summary').innerText();
+  assert.match(summary, /Velg minst ett av punktene/);
+  assert.match(summary, /Velg hvilken rolle du hadde/);
+  assert.match(summary, /Skriv navnet ditt/);
+  assert.equal(await page.getByLabel('Hva skjedde?').inputValue(), tipAccount);
+  assert.equal(await page.getByLabel('Sted eller virksomhet (valgfritt)').inputValue(), 'Legevakten i Bergen');
+  assert.equal(await page.getByLabel('E-post').inputValue(), 'kari@example.no');
+  assert.ok(await page.locator(`#interpreter-${interpreterNumber}`).isChecked(), 'the chosen interpreter stays chosen');
+  assert.ok(await page.getByLabel('Ja, jeg oppgir navn og kontaktinformasjon').isChecked());
+  // The summary's links lead to the fields.
+  await page.locator('.ds-error-summary a', { hasText: 'Velg minst ett av punktene' }).click();
+  assert.match(page.url(), /#ground-good_practice$/);
+});
+
+await check('send the tip and get a receipt with a case reference', async () => {
+  await page.getByLabel('Taushetsplikt (tolkeloven § 15)').check();
+  await page.getByLabel('Jeg var der for et offentlig organ', { exact: false }).check();
+  await page.getByLabel('Navn', { exact: true }).fill('Kari Nordmann');
+  await page.getByRole('button', { name: 'Send varselet' }).click();
+  await page.waitForURL(/\/varsle\/kvittering\?/);
+  receiptUrl = page.url();
+  assert.equal(await page.locator('h1').innerText(), 'Varselet er mottatt');
+  assert.match(await page.locator('.reference').innerText(), /^VAR-\d{4}-\d{5}$/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /Kari Nordmann|legen/);
+  // Reloading the receipt files nothing and shows the same reference.
+  const reference = await page.locator('.reference').innerText();
+  await page.reload();
+  assert.equal(await page.locator('.reference').innerText(), reference);
+});
+
 // Accessibility: axe-core injected into each page (bypassing our CSP, which allows no scripts).
 const axeContext = await browser.newContext({ bypassCSP: true });
 const axePage = await axeContext.newPage();
@@ -134,11 +191,26 @@ const pages = {
   help: '/hjelp',
   accessibility: '/tilgjengelighet',
   'not found': '/finnes-ikke',
+  'tip form': '/varsle',
+  'tip form (nynorsk)': '/varsle?lang=nn',
+  'tip form with errors': async () => {
+    await axePage.goto(base + '/varsle?lang=en');
+    await axePage.getByLabel('The interpreter\'s name or interpreter number').fill('haddad');
+    await axePage.getByRole('button', { name: 'Find interpreter' }).click();
+    await axePage.getByRole('button', { name: 'Send the report' }).click();
+    await axePage.locator('.ds-error-summary').waitFor();
+  },
+  'tip receipt': () => new URL(receiptUrl).pathname + new URL(receiptUrl).search,
 };
 for (const [name, path] of Object.entries(pages)) {
   await check(`axe: ${name} has no WCAG 2.1 A/AA violations`, async () => {
-    const target = typeof path === 'function' ? path() : path;
-    await axePage.goto(base + target);
+    let target = typeof path === 'function' ? path() : path;
+    if (target instanceof Promise) {
+      await target;
+      target = new URL(axePage.url()).pathname;
+    } else {
+      await axePage.goto(base + target);
+    }
     await axePage.addScriptTag({ path: AXE });
     const result = await axePage.evaluate(() =>
       window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),

@@ -3,9 +3,11 @@
 use register::Category;
 use register::LanguageKind;
 use register::interpreter::{Availability, Gender};
+use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::Texts;
+use super::{Texts, TipTexts, sentence, thousands};
+use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
     own_name: "English",
@@ -230,5 +232,156 @@ pub static TEXTS: Texts = Texts {
         "page" => "page",
         "per_page" => "results per page",
         _ => "search",
+    },
+    tips: TipTexts {
+        nav: "Report an interpreter",
+        title: "Report a breach of the Interpreting Act",
+        lead: "Have you seen an interpreter break good interpreting practice, confidentiality or impartiality? Tell IMDi about it here. You can stay anonymous. All fields are required unless marked optional.",
+        optional: "(optional)",
+
+        subject_legend: "Who is the report about?",
+        lookup_label: "The interpreter's name or interpreter number",
+        lookup_help: "The interpreter number is on the interpreter's ID card. Press “Find interpreter” and choose the interpreter from the list.",
+        lookup_button: "Find interpreter",
+        lookup_found: |n| match n {
+            1 => "We found 1 listed interpreter.".to_string(),
+            n => format!("We found {n} listed interpreters."),
+        },
+        lookup_more: "Only the first matches are shown. Type more of the name, or use the interpreter number.",
+        lookup_none: |typed| {
+            format!(
+                "We found no listed interpreter for “{typed}”. Check the spelling, or describe the interpreter below."
+            )
+        },
+        choose_legend: "Choose the interpreter the report is about",
+        choose_unknown: "None of these, or I don't know who the interpreter was",
+        description_label: "Describe the interpreter if you cannot find them in the list",
+        description_help: "For example their name as you heard it, language, gender and who booked the interpreter.",
+
+        when_where_legend: "When and where was the assignment?",
+        date_label: "Date of the assignment (optional)",
+        date_help: "Write dd.mm.yyyy, for example 15.03.2026.",
+        place_label: "Place or organisation (optional)",
+        place_help: "For example a hospital, municipality, police or court, and whether it was by telephone or video.",
+
+        grounds_legend: "What do you think the interpreter did wrong?",
+        grounds_help: "Choose one or more.",
+        ground: |g| match g {
+            Ground::GoodPractice => "Good interpreting practice (Interpreting Act § 14)",
+            Ground::Confidentiality => "Confidentiality (Interpreting Act § 15)",
+            Ground::Impartiality => "Impartiality (Interpreting Act § 16)",
+        },
+        ground_help: |g| match g {
+            Ground::GoodPractice => {
+                "The interpreter must translate everything that is said, completely and correctly, without adding, leaving out or changing anything, and act neutrally and professionally. For example: the interpreter gave advice, gave their own opinion or translated only parts of the conversation."
+            }
+            Ground::Confidentiality => {
+                "The interpreter must not tell others what they learn during the assignment. For example: the interpreter talked about the case with someone outside the conversation."
+            }
+            Ground::Impartiality => {
+                "The interpreter must not interpret when they are related to, friends with or otherwise tied to someone in the case, or when anything else can weaken trust that the interpreter is neutral."
+            }
+        },
+
+        account_label: "What happened?",
+        account_help: "Tell in your own words what the interpreter said or did, and who was present. Do not write more about other people than needed. At most 20,000 characters.",
+
+        reporter_heading: "About you",
+        anonymity_legend: "May IMDi contact you?",
+        anonymity_help: "If you stay anonymous, we cannot ask you for more, which can make the case harder to look into.",
+        anonymity_named: "Yes, I give my name and contact details",
+        anonymity_anonymous: "No, I want to stay anonymous",
+        role_legend: "What was your role?",
+        role_help: "If you stay anonymous, you can still tell us your role.",
+        role: |r| match r {
+            ReporterRole::PublicBody => {
+                "I was there for a public body (for example a hospital, NAV, the police or a municipality)"
+            }
+            ReporterRole::InterpretedPerson => "The interpreting was for me",
+            ReporterRole::Interpreter => "I am an interpreter",
+            ReporterRole::Other => "Other",
+        },
+        contact_legend: "Contact details",
+        contact_help: "Fill in only if IMDi may contact you. Give an e-mail address or a telephone number. The details are stored encrypted, and only the caseworkers handling the case can see who you are. The interpreter is not told.",
+        name_label: "Name",
+        email_label: "E-mail",
+        phone_label: "Telephone",
+        honeypot_label: "Leave this field empty",
+        send_button: "Send the report",
+
+        error_prefix: "Error",
+        error_title: "Please correct this before sending:",
+        error: |field, problem| {
+            let what = match field {
+                Field::Lookup | Field::Subject => "The search",
+                Field::Description => "The description of the interpreter",
+                Field::AssignmentOn => "The date",
+                Field::AssignmentPlace => "The place",
+                Field::Grounds => "The choice",
+                Field::Account => "The description of what happened",
+                Field::Anonymity | Field::Role => "The answer",
+                Field::Name => "The name",
+                Field::Email => "The e-mail address",
+                Field::Phone => "The telephone number",
+            };
+            match problem {
+                Problem::TooLong(max) => format!("{what} can have at most {} characters.", thousands(*max, ",")),
+                Problem::SubjectMissing => {
+                    "Find the interpreter by name or interpreter number, or describe the interpreter if you don't know who it was.".into()
+                }
+                Problem::SubjectNotListed(n) => {
+                    format!("We found no listed interpreter with the number “{n}”. Search again, or describe the interpreter.")
+                }
+                Problem::DateInvalid => "Write the date as dd.mm.yyyy, for example 15.03.2026.".into(),
+                Problem::DateInFuture => "The date of the assignment cannot be in the future.".into(),
+                Problem::GroundsMissing => {
+                    "Choose at least one: good interpreting practice, confidentiality or impartiality.".into()
+                }
+                Problem::AccountMissing => "Describe what happened.".into(),
+                Problem::AnonymityMissing => "Choose whether IMDi may contact you, or whether you want to stay anonymous.".into(),
+                Problem::RoleMissing => "Choose what your role was.".into(),
+                Problem::NameMissing => "Write your name, or choose to stay anonymous.".into(),
+                Problem::ContactWhileAnonymous => {
+                    "You chose to stay anonymous. Remove the name, e-mail and telephone, or choose that IMDi may contact you."
+                        .into()
+                }
+                Problem::ContactMissing => "Write your e-mail address or telephone number so we can reach you.".into(),
+                Problem::EmailInvalid => "Write the e-mail address like name@example.com.".into(),
+                Problem::PhoneInvalid => {
+                    "The telephone number can only have digits, spaces and +, for example +47 912 34 567.".into()
+                }
+                Problem::Register(message) => sentence(message),
+            }
+        },
+
+        receipt_title: "The report has been received",
+        receipt_lead: "Thank you. IMDi has received your report.",
+        receipt_reference: "Case reference",
+        receipt_keep: "Write down the case reference. Give it if you contact IMDi about the report.",
+        receipt_next_heading: "What happens next",
+        receipt_next: &[
+            "IMDi assesses the report and looks into the case if there is reason to. If IMDi takes the case further, the interpreter is told what the report is about and may respond, but is not told who you are.",
+            "If you gave contact details, a caseworker may contact you to ask for more.",
+            "Out of regard for everyone involved, we give no information about the case on this website.",
+        ],
+        receipt_new: "Send another report",
+
+        closed_title: "We cannot receive reports right now",
+        closed_text: "The report form is not available at the moment. Please try again later, or send your report to IMDi by e-mail or post.",
+        too_many_title: "Too many submissions",
+        too_many_text: |seconds| {
+            format!(
+                "Many forms have been sent from your connection in a short time. Wait {seconds} seconds and send again. What you wrote is still in the form."
+            )
+        },
+        too_large_title: "The form is too large",
+        too_large_text: "What you sent is larger than the form accepts. The description of what happened can have at most 20,000 characters. Go back in your browser, shorten the text and send again.",
+        refused_text: "The form could not be sent. Check what you wrote and send it again.",
+        expired_text: "The form has been open a long time or could not be verified. What you wrote is still here. Check it and send again.",
+        failed_text: "Something went wrong on our side and the report was not sent. What you wrote is still here. Please try again shortly.",
+        back_to_form: "Back to the form",
+
+        help_heading: "Report a breach of the Interpreting Act",
+        help_text: "If you have seen an interpreter break good interpreting practice, confidentiality or impartiality, you can report it to IMDi. You can stay anonymous.",
     },
 };

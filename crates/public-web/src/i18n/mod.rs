@@ -7,8 +7,11 @@ mod nn;
 
 use register::interpreter::{Availability, Gender};
 use register::language::Language;
+use register::tips::{Ground, ReporterRole};
 use register::{Category, LanguageKind};
 use search::WorkMode;
+
+use crate::tips::{Field, Problem};
 
 /// A language of the user interface, chosen by `?lang=nb|nn|en` (default bokmål).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -188,6 +191,108 @@ pub struct Texts {
     pub kind: fn(LanguageKind) -> &'static str,
     /// The name of a request parameter, for error messages.
     pub param: fn(&str) -> &'static str,
+
+    pub tips: TipTexts,
+}
+
+/// The tip form's strings: the form, its explanations, its errors and the pages around it.
+pub struct TipTexts {
+    pub nav: &'static str,
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub optional: &'static str,
+
+    pub subject_legend: &'static str,
+    pub lookup_label: &'static str,
+    pub lookup_help: &'static str,
+    pub lookup_button: &'static str,
+    pub lookup_found: fn(usize) -> String,
+    pub lookup_more: &'static str,
+    pub lookup_none: fn(&str) -> String,
+    pub choose_legend: &'static str,
+    pub choose_unknown: &'static str,
+    pub description_label: &'static str,
+    pub description_help: &'static str,
+
+    pub when_where_legend: &'static str,
+    pub date_label: &'static str,
+    pub date_help: &'static str,
+    pub place_label: &'static str,
+    pub place_help: &'static str,
+
+    pub grounds_legend: &'static str,
+    pub grounds_help: &'static str,
+    pub ground: fn(Ground) -> &'static str,
+    pub ground_help: fn(Ground) -> &'static str,
+
+    pub account_label: &'static str,
+    pub account_help: &'static str,
+
+    pub reporter_heading: &'static str,
+    pub anonymity_legend: &'static str,
+    pub anonymity_help: &'static str,
+    pub anonymity_named: &'static str,
+    pub anonymity_anonymous: &'static str,
+    pub role_legend: &'static str,
+    pub role_help: &'static str,
+    pub role: fn(ReporterRole) -> &'static str,
+    pub contact_legend: &'static str,
+    pub contact_help: &'static str,
+    pub name_label: &'static str,
+    pub email_label: &'static str,
+    pub phone_label: &'static str,
+    pub honeypot_label: &'static str,
+    pub send_button: &'static str,
+
+    pub error_prefix: &'static str,
+    pub error_title: &'static str,
+    pub error: fn(Field, &Problem) -> String,
+
+    pub receipt_title: &'static str,
+    pub receipt_lead: &'static str,
+    pub receipt_reference: &'static str,
+    pub receipt_keep: &'static str,
+    pub receipt_next_heading: &'static str,
+    pub receipt_next: &'static [&'static str],
+    pub receipt_new: &'static str,
+
+    pub closed_title: &'static str,
+    pub closed_text: &'static str,
+    pub too_many_title: &'static str,
+    pub too_many_text: fn(u64) -> String,
+    pub too_large_title: &'static str,
+    pub too_large_text: &'static str,
+    pub refused_text: &'static str,
+    pub expired_text: &'static str,
+    pub failed_text: &'static str,
+    pub back_to_form: &'static str,
+
+    pub help_heading: &'static str,
+    pub help_text: &'static str,
+}
+
+/// A message of the register (lower-case, no full stop) as a sentence.
+pub(crate) fn sentence(message: &str) -> String {
+    let mut chars = message.trim().chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+/// `n` with `sep` between thousands, e.g. 20 000.
+pub(crate) fn thousands(n: u64, sep: &str) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -207,5 +312,17 @@ mod tests {
         assert_eq!(Lang::parse(Some("nn")), Lang::Nn);
         assert_eq!(Lang::parse(Some("<script>")), Lang::Nb);
         assert_ne!(Lang::Nn.texts().search_button, Lang::En.texts().search_button);
+        for lang in Lang::ALL {
+            let t = &lang.texts().tips;
+            for g in Ground::ALL {
+                assert!((t.ground)(g).contains(g.section()), "{lang:?} {g:?}");
+                assert!(!(t.ground_help)(g).is_empty());
+            }
+            for r in ReporterRole::ALL {
+                assert!(!(t.role)(r).is_empty());
+            }
+            assert!((t.error)(Field::Account, &Problem::TooLong(20_000)).contains("20"));
+            assert!((t.too_many_text)(30).contains("30"));
+        }
     }
 }

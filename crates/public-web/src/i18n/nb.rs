@@ -4,9 +4,11 @@
 use register::Category;
 use register::LanguageKind;
 use register::interpreter::{Availability, Gender};
+use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::Texts;
+use super::{Texts, TipTexts, sentence, thousands};
+use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
     own_name: "Bokmål",
@@ -227,5 +229,155 @@ pub static TEXTS: Texts = Texts {
         "page" => "side",
         "per_page" => "treff per side",
         _ => "søket",
+    },
+
+    tips: TipTexts {
+        nav: "Varsle om en tolk",
+        title: "Varsle om brudd på tolkeloven",
+        lead: "Har du opplevd at en tolk har brutt god tolkeskikk, taushetsplikten eller kravet til habilitet? Fortell IMDi om det her. Du kan være anonym. Alle felt må fylles ut hvis ikke annet står.",
+        optional: "(valgfritt)",
+
+        subject_legend: "Hvem gjelder varselet?",
+        lookup_label: "Tolkens navn eller tolkenummer",
+        lookup_help: "Tolkenummeret står på tolkens ID-kort. Trykk «Finn tolk» og velg tolken fra listen.",
+        lookup_button: "Finn tolk",
+        lookup_found: |n| match n {
+            1 => "Vi fant 1 oppført tolk.".to_string(),
+            n => format!("Vi fant {n} oppførte tolker."),
+        },
+        lookup_more: "Vi viser bare de første treffene. Skriv mer av navnet, eller bruk tolkenummeret.",
+        lookup_none: |typed| {
+            format!("Vi fant ingen oppført tolk for «{typed}». Sjekk skrivemåten, eller beskriv tolken nedenfor.")
+        },
+        choose_legend: "Velg tolken varselet gjelder",
+        choose_unknown: "Ingen av disse, eller jeg vet ikke hvem tolken var",
+        description_label: "Beskriv tolken hvis du ikke finner hen i listen",
+        description_help: "For eksempel navn slik du hørte det, språk, kjønn og hvem som bestilte tolken.",
+
+        when_where_legend: "Når og hvor var oppdraget?",
+        date_label: "Dato for oppdraget (valgfritt)",
+        date_help: "Skriv dd.mm.åååå, for eksempel 15.03.2026.",
+        place_label: "Sted eller virksomhet (valgfritt)",
+        place_help: "For eksempel sykehus, kommune, politi eller domstol, og om det var på telefon eller video.",
+
+        grounds_legend: "Hva mener du tolken gjorde galt?",
+        grounds_help: "Velg ett eller flere.",
+        ground: |g| match g {
+            Ground::GoodPractice => "God tolkeskikk (tolkeloven § 14)",
+            Ground::Confidentiality => "Taushetsplikt (tolkeloven § 15)",
+            Ground::Impartiality => "Habilitet (tolkeloven § 16)",
+        },
+        ground_help: |g| match g {
+            Ground::GoodPractice => {
+                "Tolken skal oversette alt som blir sagt, fullstendig og riktig, uten å legge til, utelate eller endre noe, og opptre nøytralt og profesjonelt. For eksempel: tolken ga råd, sa sin egen mening eller oversatte bare deler av samtalen."
+            }
+            Ground::Confidentiality => {
+                "Tolken skal ikke fortelle andre det hen får vite under oppdraget. For eksempel: tolken snakket om saken med noen utenfor samtalen."
+            }
+            Ground::Impartiality => {
+                "Tolken skal ikke tolke når hen er i familie med, er venn med eller har andre bånd til noen i saken, eller når noe annet kan svekke tilliten til at tolken er nøytral."
+            }
+        },
+
+        account_label: "Hva skjedde?",
+        account_help: "Fortell med egne ord hva tolken sa eller gjorde, og hvem som var til stede. Skriv ikke mer om andre personer enn det som trengs. Høyst 20 000 tegn.",
+
+        reporter_heading: "Om deg",
+        anonymity_legend: "Kan IMDi kontakte deg?",
+        anonymity_help: "Er du anonym, kan vi ikke spørre deg om mer, og det kan gjøre saken vanskeligere å undersøke.",
+        anonymity_named: "Ja, jeg oppgir navn og kontaktinformasjon",
+        anonymity_anonymous: "Nei, jeg vil være anonym",
+        role_legend: "Hvilken rolle hadde du?",
+        role_help: "Er du anonym, kan du likevel fortelle hvilken rolle du hadde.",
+        role: |r| match r {
+            ReporterRole::PublicBody => {
+                "Jeg var der for et offentlig organ (for eksempel sykehus, NAV, politi eller kommune)"
+            }
+            ReporterRole::InterpretedPerson => "Det ble tolket for meg",
+            ReporterRole::Interpreter => "Jeg er tolk",
+            ReporterRole::Other => "Annet",
+        },
+        contact_legend: "Kontaktinformasjon",
+        contact_help: "Fyll ut bare hvis IMDi kan kontakte deg. Oppgi e-post eller telefon. Opplysningene lagres kryptert, og bare saksbehandlerne som har saken, kan se hvem du er. Tolken får ikke vite det.",
+        name_label: "Navn",
+        email_label: "E-post",
+        phone_label: "Telefon",
+        honeypot_label: "La dette feltet stå tomt",
+        send_button: "Send varselet",
+
+        error_prefix: "Feil",
+        error_title: "Rett opp dette før du sender:",
+        error: |field, problem| {
+            let what = match field {
+                Field::Lookup | Field::Subject => "Søket",
+                Field::Description => "Beskrivelsen av tolken",
+                Field::AssignmentOn => "Datoen",
+                Field::AssignmentPlace => "Stedet",
+                Field::Grounds => "Valget",
+                Field::Account => "Beskrivelsen av hva som skjedde",
+                Field::Anonymity | Field::Role => "Svaret",
+                Field::Name => "Navnet",
+                Field::Email => "E-postadressen",
+                Field::Phone => "Telefonnummeret",
+            };
+            match problem {
+                Problem::TooLong(max) => format!("{what} kan ha høyst {} tegn.", thousands(*max, " ")),
+                Problem::SubjectMissing => {
+                    "Finn tolken med navn eller tolkenummer, eller beskriv tolken hvis du ikke vet hvem det var.".into()
+                }
+                Problem::SubjectNotListed(n) => {
+                    format!("Vi fant ingen oppført tolk med tolkenummer «{n}». Søk på nytt, eller beskriv tolken.")
+                }
+                Problem::DateInvalid => "Skriv datoen som dd.mm.åååå, for eksempel 15.03.2026.".into(),
+                Problem::DateInFuture => "Datoen for oppdraget kan ikke være fram i tid.".into(),
+                Problem::GroundsMissing => {
+                    "Velg minst ett av punktene: god tolkeskikk, taushetsplikt eller habilitet.".into()
+                }
+                Problem::AccountMissing => "Beskriv hva som skjedde.".into(),
+                Problem::AnonymityMissing => "Velg om IMDi kan kontakte deg, eller om du vil være anonym.".into(),
+                Problem::RoleMissing => "Velg hvilken rolle du hadde.".into(),
+                Problem::NameMissing => "Skriv navnet ditt, eller velg å være anonym.".into(),
+                Problem::ContactWhileAnonymous => {
+                    "Du har valgt å være anonym. Fjern navn, e-post og telefon, eller velg at IMDi kan kontakte deg."
+                        .into()
+                }
+                Problem::ContactMissing => "Skriv e-postadressen eller telefonnummeret ditt, så vi kan nå deg.".into(),
+                Problem::EmailInvalid => "Skriv e-postadressen på formen navn@eksempel.no.".into(),
+                Problem::PhoneInvalid => {
+                    "Telefonnummeret kan bare ha sifre, mellomrom og +, for eksempel +47 912 34 567.".into()
+                }
+                Problem::Register(message) => sentence(message),
+            }
+        },
+
+        receipt_title: "Varselet er mottatt",
+        receipt_lead: "Takk. IMDi har fått varselet ditt.",
+        receipt_reference: "Saksnummer",
+        receipt_keep: "Skriv ned saksnummeret. Oppgi det hvis du kontakter IMDi om varselet.",
+        receipt_next_heading: "Hva skjer nå",
+        receipt_next: &[
+            "IMDi vurderer varselet og undersøker saken hvis det er grunn til det. Går IMDi videre med saken, får tolken vite hva varselet gjelder og kan uttale seg, men får ikke vite hvem du er.",
+            "Har du oppgitt kontaktinformasjon, kan en saksbehandler kontakte deg for å spørre om mer.",
+            "Av hensyn til alle som er involvert, gir vi ingen opplysninger om saken her på nettstedet.",
+        ],
+        receipt_new: "Send et nytt varsel",
+
+        closed_title: "Vi kan ikke ta imot varsler akkurat nå",
+        closed_text: "Skjemaet for varsler er ikke tilgjengelig for øyeblikket. Prøv igjen senere, eller send varselet til IMDi med e-post eller brev.",
+        too_many_title: "For mange innsendinger",
+        too_many_text: |seconds| {
+            format!(
+                "Det er sendt mange skjemaer fra din tilkobling på kort tid. Vent {seconds} sekunder og send på nytt. Det du skrev, står fortsatt i skjemaet."
+            )
+        },
+        too_large_title: "Skjemaet er for stort",
+        too_large_text: "Det du sendte, er større enn skjemaet tar imot. Beskrivelsen av hva som skjedde kan ha høyst 20 000 tegn. Gå tilbake i nettleseren, gjør teksten kortere og send på nytt.",
+        refused_text: "Skjemaet kunne ikke sendes. Se over det du har skrevet, og send på nytt.",
+        expired_text: "Skjemaet har vært åpent lenge eller kunne ikke kontrolleres. Det du skrev, står fortsatt her. Se over og send på nytt.",
+        failed_text: "Noe gikk galt hos oss, og varselet ble ikke sendt. Det du skrev, står fortsatt her. Prøv igjen om litt.",
+        back_to_form: "Tilbake til skjemaet",
+
+        help_heading: "Varsle om brudd på tolkeloven",
+        help_text: "Har du opplevd at en tolk har brutt god tolkeskikk, taushetsplikten eller kravet til habilitet, kan du varsle IMDi. Du kan være anonym.",
     },
 };

@@ -3,9 +3,11 @@
 use register::Category;
 use register::LanguageKind;
 use register::interpreter::{Availability, Gender};
+use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::Texts;
+use super::{Texts, TipTexts, sentence, thousands};
+use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
     own_name: "Nynorsk",
@@ -226,5 +228,154 @@ pub static TEXTS: Texts = Texts {
         "page" => "side",
         "per_page" => "treff per side",
         _ => "søket",
+    },
+    tips: TipTexts {
+        nav: "Varsle om ein tolk",
+        title: "Varsle om brot på tolkelova",
+        lead: "Har du opplevd at ein tolk har brote god tolkeskikk, teieplikta eller kravet til habilitet? Fortel IMDi om det her. Du kan vere anonym. Alle felt må fyllast ut om ikkje anna står.",
+        optional: "(valfritt)",
+
+        subject_legend: "Kven gjeld varselet?",
+        lookup_label: "Namnet eller tolkenummeret til tolken",
+        lookup_help: "Tolkenummeret står på ID-kortet til tolken. Trykk «Finn tolk» og vel tolken frå lista.",
+        lookup_button: "Finn tolk",
+        lookup_found: |n| match n {
+            1 => "Vi fann 1 oppført tolk.".to_string(),
+            n => format!("Vi fann {n} oppførte tolkar."),
+        },
+        lookup_more: "Vi viser berre dei første treffa. Skriv meir av namnet, eller bruk tolkenummeret.",
+        lookup_none: |typed| {
+            format!("Vi fann ingen oppført tolk for «{typed}». Sjekk skrivemåten, eller beskriv tolken nedanfor.")
+        },
+        choose_legend: "Vel tolken varselet gjeld",
+        choose_unknown: "Ingen av desse, eller eg veit ikkje kven tolken var",
+        description_label: "Beskriv tolken om du ikkje finn hen i lista",
+        description_help: "Til dømes namn slik du høyrde det, språk, kjønn og kven som bestilte tolken.",
+
+        when_where_legend: "Når og kvar var oppdraget?",
+        date_label: "Dato for oppdraget (valfritt)",
+        date_help: "Skriv dd.mm.åååå, til dømes 15.03.2026.",
+        place_label: "Stad eller verksemd (valfritt)",
+        place_help: "Til dømes sjukehus, kommune, politi eller domstol, og om det var på telefon eller video.",
+
+        grounds_legend: "Kva meiner du tolken gjorde gale?",
+        grounds_help: "Vel eitt eller fleire.",
+        ground: |g| match g {
+            Ground::GoodPractice => "God tolkeskikk (tolkelova § 14)",
+            Ground::Confidentiality => "Teieplikt (tolkelova § 15)",
+            Ground::Impartiality => "Habilitet (tolkelova § 16)",
+        },
+        ground_help: |g| match g {
+            Ground::GoodPractice => {
+                "Tolken skal omsetje alt som blir sagt, fullstendig og rett, utan å leggje til, sleppe eller endre noko, og opptre nøytralt og profesjonelt. Til dømes: tolken gav råd, sa si eiga meining eller omsette berre delar av samtalen."
+            }
+            Ground::Confidentiality => {
+                "Tolken skal ikkje fortelje andre det hen får vite under oppdraget. Til dømes: tolken snakka om saka med nokon utanfor samtalen."
+            }
+            Ground::Impartiality => {
+                "Tolken skal ikkje tolke når hen er i familie med, er ven med eller har andre band til nokon i saka, eller når noko anna kan svekkje tilliten til at tolken er nøytral."
+            }
+        },
+
+        account_label: "Kva skjedde?",
+        account_help: "Fortel med eigne ord kva tolken sa eller gjorde, og kven som var til stades. Skriv ikkje meir om andre personar enn det som trengst. Høgst 20 000 teikn.",
+
+        reporter_heading: "Om deg",
+        anonymity_legend: "Kan IMDi kontakte deg?",
+        anonymity_help: "Er du anonym, kan vi ikkje spørje deg om meir, og det kan gjere saka vanskelegare å undersøkje.",
+        anonymity_named: "Ja, eg oppgir namn og kontaktinformasjon",
+        anonymity_anonymous: "Nei, eg vil vere anonym",
+        role_legend: "Kva rolle hadde du?",
+        role_help: "Er du anonym, kan du likevel fortelje kva rolle du hadde.",
+        role: |r| match r {
+            ReporterRole::PublicBody => {
+                "Eg var der for eit offentleg organ (til dømes sjukehus, NAV, politi eller kommune)"
+            }
+            ReporterRole::InterpretedPerson => "Det vart tolka for meg",
+            ReporterRole::Interpreter => "Eg er tolk",
+            ReporterRole::Other => "Anna",
+        },
+        contact_legend: "Kontaktinformasjon",
+        contact_help: "Fyll ut berre om IMDi kan kontakte deg. Oppgi e-post eller telefon. Opplysningane blir lagra krypterte, og berre saksbehandlarane som har saka, kan sjå kven du er. Tolken får ikkje vite det.",
+        name_label: "Namn",
+        email_label: "E-post",
+        phone_label: "Telefon",
+        honeypot_label: "La dette feltet stå tomt",
+        send_button: "Send varselet",
+
+        error_prefix: "Feil",
+        error_title: "Rett opp dette før du sender:",
+        error: |field, problem| {
+            let what = match field {
+                Field::Lookup | Field::Subject => "Søket",
+                Field::Description => "Skildringa av tolken",
+                Field::AssignmentOn => "Datoen",
+                Field::AssignmentPlace => "Staden",
+                Field::Grounds => "Valet",
+                Field::Account => "Skildringa av kva som skjedde",
+                Field::Anonymity | Field::Role => "Svaret",
+                Field::Name => "Namnet",
+                Field::Email => "E-postadressa",
+                Field::Phone => "Telefonnummeret",
+            };
+            match problem {
+                Problem::TooLong(max) => format!("{what} kan ha høgst {} teikn.", thousands(*max, " ")),
+                Problem::SubjectMissing => {
+                    "Finn tolken med namn eller tolkenummer, eller beskriv tolken om du ikkje veit kven det var.".into()
+                }
+                Problem::SubjectNotListed(n) => {
+                    format!("Vi fann ingen oppført tolk med tolkenummer «{n}». Søk på nytt, eller beskriv tolken.")
+                }
+                Problem::DateInvalid => "Skriv datoen som dd.mm.åååå, til dømes 15.03.2026.".into(),
+                Problem::DateInFuture => "Datoen for oppdraget kan ikkje vere fram i tid.".into(),
+                Problem::GroundsMissing => {
+                    "Vel minst eitt av punkta: god tolkeskikk, teieplikt eller habilitet.".into()
+                }
+                Problem::AccountMissing => "Beskriv kva som skjedde.".into(),
+                Problem::AnonymityMissing => "Vel om IMDi kan kontakte deg, eller om du vil vere anonym.".into(),
+                Problem::RoleMissing => "Vel kva rolle du hadde.".into(),
+                Problem::NameMissing => "Skriv namnet ditt, eller vel å vere anonym.".into(),
+                Problem::ContactWhileAnonymous => {
+                    "Du har valt å vere anonym. Fjern namn, e-post og telefon, eller vel at IMDi kan kontakte deg."
+                        .into()
+                }
+                Problem::ContactMissing => "Skriv e-postadressa eller telefonnummeret ditt, så vi kan nå deg.".into(),
+                Problem::EmailInvalid => "Skriv e-postadressa på forma namn@døme.no.".into(),
+                Problem::PhoneInvalid => {
+                    "Telefonnummeret kan berre ha siffer, mellomrom og +, til dømes +47 912 34 567.".into()
+                }
+                Problem::Register(message) => sentence(message),
+            }
+        },
+
+        receipt_title: "Varselet er motteke",
+        receipt_lead: "Takk. IMDi har fått varselet ditt.",
+        receipt_reference: "Saksnummer",
+        receipt_keep: "Skriv ned saksnummeret. Oppgi det om du kontaktar IMDi om varselet.",
+        receipt_next_heading: "Kva skjer no",
+        receipt_next: &[
+            "IMDi vurderer varselet og undersøkjer saka om det er grunn til det. Går IMDi vidare med saka, får tolken vite kva varselet gjeld og kan uttale seg, men får ikkje vite kven du er.",
+            "Har du oppgitt kontaktinformasjon, kan ein saksbehandlar kontakte deg for å spørje om meir.",
+            "Av omsyn til alle som er involverte, gir vi ingen opplysningar om saka her på nettstaden.",
+        ],
+        receipt_new: "Send eit nytt varsel",
+
+        closed_title: "Vi kan ikkje ta imot varsel akkurat no",
+        closed_text: "Skjemaet for varsel er ikkje tilgjengeleg for augneblinken. Prøv igjen seinare, eller send varselet til IMDi med e-post eller brev.",
+        too_many_title: "For mange innsendingar",
+        too_many_text: |seconds| {
+            format!(
+                "Det er sendt mange skjema frå tilkoplinga di på kort tid. Vent {seconds} sekund og send på nytt. Det du skreiv, står framleis i skjemaet."
+            )
+        },
+        too_large_title: "Skjemaet er for stort",
+        too_large_text: "Det du sende, er større enn skjemaet tek imot. Skildringa av kva som skjedde kan ha høgst 20 000 teikn. Gå tilbake i nettlesaren, gjer teksten kortare og send på nytt.",
+        refused_text: "Skjemaet kunne ikkje sendast. Sjå over det du har skrive, og send på nytt.",
+        expired_text: "Skjemaet har vore ope lenge eller kunne ikkje kontrollerast. Det du skreiv, står framleis her. Sjå over og send på nytt.",
+        failed_text: "Noko gjekk gale hos oss, og varselet vart ikkje sendt. Det du skreiv, står framleis her. Prøv igjen om litt.",
+        back_to_form: "Tilbake til skjemaet",
+
+        help_heading: "Varsle om brot på tolkelova",
+        help_text: "Har du opplevd at ein tolk har brote god tolkeskikk, teieplikta eller kravet til habilitet, kan du varsle IMDi. Du kan vere anonym.",
     },
 };

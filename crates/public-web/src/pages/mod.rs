@@ -5,6 +5,7 @@ mod info;
 mod interpreter;
 mod languages;
 mod search;
+pub mod tip;
 mod verify;
 
 use axum::Router;
@@ -28,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/kontroller", get(verify::check))
         .route("/hjelp", get(info::help))
         .route("/tilgjengelighet", get(info::accessibility))
+        .merge(tip::routes())
 }
 
 /// The UI language asked for in the query string.

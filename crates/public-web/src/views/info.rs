@@ -4,6 +4,7 @@
 use maud::{Markup, html};
 
 use crate::i18n::Lang;
+use crate::views::layout::href;
 
 fn sections(title: &str, sections: &[(&str, &str)]) -> Markup {
     html! {
@@ -19,7 +20,14 @@ fn sections(title: &str, sections: &[(&str, &str)]) -> Markup {
 
 pub fn help_page(lang: Lang) -> Markup {
     let t = lang.texts();
-    sections(t.help_title, t.help_sections)
+    html! {
+        (sections(t.help_title, t.help_sections))
+        section {
+            h2 class="ds-heading" data-size="sm" { (t.tips.help_heading) }
+            p class="ds-paragraph" { (t.tips.help_text) }
+            p { a class="ds-link" href=(href(lang, "/varsle")) { (t.tips.nav) } }
+        }
+    }
 }
 
 pub fn accessibility_page(lang: Lang) -> Markup {

@@ -68,6 +68,7 @@ pub fn page(frame: &Frame, main: Markup) -> Markup {
                                 li { a class="ds-link" href=(href(lang, "/")) { (t.nav_search) } }
                                 li { a class="ds-link" href=(href(lang, "/sprak")) { (t.nav_languages) } }
                                 li { a class="ds-link" href=(href(lang, "/kontroller")) { (t.nav_verify) } }
+                                li { a class="ds-link" href=(href(lang, "/varsle")) { (t.tips.nav) } }
                                 li { a class="ds-link" href=(href(lang, "/hjelp")) { (t.nav_help) } }
                                 li { a class="ds-link" href=(href(lang, "/tilgjengelighet")) { (t.nav_accessibility) } }
                                 li { a class="ds-link" href="/api/openapi.json" { (t.nav_api) } }

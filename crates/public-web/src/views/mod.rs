@@ -8,4 +8,5 @@ pub mod languages;
 pub mod layout;
 pub mod parts;
 pub mod search;
+pub mod tip;
 pub mod verify;

@@ -1,0 +1,240 @@
+//! Abuse protection of the tip form without a CAPTCHA: rate limits per client (`governor`),
+//! the client's address (from the connection, or from X-Forwarded-For only behind a trusted
+//! proxy), and the memory of forms already sent so a double submit files one tip.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::ConnectInfo;
+use axum::http::{Extensions, HeaderMap};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use super::token::FormKey;
+
+/// The tip form's limits. The defaults suit one person writing one tip: a few sends a minute,
+/// and plenty of page views and interpreter look-ups.
+#[derive(Debug, Clone)]
+pub struct TipSettings {
+    /// Sends (valid or not) per client per minute.
+    pub sends_per_minute: NonZeroU32,
+    /// Form views, look-ups and receipts per client per minute.
+    pub views_per_minute: NonZeroU32,
+    /// Take the client from the last X-Forwarded-For address: only behind a proxy that sets it.
+    pub trust_forwarded_for: bool,
+    /// How long a shown form can still be sent.
+    pub form_lifetime: Duration,
+}
+
+impl Default for TipSettings {
+    fn default() -> Self {
+        TipSettings {
+            sends_per_minute: NonZeroU32::new(5).expect("non-zero"),
+            views_per_minute: NonZeroU32::new(120).expect("non-zero"),
+            trust_forwarded_for: false,
+            form_lifetime: Duration::from_secs(6 * 3600),
+        }
+    }
+}
+
+/// How many clients the limiters remember before forgetting those that are back to full.
+const REMEMBERED_CLIENTS: usize = 10_000;
+
+/// Rate limits, the form key and the forms already sent, shared by every request.
+pub struct TipGuard {
+    pub settings: TipSettings,
+    pub key: FormKey,
+    sends: DefaultKeyedRateLimiter<IpAddr>,
+    views: DefaultKeyedRateLimiter<IpAddr>,
+    /// Form nonce → the reference its tip got (`None` while being sent), until the form's
+    /// lifetime has passed. Per process: replicas behind a load balancer each keep their own.
+    sent: Mutex<HashMap<String, (Option<String>, Instant)>>,
+}
+
+impl std::fmt::Debug for TipGuard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TipGuard").field("settings", &self.settings).finish()
+    }
+}
+
+impl TipGuard {
+    pub fn new(settings: TipSettings, key: FormKey) -> TipGuard {
+        TipGuard {
+            sends: RateLimiter::keyed(Quota::per_minute(settings.sends_per_minute)),
+            views: RateLimiter::keyed(Quota::per_minute(settings.views_per_minute)),
+            settings,
+            key,
+            sent: Mutex::default(),
+        }
+    }
+
+    /// The client a request counts against. IPv6 clients count per /64, the block one
+    /// subscriber usually gets. Without any address all requests share one allowance.
+    pub fn client(&self, headers: &HeaderMap, extensions: &Extensions) -> IpAddr {
+        let forwarded = self
+            .settings
+            .trust_forwarded_for
+            .then(|| forwarded_for(headers))
+            .flatten();
+        let ip = forwarded
+            .or_else(|| extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()))
+            .unwrap_or(IpAddr::from([0, 0, 0, 0]));
+        match ip {
+            IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+                Some(v4) => IpAddr::V4(v4),
+                None => {
+                    let s = v6.segments();
+                    IpAddr::V6(Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+                }
+            },
+            v4 => v4,
+        }
+    }
+
+    /// `Err(wait)` when `client` has sent too often.
+    pub fn allow_send(&self, client: IpAddr) -> Result<(), Duration> {
+        check(&self.sends, client)
+    }
+
+    /// `Err(wait)` when `client` has asked for too many pages.
+    pub fn allow_view(&self, client: IpAddr) -> Result<(), Duration> {
+        check(&self.views, client)
+    }
+
+    /// Takes the form `nonce` for sending: `Fresh` when nobody sends it yet (call
+    /// [`TipGuard::remember_sent`] or [`TipGuard::release`] afterwards), `Busy` while another
+    /// request sends it, `Sent` with the reference once it has become a tip.
+    pub fn claim(&self, nonce: &str) -> Claim {
+        let mut sent = self.sent.lock().unwrap_or_else(|p| p.into_inner());
+        let lifetime = self.settings.form_lifetime;
+        sent.retain(|_, (_, at)| at.elapsed() < lifetime);
+        match sent.get(nonce) {
+            Some((Some(reference), _)) => Claim::Sent(reference.clone()),
+            Some((None, _)) => Claim::Busy,
+            None => {
+                sent.insert(nonce.to_string(), (None, Instant::now()));
+                Claim::Fresh
+            }
+        }
+    }
+
+    /// The claimed form became the tip `reference`.
+    pub fn remember_sent(&self, nonce: &str, reference: &str) {
+        let mut sent = self.sent.lock().unwrap_or_else(|p| p.into_inner());
+        sent.insert(nonce.to_string(), (Some(reference.to_string()), Instant::now()));
+    }
+
+    /// The claimed form did not become a tip; it may be sent again.
+    pub fn release(&self, nonce: &str) {
+        let mut sent = self.sent.lock().unwrap_or_else(|p| p.into_inner());
+        sent.remove(nonce);
+    }
+}
+
+/// Where a form stands in sending; see [`TipGuard::claim`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    Fresh,
+    Busy,
+    Sent(String),
+}
+
+fn check(limiter: &DefaultKeyedRateLimiter<IpAddr>, client: IpAddr) -> Result<(), Duration> {
+    if limiter.len() > REMEMBERED_CLIENTS {
+        limiter.retain_recent();
+    }
+    limiter
+        .check_key(&client)
+        .map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now()))
+}
+
+/// The address the trusted proxy saw: the last one it appended.
+fn forwarded_for(headers: &HeaderMap) -> Option<IpAddr> {
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+        .next_back()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guard(trust: bool, sends: u32) -> TipGuard {
+        TipGuard::new(
+            TipSettings {
+                sends_per_minute: NonZeroU32::new(sends).unwrap(),
+                trust_forwarded_for: trust,
+                ..TipSettings::default()
+            },
+            FormKey::random(),
+        )
+    }
+
+    fn request(forwarded: Option<&str>, peer: Option<&str>) -> (HeaderMap, Extensions) {
+        let mut headers = HeaderMap::new();
+        if let Some(f) = forwarded {
+            headers.insert("x-forwarded-for", f.parse().unwrap());
+        }
+        let mut ext = Extensions::new();
+        if let Some(p) = peer {
+            ext.insert(ConnectInfo(p.parse::<SocketAddr>().unwrap()));
+        }
+        (headers, ext)
+    }
+
+    #[test]
+    fn the_client_is_the_peer_unless_a_trusted_proxy_says_otherwise() {
+        let table = [
+            (false, Some("203.0.113.9"), Some("10.0.0.1:4000"), "10.0.0.1"),
+            (
+                true,
+                Some("198.51.100.1, 203.0.113.9"),
+                Some("10.0.0.1:4000"),
+                "203.0.113.9",
+            ),
+            (true, Some("not an address"), Some("10.0.0.1:4000"), "10.0.0.1"),
+            (true, None, Some("10.0.0.1:4000"), "10.0.0.1"),
+            (false, None, Some("[2001:db8:1:2:3:4:5:6]:443"), "2001:db8:1:2::"),
+            (false, None, Some("[::ffff:192.0.2.7]:443"), "192.0.2.7"),
+            (false, None, None, "0.0.0.0"),
+        ];
+        for (trust, forwarded, peer, expected) in table {
+            let (h, e) = request(forwarded, peer);
+            assert_eq!(
+                guard(trust, 5).client(&h, &e).to_string(),
+                expected,
+                "{forwarded:?} {peer:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sends_are_limited_per_client() {
+        let g = guard(false, 2);
+        let (a, b): (IpAddr, IpAddr) = ("192.0.2.1".parse().unwrap(), "192.0.2.2".parse().unwrap());
+        assert!(g.allow_send(a).is_ok() && g.allow_send(a).is_ok());
+        let wait = g.allow_send(a).unwrap_err();
+        assert!(wait > Duration::ZERO && wait <= Duration::from_secs(30), "{wait:?}");
+        assert!(g.allow_send(b).is_ok(), "another client has its own allowance");
+        assert!(g.allow_view(a).is_ok(), "viewing is counted apart");
+    }
+
+    #[test]
+    fn a_form_sent_twice_becomes_one_tip() {
+        let g = guard(false, 5);
+        assert_eq!(g.claim("n1"), Claim::Fresh);
+        assert_eq!(g.claim("n1"), Claim::Busy, "while the first send runs");
+        g.remember_sent("n1", "VAR-2026-00001");
+        assert_eq!(g.claim("n1"), Claim::Sent("VAR-2026-00001".into()));
+        assert_eq!(g.claim("n2"), Claim::Fresh);
+        g.release("n2");
+        assert_eq!(g.claim("n2"), Claim::Fresh, "a form that failed can be sent again");
+    }
+}

@@ -1,0 +1,45 @@
+//! Where the public form hands a tip to the register. It can only file tips: it exposes no read
+//! of any case, so nothing in the public service can show case data, even by mistake.
+
+use std::sync::Arc;
+
+use register::Database;
+use register::store::TipStore;
+use register::tips::{ContactKey, NewTip, TipError};
+
+use super::token::FormKey;
+
+/// The public service's one way into tip storage: `submit`, which answers with the case
+/// reference and nothing else of the case.
+#[derive(Clone)]
+pub struct TipIntake {
+    store: Database,
+    key: Arc<ContactKey>,
+}
+
+impl std::fmt::Debug for TipIntake {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TipIntake(..)")
+    }
+}
+
+impl TipIntake {
+    pub fn new(store: Database, key: ContactKey) -> TipIntake {
+        TipIntake {
+            store,
+            key: Arc::new(key),
+        }
+    }
+
+    /// Files `tip` (the reporter's contact sealed) and returns its reference, e.g.
+    /// `VAR-2026-00012`.
+    pub async fn submit(&self, tip: &NewTip) -> Result<String, TipError> {
+        let case = self.store.receive_tip(tip, &self.key).await?;
+        Ok(case.reference())
+    }
+
+    /// The key of this service's form tokens, derived from the contact key.
+    pub(crate) fn form_key(&self) -> FormKey {
+        FormKey::derive(&self.key)
+    }
+}
