@@ -228,6 +228,22 @@ async fn decisions_change_the_register_or_nothing<S: CaseStore>(store: S) {
         "{refused:?}"
     );
     assert!(store.decisions_for(n).await.unwrap().is_empty(), "nothing half-saved");
+    // Past the checks (as when the register changed since): the register refuses inside the
+    // decision's own transaction, so the decision is not stored either.
+    let command = Command::ApproveEntry { language: arb() };
+    let raced = store
+        .record_decision(&decision(n, DecisionKind::ApproveEntry), today(), move |_| {
+            Ok(Some(command))
+        })
+        .await;
+    assert!(
+        matches!(raced, Err(CaseworkError::Store(StoreError::Rule(_)))),
+        "{raced:?}"
+    );
+    assert!(
+        store.decisions_for(n).await.unwrap().is_empty(),
+        "no decision without its change"
+    );
 
     for kind in [QualificationKind::TaoCourse, QualificationKind::BilingualTest] {
         let language = (kind != QualificationKind::TaoCourse).then(arb);

@@ -122,7 +122,7 @@ pub async fn reject<S: CaseStore>(
 }
 
 /// Makes a formal decision: records it and makes its register change (approval of an entry,
-/// withdrawal) in the same step. If the change is refused, the decision is removed again.
+/// withdrawal) in one transaction, so a refused change leaves no decision behind.
 pub async fn decide<S: CaseStore>(
     store: &S,
     new: NewDecision,
@@ -132,13 +132,13 @@ pub async fn decide<S: CaseStore>(
     decide_with(store, new, deadlines, move |_| Ok(command)).await
 }
 
-/// Records `new` and then makes the register change `command_for` derives from the recorded
-/// decision (which knows its reference), removing the decision if that change is refused.
+/// Checks `new` against the register as it stands, then records it together with the register
+/// change `command_for` derives from the recorded decision (which knows its reference).
 async fn decide_with<S: CaseStore>(
     store: &S,
     new: NewDecision,
     deadlines: &Deadlines,
-    command_for: impl FnOnce(&Decision) -> Result<Option<Command>, CaseworkError>,
+    command_for: impl FnOnce(&Decision) -> Result<Option<Command>, CaseworkError> + Send,
 ) -> Result<Decision, CaseworkError> {
     let today = Timestamp::now().date();
     new.check(today)?;
@@ -151,26 +151,9 @@ async fn decide_with<S: CaseStore>(
             .await?
             .ok_or(StoreError::NotFound(new.number))?;
     }
-    let decision = store.record_decision(&new, deadlines.appeal_by(new.decided_on)).await?;
-    let outcome = match command_for(&decision) {
-        Ok(Some(command)) => {
-            let reason = format!("Vedtak {}: {}", decision.reference(), decision.reasons);
-            store
-                .execute(decision.number, command, ChangeMeta::now(&decision.decided_by, reason))
-                .await
-                .map(|_| ())
-                .map_err(CaseworkError::from)
-        }
-        Ok(None) => Ok(()),
-        Err(e) => Err(e),
-    };
-    match outcome {
-        Ok(()) => Ok(decision),
-        Err(e) => {
-            store.delete_decision(decision.id).await?;
-            Err(e)
-        }
-    }
+    store
+        .record_decision(&new, deadlines.appeal_by(new.decided_on), command_for)
+        .await
 }
 
 /// The decision fields staff write for a foreign-qualification outcome.

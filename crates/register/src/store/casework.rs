@@ -26,13 +26,17 @@ pub trait CaseStore: Store {
     /// otherwise); returns the case as saved.
     fn save_foreign_case(&self, case: &ForeignCase) -> impl Future<Output = Result<ForeignCase>> + Send;
 
-    fn record_decision(
+    /// Records a decision and makes the register change `command_for` derives from it (it knows
+    /// the decision's reference) in one transaction: the decision and its change stand or fall
+    /// together.
+    fn record_decision<F>(
         &self,
         new: &NewDecision,
         appeal_deadline: Date,
-    ) -> impl Future<Output = Result<Decision>> + Send;
-    /// Removes a decision whose register change could not be made (nothing half-saved).
-    fn delete_decision(&self, id: i64) -> impl Future<Output = Result<()>> + Send;
+        command_for: F,
+    ) -> impl Future<Output = Result<Decision>> + Send
+    where
+        F: FnOnce(&Decision) -> Result<Option<Command>> + Send;
     fn decision(&self, id: i64) -> impl Future<Output = Result<Option<Decision>>> + Send;
     fn decisions_for(&self, number: InterpreterNumber) -> impl Future<Output = Result<Vec<Decision>>> + Send;
 
@@ -218,7 +222,7 @@ macro_rules! casework_impl {
             use super::$store;
             use $crate::casework::four_eyes::{ApprovalStatus, PendingApproval};
             use $crate::casework::{CaseworkError, Decision, ForeignCase, NewDecision, NewForeignCase};
-            use $crate::command::Command;
+            use $crate::command::{ChangeMeta, Command};
             use $crate::interpreter_number::InterpreterNumber;
             use $crate::store::casework::rows::*;
             use $crate::store::casework::{CaseStore, Result};
@@ -371,7 +375,10 @@ macro_rules! casework_impl {
                     self.foreign_case(case.id).await?.ok_or(CaseworkError::CaseNotFound(case.id))
                 }
 
-                async fn record_decision(&self, new: &NewDecision, appeal_deadline: Date) -> Result<Decision> {
+                async fn record_decision<F>(&self, new: &NewDecision, appeal_deadline: Date, command_for: F) -> Result<Decision>
+                where
+                    F: FnOnce(&Decision) -> Result<Option<Command>> + Send,
+                {
                     let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
                     registered(&mut tx, new.number).await?;
                     let id: i64 = sqlx::query_scalar(
@@ -392,17 +399,19 @@ macro_rules! casework_impl {
                     .fetch_one(&mut *tx)
                     .await
                     .map_err(StoreError::from)?;
+                    let decision = decisions(&mut tx, "id = $1", id).await?.pop().ok_or(CaseworkError::DecisionNotFound(id))?;
+                    let mut last_seq = None;
+                    if let Some(command) = command_for(&decision)? {
+                        let reason = format!("Vedtak {}: {}", decision.reference(), decision.reasons);
+                        let meta = ChangeMeta::now(&decision.decided_by, reason);
+                        let (_, seq) = super::generated::execute_in(&mut tx, &self.catalogue, decision.number, command, meta).await?;
+                        last_seq = Some(seq);
+                    }
                     tx.commit().await.map_err(StoreError::from)?;
-                    self.decision(id).await?.ok_or(CaseworkError::DecisionNotFound(id))
-                }
-
-                async fn delete_decision(&self, id: i64) -> Result<()> {
-                    sqlx::query("DELETE FROM decisions WHERE id = $1")
-                        .bind(id)
-                        .execute(&self.pool)
-                        .await
-                        .map_err(StoreError::from)?;
-                    Ok(())
+                    if let Some(seq) = last_seq {
+                        self.notify.send_replace(seq);
+                    }
+                    Ok(decision)
                 }
 
                 async fn decision(&self, id: i64) -> Result<Option<Decision>> {
@@ -548,11 +557,11 @@ impl CaseStore for Database {
     async fn save_foreign_case(&self, case: &ForeignCase) -> Result<ForeignCase> {
         delegate!(self, s => s.save_foreign_case(case).await)
     }
-    async fn record_decision(&self, new: &NewDecision, appeal_deadline: Date) -> Result<Decision> {
-        delegate!(self, s => s.record_decision(new, appeal_deadline).await)
-    }
-    async fn delete_decision(&self, id: i64) -> Result<()> {
-        delegate!(self, s => s.delete_decision(id).await)
+    async fn record_decision<F>(&self, new: &NewDecision, appeal_deadline: Date, command_for: F) -> Result<Decision>
+    where
+        F: FnOnce(&Decision) -> Result<Option<Command>> + Send,
+    {
+        delegate!(self, s => s.record_decision(new, appeal_deadline, command_for).await)
     }
     async fn decision(&self, id: i64) -> Result<Option<Decision>> {
         delegate!(self, s => s.decision(id).await)
