@@ -40,6 +40,7 @@ pub fn page(title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
                                 @if s.may::<Casework>() {
                                     li { a href="/tolker" { "Tolker" } }
                                     li { a href="/utenlandske-saker" { "Utenlandske kvalifikasjoner" } }
+                                    li { a href="/varsler" { "Varsler" } }
                                 }
                                 @if s.may::<Senior>() {
                                     li { a href="/godkjenninger" { "Til godkjenning" } }

@@ -1,5 +1,6 @@
 //! The staff service on its own listener with its own authentication: interpreters,
-//! qualifications, licences, foreign approvals, decisions and four-eyes approval, as pages and JSON.
+//! qualifications, licences, foreign approvals, decisions and four-eyes approval, tip cases, as
+//! pages and JSON.
 
 pub mod api;
 pub mod approvals;
@@ -21,6 +22,7 @@ pub mod login;
 pub mod qualifications;
 pub mod staff;
 pub mod statistics;
+pub mod tips;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -143,6 +145,7 @@ pub fn router(state: AdminState) -> Router {
         .merge(decisions::routes())
         .merge(foreign::routes())
         .merge(statistics::routes())
+        .merge(tips::routes())
         .merge(staff::routes())
         .merge(api::routes())
         .layer(axum::middleware::from_fn(layout::security_headers))

@@ -23,7 +23,7 @@ const STATISTICS: Allowed = Some(Statistics::ROLES);
 const ADMINISTRATION: Allowed = Some(Administration::ROLES);
 
 /// (method, route pattern, access). `{number}` becomes a registered interpreter, `{licence}`,
-/// `{id}` become 1.
+/// `{id}`, `{document}` become 1.
 const MATRIX: &[(&str, &str, Allowed)] = &[
     ("get", "/admin.css", PUBLIC),
     ("get", "/healthz", PUBLIC),
@@ -61,6 +61,15 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("post", "/utenlandske-saker/{id}/dokumenter", CASEWORK),
     ("post", "/utenlandske-saker/{id}/vurdering", CASEWORK),
     ("post", "/utenlandske-saker/{id}/vedtak", CASEWORK),
+    ("get", "/varsler", CASEWORK),
+    ("post", "/varsler", CASEWORK),
+    ("get", "/varsler/ny", CASEWORK),
+    ("get", "/varsler/{id}", CASEWORK),
+    ("post", "/varsler/{id}/hendelser", CASEWORK),
+    ("post", "/varsler/{id}/godkjenn", SENIOR),
+    ("post", "/varsler/{id}/avvis", SENIOR),
+    ("post", "/varsler/{id}/dokumenter", CASEWORK),
+    ("get", "/varsler/{id}/dokumenter/{document}", CASEWORK),
     ("get", "/statistikk", STATISTICS),
     ("get", "/brukere", ADMINISTRATION),
     ("get", "/api/v1/me", ANY),
@@ -167,7 +176,8 @@ async fn every_route_for_every_role(app: TestApp) {
         let path = pattern
             .replace("{number}", &number)
             .replace("{licence}", "1")
-            .replace("{id}", "1");
+            .replace("{id}", "1")
+            .replace("{document}", "1");
         let anonymous = call(&app, method, &path, None).await;
         match allowed {
             None if matches!(anonymous, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) => {

@@ -1,4 +1,5 @@
-// The admin service's full flow in headless Chromium, plus axe-core on every admin page.
+// The admin service's full flow in headless Chromium (including one tip case through to a
+// decision with four eyes), plus axe-core on every admin page.
 // Starts `tolkeregister serve-admin` on a fresh SQLite file and reads the demo logins it prints.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -225,10 +226,70 @@ try {
     pages.cases = `${base}/utenlandske-saker`;
   });
 
+  /** Opens an action on the case page, fills it, submits it and waits for the page after it. */
+  async function caseAction(page, action, fill, reason = 'Saksbehandling i nettlesertesten') {
+    await page.click(`#action-${action} summary`);
+    if (fill) await fill(page);
+    await page.fill(`#${action}-reason`, reason);
+    await Promise.all([page.waitForNavigation(), page.click(`#action-${action} button[type=submit]`)]);
+    const notice = await page.textContent('main .notice.ok').catch(() => null);
+    expect(notice, `${action}: ${(await page.textContent('main')).slice(0, 300)}`);
+    return notice;
+  }
+
+  await check('a tip case goes from staff intake to a decision approved by a second senior', async () => {
+    await kari.goto(`${base}/varsler/ny`);
+    pages.tipIntake = kari.url();
+    await kari.selectOption('#channel', 'email');
+    await kari.fill('#interpreter', number);
+    await kari.fill('#assignment_place', 'NAV Grünerløkka');
+    await kari.fill('#account', 'Tolken ga brukeren egne råd under samtalen.');
+    await kari.selectOption('#reporter_role', 'public_body');
+    await kari.fill('#reporter_name', 'Ingrid Varslersen');
+    await kari.fill('#reporter_email', 'ingrid@nav.example.no');
+    await submit(kari);
+    await kari.waitForSelector('text=velg minst ett grunnlag');
+    expect((await kari.inputValue('#account')).includes('egne råd'), 'account kept');
+    await kari.check('#ground_good_practice');
+    await submit(kari);
+    await kari.waitForSelector('text=Varselet er registrert.');
+    pages.tipCase = kari.url().split('?')[0];
+    pages.tips = `${base}/varsler`;
+
+    await caseAction(kari, 'take');
+    expect((await kari.textContent('#reporter')).includes('Ingrid Varslersen'), 'the assigned caseworker sees the reporter');
+    await caseAction(kari, 'start_assessment');
+    await caseAction(kari, 'open_investigation');
+    await caseAction(kari, 'send_advance_notice');
+    expect((await kari.textContent('#status')).includes('Forhåndsvarslet'), 'advance notice sent');
+    await caseAction(kari, 'record_reply');
+    const proposed = await caseAction(kari, 'decide', async (p) => {
+      await p.selectOption('#decide-outcome', 'warning');
+      await p.fill('#decide-reasons', 'Tolken ga egne råd, i strid med god tolkeskikk (tolkeloven § 14).');
+    });
+    expect(proposed.includes('venter på godkjenning'), proposed);
+    expect(!(await kari.textContent('main')).includes('Godkjenn forslaget'), 'a caseworker cannot approve');
+
+    if (!sigrid) sigrid = await login(browser, base, 'sigrid', passwords.sigrid);
+    await sigrid.goto(pages.tipCase);
+    expect(!(await sigrid.textContent('#reporter')).includes('Ingrid Varslersen'), 'an unassigned senior does not see the reporter');
+    await Promise.all([sigrid.waitForNavigation(), sigrid.click('button:text("Godkjenn forslaget")')]);
+    await sigrid.waitForSelector('text=Forslaget er godkjent og gjennomført.');
+    expect((await sigrid.textContent('#status')).includes('Vedtak fattet'), 'decided');
+    const decision = await sigrid.textContent('#decision');
+    expect(decision.includes('Advarsel') && decision.includes('kari') && decision.includes('sigrid'), decision);
+    await axe(sigrid, 'tip case with access log');
+    await kari.goto(pages.tips);
+    await axe(kari, 'tips list');
+    await kari.goto(pages.tipCase);
+    await axe(kari, 'tip case');
+  });
+
   await check('every admin page passes axe-core', async () => {
     const problems = [];
     for (const [name, url] of Object.entries(pages)) {
       const page = name === 'approvals' ? sigrid : kari;
+      if (!page) continue;
       await page.goto(url);
       try {
         await axe(page, name);

@@ -128,14 +128,14 @@ struct CsrfField {
 
 /// Refuses a cross-site request by its `Origin`, where the browser sent one.
 fn same_origin(parts: &Parts) -> bool {
-    let Some(origin) = parts.headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+    same_origin_headers(&parts.headers)
+}
+
+fn same_origin_headers(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return true;
     };
-    let host = parts
-        .headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
     origin
         .split_once("://")
         .is_some_and(|(_, rest)| rest.trim_end_matches('/') == host)
@@ -147,6 +147,12 @@ async fn body(req: Request) -> Result<(Parts, axum::body::Bytes), AdminError> {
         .await
         .map_err(|_| AdminError::BadRequest("forespørselen er for stor eller ufullstendig".into()))?;
     Ok((parts, bytes))
+}
+
+/// The CSRF check for a body the handler reads itself (a multipart upload, whose token is a
+/// form field): the token must match `staff`'s session and the `Origin` (if any) this service.
+pub fn csrf_valid(state: &AdminState, staff: &Staff, headers: &HeaderMap, token: &str) -> bool {
+    same_origin_headers(headers) && state.csrf.check(&staff.identity.session_id, token)
 }
 
 /// A form body from a staff member whose session it was made for: the `csrf` field must match

@@ -12,8 +12,8 @@ use crate::interpreter_number::InterpreterNumber;
 use crate::timestamp::Timestamp;
 use crate::tips::figures::YearFigures;
 use crate::tips::{
-    CaseStatus, CaseView, ContactKey, Meeting, NewEvent, NewMeeting, NewTerm, NewTip, Term, TermRules, TipCase,
-    TipError, TipRules, Viewer,
+    CaseDeadline, CaseStatus, CaseView, ContactKey, DocumentContent, Meeting, NewDocument, NewEvent, NewMeeting,
+    NewTerm, NewTip, Term, TermRules, TipCase, TipDocument, TipError, TipRules, Viewer,
 };
 
 pub type Result<T, E = TipError> = std::result::Result<T, E>;
@@ -26,6 +26,27 @@ pub struct TipListItem {
     pub received_on: Date,
     pub interpreter: Option<InterpreterNumber>,
     pub status: CaseStatus,
+    /// The caseworkers assigned, e.g. `staff:kari`.
+    pub assigned: Vec<String>,
+    /// What the case waits for, soonest first.
+    pub deadlines: Vec<CaseDeadline>,
+    /// Whether a change waits for a second person's approval.
+    pub pending: bool,
+}
+
+impl TipListItem {
+    pub(crate) fn of(case: &TipCase) -> TipListItem {
+        TipListItem {
+            id: case.id,
+            reference: case.reference(),
+            received_on: case.intake.received_on,
+            interpreter: case.intake.subject.number(),
+            status: case.status,
+            assigned: case.assigned.clone(),
+            deadlines: case.open_deadlines(),
+            pending: case.pending.is_some(),
+        }
+    }
 }
 
 /// One read of a case: who, when, and what they were shown (or why they were refused).
@@ -84,7 +105,7 @@ pub trait TipStore: Store {
     ) -> impl Future<Output = Result<TipCase>> + Send;
 
     /// Cases, newest first; only those still being handled when `open_only`. Shows no case
-    /// content, so it is not logged.
+    /// content (no account, no reporter), so it is not logged.
     fn tip_list(&self, open_only: bool) -> impl Future<Output = Result<Vec<TipListItem>>> + Send;
 
     /// The interpreter's standing warnings within the rules' window ending on `today`.
@@ -97,6 +118,31 @@ pub trait TipStore: Store {
 
     /// Every logged read of a case, oldest first.
     fn access_log(&self, id: i64) -> impl Future<Output = Result<Vec<AccessLogEntry>>> + Send;
+
+    /// Stores a checked document with case `id` and appends its `add_document` event (by the
+    /// uploader, with `reason`) in one transaction; returns the case afterwards and the document.
+    fn add_document(
+        &self,
+        id: i64,
+        new: &NewDocument,
+        reason: &str,
+        rules: &TipRules,
+    ) -> impl Future<Output = Result<(TipCase, TipDocument)>> + Send;
+
+    /// The case's documents without their content, oldest first. For a case already opened
+    /// through `view_case`; file names are for those who may open the documents.
+    fn documents(&self, id: i64) -> impl Future<Output = Result<Vec<TipDocument>>> + Send;
+
+    /// One document with its content, when the document rule
+    /// ([`access::may_open_documents`](crate::tips::access::may_open_documents)) lets `viewer`
+    /// open it; every download and every refusal is in the access log.
+    fn download_document(
+        &self,
+        id: i64,
+        document: i64,
+        viewer: &Viewer,
+        senior: bool,
+    ) -> impl Future<Output = Result<DocumentContent>> + Send;
 
     fn appoint_term(&self, new: &NewTerm, rules: &TermRules) -> impl Future<Output = Result<Term>> + Send;
     fn terms(&self) -> impl Future<Output = Result<Vec<Term>>> + Send;
@@ -196,6 +242,38 @@ pub(super) mod rows {
     }
 
     #[derive(sqlx::FromRow)]
+    pub struct DocumentRow {
+        pub tip_id: i64,
+        pub id: i64,
+        pub uploaded_at: Timestamp,
+        pub uploaded_by: String,
+        pub filename: String,
+        pub media_type: String,
+        pub size: i64,
+        pub sha256: String,
+    }
+
+    pub const DOCUMENT_COLUMNS: &str = "tip_id, id, uploaded_at, uploaded_by, filename, media_type, size, sha256";
+
+    impl DocumentRow {
+        pub fn into_document(self) -> Result<crate::tips::TipDocument, TipError> {
+            let corrupt =
+                |what: String| StoreError::Corrupt(format!("dokument {} i varsel {}: {what}", self.id, self.tip_id));
+            Ok(crate::tips::TipDocument {
+                kind: crate::tips::DocumentKind::from_media_type(&self.media_type)
+                    .ok_or_else(|| corrupt(format!("ukjent type «{}»", self.media_type)))?,
+                size: u64::try_from(self.size).map_err(|_| corrupt("negativ størrelse".into()))?,
+                tip_id: self.tip_id,
+                id: self.id,
+                uploaded_at: self.uploaded_at,
+                uploaded_by: self.uploaded_by,
+                filename: self.filename,
+                sha256: self.sha256,
+            })
+        }
+    }
+
+    #[derive(sqlx::FromRow)]
     pub struct SeatRow {
         pub term_id: i64,
         pub seat: String,
@@ -219,17 +297,17 @@ macro_rules! tips_impl {
             use $crate::command::{ChangeMeta, Command};
             use $crate::interpreter_number::InterpreterNumber;
             use $crate::store::StoreError;
-            use $crate::store::rows::{number, parse};
+            use $crate::store::rows::parse;
             use $crate::store::tips::rows::*;
             use $crate::store::tips::{AccessLogEntry, Result, SHOWN_FOR_PROCESSING, TipListItem, TipStore};
             use $crate::timestamp::Timestamp;
             use $crate::tips::access::{self, CaseView, CommitteeFacts, Viewer};
-            use $crate::tips::case::{CheckContext, reference};
+            use $crate::tips::case::CheckContext;
             use $crate::tips::committee::{CommitteePerson, SeatHolders};
             use $crate::tips::figures::{self, YearFigures};
             use $crate::tips::{
-                CaseEvent, ContactKey, Meeting, NewEvent, NewMeeting, NewTerm, NewTip, Reporter, ReporterContact,
-                Term, TermRules, TipCase, TipError, TipRules, status,
+                CaseEvent, ContactKey, DocumentContent, Meeting, NewDocument, NewEvent, NewMeeting, NewTerm, NewTip,
+                Reporter, ReporterContact, Term, TermRules, TipCase, TipDocument, TipError, TipRules, status,
             };
 
             type Conn = <$db as sqlx::Database>::Connection;
@@ -271,69 +349,6 @@ macro_rules! tips_impl {
 
             async fn case(conn: &mut Conn, id: i64) -> Result<TipCase> {
                 cases(conn, "WHERE id = $1", Some(id)).await?.pop().ok_or(TipError::NotFound(id))
-            }
-
-            /// Appends `new` to case `id` inside the caller's transaction if the case is still at
-            /// `expected_version` and the event passes the case rules; the case afterwards.
-            async fn append_in(
-                tx: &mut Conn,
-                id: i64,
-                expected_version: i64,
-                new: &NewEvent,
-                rules: &TipRules,
-                today: Date,
-            ) -> Result<TipCase> {
-                // Write first: takes the row lock (PostgreSQL) or the write lock (SQLite).
-                let bumped = sqlx::query("UPDATE tips SET version = version + 1 WHERE id = $1 AND version = $2")
-                    .bind(id)
-                    .bind(expected_version)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                let before = case(tx, id).await?;
-                if bumped != 1 {
-                    return Err(TipError::Conflict);
-                }
-                let warnings_in_window = match before.intake.subject.number() {
-                    Some(n) if new.event.is_decision() => warnings(tx, n, today, rules).await?,
-                    _ => 0,
-                };
-                before.check(new, &CheckContext { today, rules: *rules, warnings_in_window })?;
-                let after_status = status::next(before.status, &new.event)?;
-                if let CaseEvent::ReferToCommittee { meeting_id, .. } = &new.event {
-                    let held_on: Option<Date> = sqlx::query_scalar("SELECT held_on FROM committee_meetings WHERE id = $1")
-                        .bind(*meeting_id)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                    held_on.ok_or(TipError::MeetingNotFound(*meeting_id))?;
-                    sqlx::query("INSERT INTO committee_agenda (meeting_id, tip_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                        .bind(*meeting_id)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                let detail = serde_json::to_string(&new.event)
-                    .map_err(|e| StoreError::Corrupt(format!("hendelsen kan ikke lagres: {e}")))?;
-                sqlx::query(
-                    "INSERT INTO tip_events (tip_id, seq, recorded_at, actor, approved_by, reason, kind, detail, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                )
-                .bind(id)
-                .bind(expected_version + 1)
-                .bind(Timestamp::now())
-                .bind(new.actor.trim())
-                .bind(new.approved_by.as_deref())
-                .bind(new.reason.trim())
-                .bind(new.event.kind())
-                .bind(detail)
-                .bind(after_status.as_str())
-                .execute(&mut *tx)
-                .await?;
-                sqlx::query("UPDATE tips SET status = $1 WHERE id = $2")
-                    .bind(after_status.as_str())
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                case(tx, id).await
             }
 
             async fn log_read(conn: &mut Conn, id: i64, viewer: &str, kind: &str, shown: &str) -> Result<()> {
@@ -417,6 +432,69 @@ macro_rules! tips_impl {
                         agenda: agenda.iter().filter(|a| a.0 == id).map(|a| a.1).collect(),
                     })
                     .collect())
+            }
+
+            /// Appends `new` to case `id` at `expected_version` on `conn` (inside the caller's
+            /// transaction) after the case rules; the case afterwards.
+            async fn append(
+                conn: &mut Conn,
+                id: i64,
+                expected_version: i64,
+                new: &NewEvent,
+                rules: &TipRules,
+                today: Date,
+            ) -> Result<TipCase> {
+                // Write first: takes the row lock (PostgreSQL) or the write lock (SQLite).
+                let bumped = sqlx::query("UPDATE tips SET version = version + 1 WHERE id = $1 AND version = $2")
+                    .bind(id)
+                    .bind(expected_version)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected();
+                let before = case(&mut *conn, id).await?;
+                if bumped != 1 {
+                    return Err(TipError::Conflict);
+                }
+                let warnings_in_window = match before.intake.subject.number() {
+                    Some(n) if new.event.is_decision() => warnings(&mut *conn, n, today, rules).await?,
+                    _ => 0,
+                };
+                before.check(new, &CheckContext { today, rules: *rules, warnings_in_window })?;
+                let after_status = status::next(before.status, &new.event)?;
+                if let CaseEvent::ReferToCommittee { meeting_id, .. } = &new.event {
+                    let held_on: Option<Date> = sqlx::query_scalar("SELECT held_on FROM committee_meetings WHERE id = $1")
+                        .bind(*meeting_id)
+                        .fetch_optional(&mut *conn)
+                        .await?;
+                    held_on.ok_or(TipError::MeetingNotFound(*meeting_id))?;
+                    sqlx::query("INSERT INTO committee_agenda (meeting_id, tip_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                        .bind(*meeting_id)
+                        .bind(id)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+                let detail = serde_json::to_string(&new.event)
+                    .map_err(|e| StoreError::Corrupt(format!("hendelsen kan ikke lagres: {e}")))?;
+                sqlx::query(
+                    "INSERT INTO tip_events (tip_id, seq, recorded_at, actor, approved_by, reason, kind, detail, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(id)
+                .bind(expected_version + 1)
+                .bind(Timestamp::now())
+                .bind(new.actor.trim())
+                .bind(new.approved_by.as_deref())
+                .bind(new.reason.trim())
+                .bind(new.event.kind())
+                .bind(detail)
+                .bind(after_status.as_str())
+                .execute(&mut *conn)
+                .await?;
+                sqlx::query("UPDATE tips SET status = $1 WHERE id = $2")
+                    .bind(after_status.as_str())
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?;
+                case(&mut *conn, id).await
             }
 
             fn sealed_contact(new: &NewTip, key: &ContactKey) -> Result<Option<Vec<u8>>> {
@@ -529,7 +607,7 @@ macro_rules! tips_impl {
                     today: Date,
                 ) -> Result<TipCase> {
                     let mut tx = self.pool.begin().await?;
-                    let after = append_in(&mut tx, id, expected_version, new, rules, today).await?;
+                    let after = append(&mut tx, id, expected_version, new, rules, today).await?;
                     tx.commit().await?;
                     Ok(after)
                 }
@@ -547,7 +625,7 @@ macro_rules! tips_impl {
                     let mut tx = self.pool.begin().await?;
                     // The case first: its row lock orders concurrent actions on one case before
                     // any of them takes the register's writer lock.
-                    let after = append_in(&mut tx, id, expected_version, new, rules, today).await?;
+                    let after = append(&mut tx, id, expected_version, new, rules, today).await?;
                     let mut last_seq = None;
                     for (number, command) in changes {
                         let (_, seq) =
@@ -562,20 +640,14 @@ macro_rules! tips_impl {
                 }
 
                 async fn tip_list(&self, open_only: bool) -> Result<Vec<TipListItem>> {
-                    let rows: Vec<(i64, Date, Option<i64>, String)> =
-                        sqlx::query_as("SELECT id, received_on, interpreter_number, status FROM tips ORDER BY id DESC")
-                            .fetch_all(&self.pool)
-                            .await?;
-                    let mut out = Vec::new();
-                    for (id, received_on, n, s) in rows {
-                        let status: $crate::tips::CaseStatus = parse(&s, "saksstatus")?;
-                        if open_only && !status.is_open() {
-                            continue;
-                        }
-                        let interpreter = n.map(number).transpose()?;
-                        out.push(TipListItem { id, reference: reference(received_on, id), received_on, interpreter, status });
-                    }
-                    Ok(out)
+                    let mut conn = self.pool.acquire().await?;
+                    let all = cases(&mut conn, "", None).await?;
+                    Ok(all
+                        .iter()
+                        .rev()
+                        .filter(|c| !open_only || c.status.is_open())
+                        .map(TipListItem::of)
+                        .collect())
                 }
 
                 async fn warnings_within(&self, number: InterpreterNumber, today: Date, rules: &TipRules) -> Result<usize> {
@@ -600,6 +672,109 @@ macro_rules! tips_impl {
                             shown,
                         })
                         .collect())
+                }
+
+                async fn add_document(
+                    &self,
+                    id: i64,
+                    new: &NewDocument,
+                    reason: &str,
+                    rules: &TipRules,
+                ) -> Result<(TipCase, TipDocument)> {
+                    let mut tx = self.pool.begin().await?;
+                    // Lock the case first (row lock on PostgreSQL, write lock on SQLite), so the
+                    // version read next is still the one the event is appended to.
+                    let locked = sqlx::query("UPDATE tips SET version = version WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    if locked != 1 {
+                        return Err(TipError::NotFound(id));
+                    }
+                    let version: i64 = sqlx::query_scalar("SELECT version FROM tips WHERE id = $1")
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let uploaded_at = Timestamp::now();
+                    let size = i64::try_from(new.size()).map_err(|_| TipError::field("file", "filen er for stor"))?;
+                    let document: i64 = sqlx::query_scalar(
+                        "INSERT INTO tip_documents (tip_id, uploaded_at, uploaded_by, filename, media_type, size, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                    )
+                    .bind(id)
+                    .bind(uploaded_at)
+                    .bind(new.uploaded_by())
+                    .bind(new.filename())
+                    .bind(new.kind().media_type())
+                    .bind(size)
+                    .bind(new.sha256())
+                    .bind(new.content())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let event = NewEvent::new(
+                        CaseEvent::AddDocument {
+                            document,
+                            media_type: new.kind().media_type().to_string(),
+                            size: new.size(),
+                            sha256: new.sha256().to_string(),
+                        },
+                        new.uploaded_by(),
+                        reason,
+                    );
+                    let after = append(&mut tx, id, version, &event, rules, uploaded_at.date()).await?;
+                    tx.commit().await?;
+                    let stored = TipDocument {
+                        tip_id: id,
+                        id: document,
+                        uploaded_at,
+                        uploaded_by: new.uploaded_by().to_string(),
+                        filename: new.filename().to_string(),
+                        kind: new.kind(),
+                        size: new.size(),
+                        sha256: new.sha256().to_string(),
+                    };
+                    Ok((after, stored))
+                }
+
+                async fn documents(&self, id: i64) -> Result<Vec<TipDocument>> {
+                    let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM tip_documents WHERE tip_id = $1 ORDER BY id");
+                    sqlx::query_as::<_, DocumentRow>(AssertSqlSafe(sql))
+                        .bind(id)
+                        .fetch_all(&self.pool)
+                        .await?
+                        .into_iter()
+                        .map(DocumentRow::into_document)
+                        .collect()
+                }
+
+                async fn download_document(
+                    &self,
+                    id: i64,
+                    document: i64,
+                    viewer: &Viewer,
+                    senior: bool,
+                ) -> Result<DocumentContent> {
+                    let mut conn = self.pool.acquire().await?;
+                    let found = case(&mut conn, id).await?;
+                    if !access::may_open_documents(viewer, senior, &found.assigned) {
+                        let shown = format!("refused_document:{document}");
+                        log_read(&mut conn, id, viewer.login(), viewer.kind(), &shown).await?;
+                        return Err(TipError::AccessDenied);
+                    }
+                    let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM tip_documents WHERE tip_id = $1 AND id = $2");
+                    let row = sqlx::query_as::<_, DocumentRow>(AssertSqlSafe(sql))
+                        .bind(id)
+                        .bind(document)
+                        .fetch_optional(&mut *conn)
+                        .await?
+                        .ok_or(TipError::DocumentNotFound(document))?;
+                    let content: Vec<u8> = sqlx::query_scalar("SELECT content FROM tip_documents WHERE tip_id = $1 AND id = $2")
+                        .bind(id)
+                        .bind(document)
+                        .fetch_one(&mut *conn)
+                        .await?;
+                    log_read(&mut conn, id, viewer.login(), viewer.kind(), &format!("document:{document}")).await?;
+                    Ok(DocumentContent { document: row.into_document()?, content })
                 }
 
                 async fn appoint_term(&self, new: &NewTerm, rules: &TermRules) -> Result<Term> {
@@ -753,6 +928,27 @@ impl TipStore for Database {
     }
     async fn access_log(&self, id: i64) -> Result<Vec<AccessLogEntry>> {
         delegate!(self, s => s.access_log(id).await)
+    }
+    async fn add_document(
+        &self,
+        id: i64,
+        new: &NewDocument,
+        reason: &str,
+        rules: &TipRules,
+    ) -> Result<(TipCase, TipDocument)> {
+        delegate!(self, s => s.add_document(id, new, reason, rules).await)
+    }
+    async fn documents(&self, id: i64) -> Result<Vec<TipDocument>> {
+        delegate!(self, s => s.documents(id).await)
+    }
+    async fn download_document(
+        &self,
+        id: i64,
+        document: i64,
+        viewer: &Viewer,
+        senior: bool,
+    ) -> Result<DocumentContent> {
+        delegate!(self, s => s.download_document(id, document, viewer, senior).await)
     }
     async fn appoint_term(&self, new: &NewTerm, rules: &TermRules) -> Result<Term> {
         delegate!(self, s => s.appoint_term(new, rules).await)

@@ -87,6 +87,16 @@ pub fn may_see_reporter(viewer: &Viewer, assigned: &[String]) -> bool {
     matches!(viewer, Viewer::Staff { login } if assigned.contains(login))
 }
 
+/// Documents may reveal the reporter (a signed letter, an e-mail with its sender), so they are
+/// for the assigned caseworkers and the senior caseworkers who approve decisions; never for
+/// the committee, which sees only the summaries put before it.
+pub fn may_open_documents(viewer: &Viewer, senior: bool, assigned: &[String]) -> bool {
+    match viewer {
+        Viewer::Staff { login } => senior || assigned.contains(login),
+        Viewer::CommitteeMember { .. } => false,
+    }
+}
+
 /// The access rule for opening a case.
 pub fn access(viewer: &Viewer, assigned: &[String], committee: &CommitteeFacts) -> Result<Shown, Refusal> {
     match viewer {
@@ -185,5 +195,18 @@ mod tests {
         assert!(may_see_reporter(&staff("staff:kari"), &assigned));
         assert!(!may_see_reporter(&member("staff:kari"), &assigned));
         assert!(!may_see_reporter(&staff("staff:ola"), &assigned));
+        let documents = [
+            (staff("staff:kari"), false, true),
+            (staff("staff:ola"), false, false),
+            (staff("staff:ola"), true, true),
+            (member("staff:kari"), true, false),
+        ];
+        for (viewer, senior, may) in documents {
+            assert_eq!(
+                may_open_documents(&viewer, senior, &assigned),
+                may,
+                "{viewer:?} senior={senior}"
+            );
+        }
     }
 }

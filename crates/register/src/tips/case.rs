@@ -373,7 +373,7 @@ impl TipCase {
                 })
             }
             E::RejectProposal { .. } => self.pending = None,
-            E::StartAssessment | E::OpenInvestigation => {}
+            E::StartAssessment | E::OpenInvestigation | E::AddNote { .. } | E::AddDocument { .. } => {}
         }
         self.history.push(rec);
     }
@@ -414,6 +414,8 @@ impl TipCase {
             (None, CaseEvent::RejectProposal { .. }, _) => return Err(TipError::NoProposal),
             (None, _, Some(_)) => return Err(TipError::NoProposal),
             (Some(_), CaseEvent::RejectProposal { .. }, _) => {}
+            // Notes and documents only add to the file; they wait for no second person.
+            (Some(_), event, None) if event.is_file_addition() => {}
             (Some(p), event, Some(approver)) if *event == p.proposal => {
                 if *approver == p.proposed_by {
                     return Err(TipError::OwnProposal);
@@ -593,12 +595,18 @@ impl TipCase {
             E::ForwardToMinistry { sent_on } => not_future(*sent_on, "sent_on")?,
             E::RecordMinistryOutcome { decided_on, .. } => not_future(*decided_on, "decided_on")?,
             E::Propose { proposal } => {
-                if matches!(**proposal, E::Propose { .. } | E::RejectProposal { .. }) {
+                if matches!(**proposal, E::Propose { .. } | E::RejectProposal { .. }) || proposal.is_file_addition() {
                     return Err(invalid("event", "bare en endring i saken kan foreslås"));
                 }
                 self.check_event(proposal, ctx)?
             }
             E::RejectProposal { note } => text(note, "note", "skriv hvorfor forslaget avvises")?,
+            E::AddNote { text: note } => text(note, "note", "skriv notatet")?,
+            E::AddDocument { size, sha256, .. } => {
+                if *size == 0 || sha256.len() != 64 {
+                    return Err(invalid("file", "dokumentet er tomt eller ufullstendig"));
+                }
+            }
             E::StartAssessment | E::OpenInvestigation => {}
         }
         Ok(())

@@ -34,6 +34,8 @@ pub enum TipError {
     Conflict,
     #[error("du har ikke tilgang til denne saken")]
     AccessDenied,
+    #[error("fant intet dokument med nummer {0} i saken")]
+    DocumentNotFound(i64),
     #[error("fant intet utvalgsmøte med nummer {0}")]
     MeetingNotFound(i64),
     #[error("fant ingen utvalgsperiode med nummer {0}")]

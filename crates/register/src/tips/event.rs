@@ -90,6 +90,18 @@ pub enum CaseEvent {
     RejectProposal {
         note: String,
     },
+    /// A caseworker's note; allowed in every status and changes nothing else.
+    AddNote {
+        text: String,
+    },
+    /// A document was stored with the case (`tip_documents`); the history names it by number,
+    /// never by file name, since a file name may reveal the reporter.
+    AddDocument {
+        document: i64,
+        media_type: String,
+        size: u64,
+        sha256: String,
+    },
 }
 
 impl CaseEvent {
@@ -116,6 +128,8 @@ impl CaseEvent {
             Self::RecordMinistryOutcome { .. } => "record_ministry_outcome",
             Self::Propose { .. } => "propose",
             Self::RejectProposal { .. } => "reject_proposal",
+            Self::AddNote { .. } => "add_note",
+            Self::AddDocument { .. } => "add_document",
         }
     }
 
@@ -127,6 +141,12 @@ impl CaseEvent {
             Self::Propose { proposal } => proposal.is_decision(),
             _ => false,
         }
+    }
+
+    /// Whether the event only adds to the case file (a note or a document): allowed in every
+    /// status and beside a pending proposal, since it changes nothing a second person checks.
+    pub fn is_file_addition(&self) -> bool {
+        matches!(self, Self::AddNote { .. } | Self::AddDocument { .. })
     }
 
     /// Norwegian label for refusals and the history.
@@ -152,6 +172,8 @@ impl CaseEvent {
             Self::RecordMinistryOutcome { .. } => "departementets klageavgjørelse",
             Self::Propose { .. } => "forslag til godkjenning",
             Self::RejectProposal { .. } => "avvisning av forslag",
+            Self::AddNote { .. } => "notat",
+            Self::AddDocument { .. } => "dokument",
         }
     }
 }

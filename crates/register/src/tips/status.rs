@@ -137,6 +137,7 @@ pub fn next(status: CaseStatus, event: &CaseEvent) -> Result<CaseStatus, TipErro
             s
         }
         (s, E::RejectProposal { .. }) => s,
+        (s, E::AddNote { .. } | E::AddDocument { .. }) => s,
         (s, e) => {
             return Err(TipError::NotAllowed {
                 status: s.label(),

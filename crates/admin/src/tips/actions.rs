@@ -1,0 +1,790 @@
+//! The actions on a tip case: which are offered in which status (from `status::next`), what each
+//! form asks for, the event it makes, and `POST /varsler/{id}/hendelser` that makes it.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+use register::Timestamp;
+use register::licence::Licence;
+use register::store::TipStore;
+use register::tips::status::next;
+use register::tips::workflow::{self, Acted};
+use register::tips::{
+    CaseEvent, ClosureReason, DecisionOutcome, Meeting, MinistryOutcome, NewEvent, OrganisationNumber, TipCase,
+    TipError, TipRules,
+};
+use serde::Deserialize;
+use time::Date;
+
+use super::fields::Fields;
+use super::history::outcome as outcome_text;
+use super::{case_page, parse_id, who};
+use crate::AdminState;
+use crate::auth::role::Casework;
+use crate::auth::{Authorised, CsrfForm, Role, Staff};
+use crate::error::AdminError;
+use crate::forms::{self, Errors, parse_date};
+
+/// Something a caseworker can do on the case page; each makes one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A caseworker assigns themselves.
+    Take,
+    /// A senior assigns someone.
+    Assign,
+    Unassign,
+    StartAssessment,
+    Close,
+    OpenInvestigation,
+    RequestInformation,
+    RecordInformationReply,
+    TemporaryExclusion,
+    LiftTemporaryExclusion,
+    ReferToCommittee,
+    RecordAdvice,
+    SendAdvanceNotice,
+    RecordReply,
+    Decide,
+    Appeal,
+    ReverseOnAppeal,
+    ForwardToMinistry,
+    RecordMinistryOutcome,
+    Note,
+}
+
+impl Action {
+    pub const ALL: [Action; 20] = [
+        Self::Take,
+        Self::Assign,
+        Self::Unassign,
+        Self::StartAssessment,
+        Self::Close,
+        Self::OpenInvestigation,
+        Self::RequestInformation,
+        Self::RecordInformationReply,
+        Self::TemporaryExclusion,
+        Self::LiftTemporaryExclusion,
+        Self::ReferToCommittee,
+        Self::RecordAdvice,
+        Self::SendAdvanceNotice,
+        Self::RecordReply,
+        Self::Decide,
+        Self::Appeal,
+        Self::ReverseOnAppeal,
+        Self::ForwardToMinistry,
+        Self::RecordMinistryOutcome,
+        Self::Note,
+    ];
+
+    /// The form's name, also the prefix of its field ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Take => "take",
+            Self::Assign => "assign",
+            Self::Unassign => "unassign",
+            Self::StartAssessment => "start_assessment",
+            Self::Close => "close",
+            Self::OpenInvestigation => "open_investigation",
+            Self::RequestInformation => "request_information",
+            Self::RecordInformationReply => "record_information_reply",
+            Self::TemporaryExclusion => "temporary_exclusion",
+            Self::LiftTemporaryExclusion => "lift_temporary_exclusion",
+            Self::ReferToCommittee => "refer_to_committee",
+            Self::RecordAdvice => "record_advice",
+            Self::SendAdvanceNotice => "send_advance_notice",
+            Self::RecordReply => "record_reply",
+            Self::Decide => "decide",
+            Self::Appeal => "appeal",
+            Self::ReverseOnAppeal => "reverse_on_appeal",
+            Self::ForwardToMinistry => "forward_to_ministry",
+            Self::RecordMinistryOutcome => "record_ministry_outcome",
+            Self::Note => "note",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Take => "Ta saken",
+            Self::Assign => "Tildel saksbehandler",
+            Self::Unassign => "Fjern saksbehandler",
+            Self::StartAssessment => "Start første vurdering",
+            Self::Close => "Avslutt saken",
+            Self::OpenInvestigation => "Åpne undersøkelse",
+            Self::RequestInformation => "Be om opplysninger fra et offentlig organ",
+            Self::RecordInformationReply => "Registrer svar på forespørsel om opplysninger",
+            Self::TemporaryExclusion => "Midlertidig utestenging mens saken behandles",
+            Self::LiftTemporaryExclusion => "Opphev midlertidig utestenging",
+            Self::ReferToCommittee => "Send saken til utvalget",
+            Self::RecordAdvice => "Registrer utvalgets råd",
+            Self::SendAdvanceNotice => "Send forhåndsvarsel til tolken",
+            Self::RecordReply => "Registrer tolkens svar på forhåndsvarselet",
+            Self::Decide => "Foreslå vedtak",
+            Self::Appeal => "Registrer klage",
+            Self::ReverseOnAppeal => "Omgjør vedtaket etter klage",
+            Self::ForwardToMinistry => "Send klagen til departementet",
+            Self::RecordMinistryOutcome => "Registrer departementets klageavgjørelse",
+            Self::Note => "Skriv notat",
+        }
+    }
+
+    /// An event of this action's kind, to ask the state machine whether it is allowed now.
+    fn probe(self, today: Date) -> Option<CaseEvent> {
+        use CaseEvent as E;
+        let text = String::new;
+        Some(match self {
+            Self::Take | Self::Assign => E::Assign { caseworker: text() },
+            Self::Unassign => E::Unassign { caseworker: text() },
+            Self::StartAssessment => E::StartAssessment,
+            Self::Close => E::Close {
+                reason: ClosureReason::NotFollowedUp,
+                guidance: None,
+            },
+            Self::OpenInvestigation => E::OpenInvestigation,
+            Self::RequestInformation => E::RequestInformation {
+                organisation_number: "974760673".parse().ok()?,
+                body: text(),
+                asked_on: today,
+                due_on: today,
+            },
+            Self::RecordInformationReply => E::RecordInformationReply {
+                request: 1,
+                received_on: today,
+                summary: text(),
+            },
+            Self::TemporaryExclusion => E::TemporaryExclusion,
+            Self::LiftTemporaryExclusion => E::LiftTemporaryExclusion,
+            Self::ReferToCommittee => E::ReferToCommittee {
+                meeting_id: 0,
+                summary: text(),
+            },
+            Self::RecordAdvice => E::RecordAdvice {
+                meeting_id: 0,
+                advice: text(),
+            },
+            Self::SendAdvanceNotice => E::SendAdvanceNotice {
+                sent_on: today,
+                reply_by: today,
+            },
+            Self::RecordReply => E::RecordReply { received_on: today },
+            // No breach is allowed wherever any decision is.
+            Self::Decide => E::Decide {
+                outcome: DecisionOutcome::NoBreach,
+                reasons: text(),
+                decided_on: today,
+                appeal_by: today,
+                substantial_breach: false,
+            },
+            Self::Appeal => E::Appeal { received_on: today },
+            Self::ReverseOnAppeal => E::ReverseOnAppeal { reasons: text() },
+            Self::ForwardToMinistry => E::ForwardToMinistry { sent_on: today },
+            Self::RecordMinistryOutcome => E::RecordMinistryOutcome {
+                outcome: MinistryOutcome::Upheld,
+                decided_on: today,
+            },
+            Self::Note => E::AddNote { text: text() },
+        })
+    }
+}
+
+impl std::str::FromStr for Action {
+    type Err = AdminError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|a| a.as_str() == s)
+            .ok_or_else(|| AdminError::BadRequest(format!("Ukjent handling «{s}».")))
+    }
+}
+
+/// The actions `staff` is offered on `case` now. While a proposal waits for approval only
+/// notes are (the proposal is approved or rejected in its own box).
+pub fn offered(case: &TipCase, staff: &Staff, today: Date) -> Vec<Action> {
+    let me = staff.actor();
+    let senior = staff.has(Role::SeniorCaseworker);
+    let known = case.intake.subject.number().is_some();
+    Action::ALL
+        .into_iter()
+        .filter(|a| *a == Action::Note || case.pending.is_none())
+        .filter(|a| a.probe(today).is_some_and(|e| next(case.status, &e).is_ok()))
+        .filter(|a| match a {
+            Action::Take => !case.assigned.contains(&me),
+            Action::Assign => senior,
+            Action::Unassign => !case.assigned.is_empty() && (senior || case.assigned.contains(&me)),
+            Action::RecordInformationReply => case.information_requests.iter().any(|r| r.answered.is_none()),
+            Action::TemporaryExclusion => known && !case.temporarily_excluded,
+            Action::LiftTemporaryExclusion => case.temporarily_excluded,
+            Action::RecordAdvice => unadvised(case).next().is_some(),
+            Action::RecordReply => case.advance_notice.is_some_and(|n| n.replied_on.is_none()),
+            Action::Appeal => case.decision.as_ref().is_some_and(|d| d.outcome.is_sanction()),
+            _ => true,
+        })
+        .collect()
+}
+
+/// Meetings the case went to that have not given advice yet.
+fn unadvised(case: &TipCase) -> impl Iterator<Item = i64> + '_ {
+    case.referrals
+        .iter()
+        .map(|r| r.meeting_id)
+        .filter(|m| !case.advice.iter().any(|a| a.meeting_id == *m))
+}
+
+/// Every field any action form has; each action reads its own.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ActionForm {
+    pub action: String,
+    /// The case version the page showed (optimistic locking).
+    pub version: String,
+    pub reason: String,
+    pub caseworker: String,
+    pub closure_reason: String,
+    pub guidance: String,
+    pub organisation_number: String,
+    pub body: String,
+    pub asked_on: String,
+    pub due_on: String,
+    pub request: String,
+    pub received_on: String,
+    pub summary: String,
+    pub meeting: String,
+    pub advice: String,
+    pub sent_on: String,
+    pub reply_by: String,
+    pub outcome: String,
+    pub until: String,
+    pub licence_no: String,
+    pub decided_on: String,
+    pub substantial_breach: String,
+    pub reasons: String,
+    pub ministry_outcome: String,
+    pub note: String,
+}
+
+/// What some forms offer to choose from.
+pub struct Choices<'a> {
+    pub meetings: &'a [Meeting],
+    pub licences: &'a [Licence],
+    pub rules: &'a TipRules,
+}
+
+fn required(errors: &mut Errors, field: &str, value: &str, message: &str) -> Option<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        errors.push(field, message);
+        None
+    } else {
+        Some(v.to_string())
+    }
+}
+
+fn date(errors: &mut Errors, field: &str, value: &str) -> Option<Date> {
+    errors.take(field, parse_date(value))
+}
+
+fn number<T: std::str::FromStr>(errors: &mut Errors, field: &str, value: &str, message: &str) -> Option<T> {
+    errors.take(field, value.trim().parse::<T>().map_err(|_| message.to_string()))
+}
+
+/// `kari` or `staff:kari` as `staff:kari`.
+fn login(name: &str) -> String {
+    format!("staff:{}", name.trim().trim_start_matches("staff:"))
+}
+
+impl ActionForm {
+    /// A fresh form for `action` with today's dates and suggested deadlines filled in.
+    pub fn fresh(action: Action, rules: &TipRules, today: Date) -> ActionForm {
+        let t = today.to_string();
+        ActionForm {
+            action: action.as_str().into(),
+            asked_on: t.clone(),
+            due_on: today.saturating_add(time::Duration::weeks(2)).to_string(),
+            received_on: t.clone(),
+            sent_on: t.clone(),
+            reply_by: rules.suggested_reply_by(today).to_string(),
+            decided_on: t,
+            ..ActionForm::default()
+        }
+    }
+
+    /// The event `action` makes from this form, or the fields to fix. Who may do what beyond
+    /// the role of the route is checked here too (only seniors assign others).
+    pub fn event(&self, action: Action, staff: &Staff, rules: &TipRules) -> Result<CaseEvent, Errors> {
+        use CaseEvent as E;
+        let mut errors = Errors::default();
+        let senior = staff.has(Role::SeniorCaseworker);
+        if self.reason.trim().is_empty() && action != Action::Note {
+            errors.push("reason", "skriv en begrunnelse for endringen");
+        }
+        let event = match action {
+            Action::Take => Some(E::Assign {
+                caseworker: staff.actor(),
+            }),
+            Action::Assign => required(
+                &mut errors,
+                "caseworker",
+                &self.caseworker,
+                "skriv brukernavnet til saksbehandleren",
+            )
+            .map(|c| E::Assign { caseworker: login(&c) }),
+            Action::Unassign => {
+                let c = required(
+                    &mut errors,
+                    "caseworker",
+                    &self.caseworker,
+                    "velg saksbehandleren som skal fjernes",
+                );
+                match c.map(|c| login(&c)) {
+                    Some(c) if senior || c == staff.actor() => Some(E::Unassign { caseworker: c }),
+                    Some(_) => {
+                        errors.push("caseworker", "bare en seniorsaksbehandler kan fjerne andre fra saken");
+                        None
+                    }
+                    None => None,
+                }
+            }
+            Action::StartAssessment => Some(E::StartAssessment),
+            Action::Close => {
+                let reason = ClosureReason::ALL
+                    .into_iter()
+                    .find(|r| r.as_str() == self.closure_reason);
+                if reason.is_none() {
+                    errors.push("closure_reason", "velg hvorfor saken avsluttes");
+                }
+                let guidance = Some(self.guidance.trim().to_string()).filter(|g| !g.is_empty());
+                if reason == Some(ClosureReason::OutsidePower) && guidance.is_none() {
+                    errors.push(
+                        "guidance",
+                        "skriv veiledningen til varsleren: saken gjelder en som verken er oppført eller autorisert",
+                    );
+                }
+                reason.map(|reason| E::Close { reason, guidance })
+            }
+            Action::OpenInvestigation => Some(E::OpenInvestigation),
+            Action::RequestInformation => {
+                let organisation_number = errors.take(
+                    "organisation_number",
+                    self.organisation_number
+                        .parse::<OrganisationNumber>()
+                        .map_err(|e| tip_message(&e)),
+                );
+                let body = required(&mut errors, "body", &self.body, "skriv hvilket organ som blir spurt");
+                let asked_on = date(&mut errors, "asked_on", &self.asked_on);
+                let due_on = date(&mut errors, "due_on", &self.due_on);
+                match (organisation_number, body, asked_on, due_on) {
+                    (Some(organisation_number), Some(body), Some(asked_on), Some(due_on)) => {
+                        Some(E::RequestInformation {
+                            organisation_number,
+                            body,
+                            asked_on,
+                            due_on,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+            Action::RecordInformationReply => {
+                let request = number(
+                    &mut errors,
+                    "request",
+                    &self.request,
+                    "velg forespørselen som er besvart",
+                );
+                let received_on = date(&mut errors, "received_on", &self.received_on);
+                let summary = required(&mut errors, "summary", &self.summary, "skriv hva organet svarte");
+                match (request, received_on, summary) {
+                    (Some(request), Some(received_on), Some(summary)) => Some(E::RecordInformationReply {
+                        request,
+                        received_on,
+                        summary,
+                    }),
+                    _ => None,
+                }
+            }
+            Action::TemporaryExclusion => Some(E::TemporaryExclusion),
+            Action::LiftTemporaryExclusion => Some(E::LiftTemporaryExclusion),
+            Action::ReferToCommittee => {
+                let meeting_id = number(&mut errors, "meeting", &self.meeting, "velg et utvalgsmøte");
+                let summary = required(
+                    &mut errors,
+                    "summary",
+                    &self.summary,
+                    "skriv et sammendrag til utvalget (uten varslerens identitet)",
+                );
+                match (meeting_id, summary) {
+                    (Some(meeting_id), Some(summary)) => Some(E::ReferToCommittee { meeting_id, summary }),
+                    _ => None,
+                }
+            }
+            Action::RecordAdvice => {
+                let meeting_id = number(&mut errors, "meeting", &self.meeting, "velg møtet som ga rådet");
+                let advice = required(&mut errors, "advice", &self.advice, "skriv utvalgets råd");
+                match (meeting_id, advice) {
+                    (Some(meeting_id), Some(advice)) => Some(E::RecordAdvice { meeting_id, advice }),
+                    _ => None,
+                }
+            }
+            Action::SendAdvanceNotice => {
+                let sent_on = date(&mut errors, "sent_on", &self.sent_on);
+                let reply_by = date(&mut errors, "reply_by", &self.reply_by);
+                match (sent_on, reply_by) {
+                    (Some(sent_on), Some(reply_by)) => Some(E::SendAdvanceNotice { sent_on, reply_by }),
+                    _ => None,
+                }
+            }
+            Action::RecordReply => {
+                date(&mut errors, "received_on", &self.received_on).map(|received_on| E::RecordReply { received_on })
+            }
+            Action::Decide => self.decision(&mut errors, rules),
+            Action::Appeal => {
+                date(&mut errors, "received_on", &self.received_on).map(|received_on| E::Appeal { received_on })
+            }
+            Action::ReverseOnAppeal => required(&mut errors, "reasons", &self.reasons, "begrunn omgjøringen")
+                .map(|reasons| E::ReverseOnAppeal { reasons }),
+            Action::ForwardToMinistry => {
+                date(&mut errors, "sent_on", &self.sent_on).map(|sent_on| E::ForwardToMinistry { sent_on })
+            }
+            Action::RecordMinistryOutcome => {
+                let outcome = match self.ministry_outcome.as_str() {
+                    "upheld" => Some(MinistryOutcome::Upheld),
+                    "reversed" => Some(MinistryOutcome::Reversed),
+                    _ => {
+                        errors.push("ministry_outcome", "velg departementets avgjørelse");
+                        None
+                    }
+                };
+                let decided_on = date(&mut errors, "decided_on", &self.decided_on);
+                match (outcome, decided_on) {
+                    (Some(outcome), Some(decided_on)) => Some(E::RecordMinistryOutcome { outcome, decided_on }),
+                    _ => None,
+                }
+            }
+            Action::Note => required(&mut errors, "note", &self.note, "skriv notatet").map(|text| E::AddNote { text }),
+        };
+        match event {
+            Some(e) if errors.is_empty() => Ok(e),
+            _ => Err(errors),
+        }
+    }
+
+    fn decision(&self, errors: &mut Errors, rules: &TipRules) -> Option<CaseEvent> {
+        let decided_on = date(errors, "decided_on", &self.decided_on);
+        let reasons = required(errors, "reasons", &self.reasons, "vedtaket må begrunnes");
+        // The end date: `None` when left empty, `Some(Err)` when unreadable.
+        let until = match self.until.trim() {
+            "" => None,
+            d => Some(parse_date(d)),
+        };
+        let outcome = match (self.outcome.as_str(), until) {
+            ("no_breach", _) => Some(DecisionOutcome::NoBreach),
+            ("warning", _) => Some(DecisionOutcome::Warning),
+            ("permanent_exclusion", _) => Some(DecisionOutcome::PermanentExclusion),
+            ("exclusion", None) => {
+                errors.push("until", "skriv til hvilken dato tolken skal være utestengt");
+                None
+            }
+            ("revocation", until) => {
+                let licence_no = number(
+                    errors,
+                    "licence_no",
+                    &self.licence_no,
+                    "velg bevillingen som tilbakekalles",
+                );
+                let until = until.transpose().unwrap_or_else(|m| {
+                    errors.push("until", m);
+                    None
+                });
+                licence_no.map(|licence_no| DecisionOutcome::Revocation { licence_no, until })
+            }
+            ("exclusion", Some(until)) => errors
+                .take("until", until)
+                .map(|until| DecisionOutcome::Exclusion { until }),
+            _ => {
+                errors.push("outcome", "velg vedtak");
+                None
+            }
+        };
+        match (outcome, decided_on, reasons) {
+            (Some(outcome), Some(decided_on), Some(reasons)) => Some(CaseEvent::Decide {
+                outcome,
+                reasons,
+                decided_on,
+                appeal_by: rules.appeal_by(decided_on),
+                substantial_breach: self.substantial_breach == "on",
+            }),
+            _ => None,
+        }
+    }
+
+    /// The fields of `action`'s form, with this form's values.
+    pub fn fields(&self, action: Action, case: &TipCase, choices: &Choices, f: &Fields) -> Markup {
+        html! {
+            @match action {
+                Action::Take => p { "Du blir tildelt saken og ser da varslerens identitet." },
+                Action::Assign => (f.text("caseworker", "Brukernavn til saksbehandleren", &self.caseworker)),
+                Action::Unassign => {
+                    @let options: Vec<(String, String)> = case.assigned.iter().map(|a| (who(a).to_string(), who(a).to_string())).collect();
+                    (f.select("caseworker", "Saksbehandler", &options, who(&self.caseworker)))
+                }
+                Action::Close => {
+                    @let reasons: Vec<(String, String)> = ClosureReason::ALL.iter().map(|r| (r.as_str().to_string(), super::capitalise(r.label()))).collect();
+                    (f.select("closure_reason", "Hvorfor saken avsluttes", &reasons, &self.closure_reason))
+                    (f.textarea("guidance", "Veiledning til varsleren", &self.guidance,
+                        Some("Påkrevd når tolken verken er oppført i registeret eller har statsautorisasjon: fortell varsleren hvor de kan henvende seg.")))
+                }
+                Action::RequestInformation => {
+                    (f.input("text", "organisation_number", "Organisasjonsnummer", &self.organisation_number, Some("Ni siffer, for eksempel 974 760 673")))
+                    (f.text("body", "Organ", &self.body))
+                    (f.date("asked_on", "Sendt", &self.asked_on))
+                    (f.date("due_on", "Svarfrist", &self.due_on))
+                }
+                Action::RecordInformationReply => {
+                    @let open: Vec<(String, String)> = case.information_requests.iter().enumerate()
+                        .filter(|(_, r)| r.answered.is_none())
+                        .map(|(i, r)| ((i + 1).to_string(), format!("Nr. {}: {} (frist {})", i + 1, r.body, r.due_on)))
+                        .collect();
+                    (f.select("request", "Forespørsel", &open, &self.request))
+                    (f.date("received_on", "Svar mottatt", &self.received_on))
+                    (f.textarea("summary", "Hva organet svarte", &self.summary, None))
+                }
+                Action::TemporaryExclusion => p class="notice" {
+                    "Tolken forsvinner fra det offentlige søket så snart en annen seniorsaksbehandler har godkjent utestengingen, og kommer tilbake når den oppheves."
+                },
+                Action::LiftTemporaryExclusion => p { "Tolken blir synlig i det offentlige søket igjen med en gang (hvis ikke noe annet hindrer det)." },
+                Action::ReferToCommittee => {
+                    @let meetings: Vec<(String, String)> = choices.meetings.iter()
+                        .filter(|m| m.held_on >= Timestamp::now().date() || m.id.to_string() == self.meeting)
+                        .map(|m| (m.id.to_string(), format!("Møte nr. {} {}", m.id, m.held_on)))
+                        .collect();
+                    @if meetings.is_empty() {
+                        p class="notice" { "Det er ikke planlagt noe utvalgsmøte. Planlegg et møte først." }
+                    }
+                    (f.select("meeting", "Utvalgsmøte", &meetings, &self.meeting))
+                    (f.textarea("summary", "Sammendrag til utvalget", &self.summary,
+                        Some("Utvalget ser bare dette sammendraget. Ikke skriv varslerens navn eller noe som kan identifisere varsleren.")))
+                }
+                Action::RecordAdvice => {
+                    @let meetings: Vec<(String, String)> = unadvised(case).map(|m| (m.to_string(), format!("Møte nr. {m}"))).collect();
+                    (f.select("meeting", "Møtet som ga rådet", &meetings, &self.meeting))
+                    (f.textarea("advice", "Utvalgets råd", &self.advice, None))
+                }
+                Action::SendAdvanceNotice => {
+                    (f.date("sent_on", "Sendt", &self.sent_on))
+                    (f.date("reply_by", "Svarfrist for tolken", &self.reply_by))
+                    p class="hint" { "Tolken får innsyn i dokumentene, men ikke i varslerens identitet." }
+                }
+                Action::RecordReply | Action::Appeal => (f.date("received_on", "Mottatt", &self.received_on)),
+                Action::Decide => {
+                    @let outcomes = decision_options(case, choices);
+                    p class="notice" { "Vedtaket gjelder først når en annen seniorsaksbehandler har godkjent det. Klagefristen er "
+                        (choices.rules.appeal_weeks) " uker fra vedtaksdatoen." }
+                    (f.select("outcome", "Vedtak", &outcomes, &self.outcome))
+                    (f.date("until", "Utestengt til (ved utestenging for en periode; tomt ved permanent tilbakekall)", &self.until))
+                    @if !choices.licences.is_empty() {
+                        @let licences: Vec<(String, String)> = choices.licences.iter().map(|l| (l.no.to_string(), format!("Nr. {} ({})", l.no, l.language))).collect();
+                        (f.select("licence_no", "Bevilling som tilbakekalles (ved tilbakekall)", &licences, &self.licence_no))
+                    }
+                    (f.checkbox("substantial_breach", "Vesentlig brudd (gir adgang til utestenging uten tre advarsler)", self.substantial_breach == "on"))
+                    (f.date("decided_on", "Vedtaksdato", &self.decided_on))
+                    (f.textarea("reasons", "Begrunnelse i vedtaket", &self.reasons, None))
+                }
+                Action::ReverseOnAppeal => (f.textarea("reasons", "Begrunnelse for omgjøringen", &self.reasons, None)),
+                Action::ForwardToMinistry => (f.date("sent_on", "Sendt departementet", &self.sent_on)),
+                Action::RecordMinistryOutcome => {
+                    @let outcomes = forms::options(&[("upheld", "Vedtaket står ved lag"), ("reversed", "Vedtaket er omgjort")]);
+                    (f.select("ministry_outcome", "Departementets avgjørelse", &outcomes, &self.ministry_outcome))
+                    (f.date("decided_on", "Avgjort", &self.decided_on))
+                }
+                Action::Note => (f.textarea("note", "Notat", &self.note, Some("Notater vises for alle saksbehandlere som åpner saken. Ikke skriv varslerens identitet."))),
+                Action::StartAssessment | Action::OpenInvestigation => {}
+            }
+        }
+    }
+}
+
+/// The outcomes allowed in the case's status (a sanction needs an advance notice first).
+fn decision_options(case: &TipCase, choices: &Choices) -> Vec<(String, String)> {
+    let today = Timestamp::now().date();
+    let until = today.saturating_add(time::Duration::days(1));
+    let licence_no = choices.licences.first().map_or(1, |l| l.no);
+    [
+        DecisionOutcome::NoBreach,
+        DecisionOutcome::Warning,
+        DecisionOutcome::Exclusion { until },
+        DecisionOutcome::PermanentExclusion,
+        DecisionOutcome::Revocation {
+            licence_no,
+            until: None,
+        },
+    ]
+    .into_iter()
+    .filter(|o| !matches!(o, DecisionOutcome::Revocation { .. }) || !choices.licences.is_empty())
+    .filter(|o| {
+        let probe = CaseEvent::Decide {
+            outcome: *o,
+            reasons: String::new(),
+            decided_on: today,
+            appeal_by: today,
+            substantial_breach: false,
+        };
+        next(case.status, &probe).is_ok()
+    })
+    .map(|o| (o.as_str().to_string(), super::capitalise(o.label())))
+    .collect()
+}
+
+/// A refusal's message for a field.
+fn tip_message(e: &TipError) -> String {
+    match e {
+        TipError::Invalid(fields) => fields.first().map(|(_, m)| m.clone()).unwrap_or_default(),
+        e => e.to_string(),
+    }
+}
+
+/// Every tip decision takes four eyes (issue 5): exclusions and revocations already do in the
+/// register's workflow; a warning or no-breach decision is proposed here the same way.
+async fn propose_decision(
+    state: &AdminState,
+    id: i64,
+    version: i64,
+    event: CaseEvent,
+    actor: &str,
+    reason: &str,
+) -> Result<Acted, TipError> {
+    let rules = &state.settings.tip_rules;
+    let excludes = matches!(&event, CaseEvent::Decide { outcome, .. } if outcome.excludes());
+    if excludes {
+        return workflow::act(&state.store, id, version, event, actor, reason, rules).await;
+    }
+    let proposal = NewEvent::new(
+        CaseEvent::Propose {
+            proposal: Box::new(event),
+        },
+        actor,
+        reason,
+    );
+    let after = state
+        .store
+        .append_event(id, version, &proposal, rules, Timestamp::now().date())
+        .await?;
+    Ok(Acted::AwaitingApproval(Box::new(after)))
+}
+
+/// `POST /varsler/{id}/hendelser`: makes one action's event, or shows the case again with the
+/// refusal on the action's form and everything typed kept.
+pub async fn act(
+    State(state): State<AdminState>,
+    user: Authorised<Casework>,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<ActionForm>,
+) -> Result<Response, AdminError> {
+    let id = parse_id(&id)?;
+    let action: Action = f.action.parse()?;
+    let rules = state.settings.tip_rules;
+    let refused = |errors: Errors, message: Option<String>, status| {
+        let failed = case_page::Failed {
+            target: case_page::Target::Action(action),
+            form: f.clone(),
+            errors,
+            message,
+        };
+        case_page::again(&state, &user, id, failed, status)
+    };
+    let Ok(version) = f.version.trim().parse::<i64>() else {
+        return refused(
+            Errors::default(),
+            Some("Skjemaet manglet saksversjonen. Last siden på nytt og prøv igjen.".into()),
+            axum::http::StatusCode::BAD_REQUEST,
+        )
+        .await;
+    };
+    let event = match f.event(action, &user, &rules) {
+        Ok(e) => e,
+        Err(errors) => return refused(errors, None, axum::http::StatusCode::UNPROCESSABLE_ENTITY).await,
+    };
+    let actor = user.actor();
+    let reason = if action == Action::Note {
+        "notat"
+    } else {
+        f.reason.as_str()
+    };
+    let result = match event {
+        e @ CaseEvent::Decide { .. } => propose_decision(&state, id, version, e, &actor, reason).await,
+        e => workflow::act(&state.store, id, version, e, &actor, reason, &rules).await,
+    };
+    match result {
+        Ok(Acted::Done(_)) => Ok(Redirect::to(&format!("/varsler/{id}?ok=done")).into_response()),
+        Ok(Acted::AwaitingApproval(_)) => Ok(Redirect::to(&format!("/varsler/{id}?ok=proposed")).into_response()),
+        Err(e) => {
+            let status = super::status_of(&e);
+            if status.is_server_error() || status == axum::http::StatusCode::NOT_FOUND {
+                return Err(super::page_error(e));
+            }
+            let errors = match &e {
+                TipError::Invalid(fields) => Errors(fields.clone()),
+                TipError::MeetingNotFound(_) => Errors(vec![("meeting".into(), tip_message(&e))]),
+                _ => Errors::default(),
+            };
+            refused(errors, Some(super::message_of(&e)), status).await
+        }
+    }
+}
+
+/// An action form on the case page: a disclosure with the form inside, open when it failed.
+pub fn action_form(
+    action: Action,
+    case: &TipCase,
+    staff: &Staff,
+    choices: &Choices,
+    failed: Option<&case_page::Failed>,
+) -> Markup {
+    let mine = failed.filter(|x| x.target == case_page::Target::Action(action));
+    let today = Timestamp::now().date();
+    let fresh = ActionForm::fresh(action, choices.rules, today);
+    let form = mine.map_or(&fresh, |x| &x.form);
+    let empty = Errors::default();
+    let errors = mine.map_or(&empty, |x| &x.errors);
+    let fields = Fields {
+        prefix: action.as_str(),
+        errors,
+    };
+    let submit = match action {
+        Action::TemporaryExclusion => "Foreslå midlertidig utestenging",
+        Action::Decide => "Foreslå vedtaket til godkjenning",
+        Action::Note => "Lagre notatet",
+        a => a.title(),
+    };
+    html! {
+        details class="action" id={ "action-" (action.as_str()) } open[mine.is_some()] {
+            summary { (action.title()) }
+            @if let Some(x) = mine {
+                div class="notice error" role="alert" {
+                    @if let Some(m) = &x.message { p { (m) } }
+                    @if !x.errors.is_empty() {
+                        ul {
+                            @for (field, message) in &x.errors.0 {
+                                li { a href={ "#" (action.as_str()) "-" (field) } { (message) } }
+                            }
+                        }
+                    }
+                }
+            }
+            form method="post" action={ "/varsler/" (case.id) "/hendelser" } novalidate {
+                (forms::csrf(&staff.csrf))
+                input type="hidden" name="action" value=(action.as_str());
+                input type="hidden" name="version" value=(case.version);
+                (form.fields(action, case, choices, &fields))
+                @if action != Action::Note { (fields.reason(&form.reason)) }
+                div class="actions" { button type="submit" { (submit) } }
+            }
+        }
+    }
+}
+
+/// The words for a decision in the pending box.
+pub fn proposal_text(event: &CaseEvent) -> String {
+    match event {
+        CaseEvent::Decide { outcome, .. } => format!("Vedtak: {}", outcome_text(outcome)),
+        e => super::capitalise(e.label()),
+    }
+}
