@@ -5,6 +5,7 @@ pub mod api;
 pub mod approvals;
 pub mod auth;
 pub mod changes;
+pub mod committee;
 pub mod decisions;
 pub mod error;
 pub mod exclusions;
@@ -21,6 +22,7 @@ pub mod login;
 pub mod qualifications;
 pub mod staff;
 pub mod statistics;
+pub mod tip_figures;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -143,6 +145,8 @@ pub fn router(state: AdminState) -> Router {
         .merge(decisions::routes())
         .merge(foreign::routes())
         .merge(statistics::routes())
+        .merge(committee::routes())
+        .merge(tip_figures::routes())
         .merge(staff::routes())
         .merge(api::routes())
         .layer(axum::middleware::from_fn(layout::security_headers))

@@ -95,7 +95,13 @@ fn app(store: Database) -> (Router, AdminState, SessionKeys, StaffDirectory) {
         directory: directory.clone(),
         keys: keys.clone(),
     };
-    let state = AdminState::new(store, auth, CsrfKey::random(), Settings::default(), register::tips::ContactKey::random());
+    let state = AdminState::new(
+        store,
+        auth,
+        CsrfKey::random(),
+        Settings::default(),
+        register::tips::ContactKey::random(),
+    );
     (admin::router(state.clone()), state, keys, directory)
 }
 
