@@ -27,6 +27,14 @@ pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<()> {
         say!("Tom database: laster inn testregisteret (syntetiske personer) …");
         let entries = load_fixtures(&store, Options::default()).await?;
         say!("Testregisteret er lastet: {entries} oppføringer.");
+        let rules = admin::Settings::default().term_rules;
+        if let Some(term) = admin::committee::demo::seed(&store, &rules, register::Timestamp::now().date()).await? {
+            say!(
+                "Demo-utvalg oppnevnt for {} – {} med ett møte (amina sitter i utvalget).",
+                term.starts_on,
+                term.ends_on
+            );
+        }
     }
     let public = bind(args.public_addr, "den offentlige tjenesten").await?;
     let admin = bind(args.admin_addr, "saksbehandlertjenesten").await?;

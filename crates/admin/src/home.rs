@@ -14,7 +14,7 @@ use serde::Serialize;
 use time::Date;
 
 use crate::AdminState;
-use crate::auth::role::{Administration, AnyStaff, Casework, Senior, Statistics};
+use crate::auth::role::{Administration, AnyStaff, Casework, Committee, Senior, Statistics};
 use crate::auth::{Authorised, Staff};
 use crate::error::AdminError;
 use crate::labels;
@@ -82,7 +82,12 @@ async fn worklist_page(State(state): State<AdminState>, user: Authorised<AnyStaf
         let list = worklist(&state, &user.actor(), Timestamp::now().date()).await?;
         worklist_view(&user, &list)
     } else {
-        role_view(&user)
+        let meetings = if user.may::<Committee>() {
+            Some(crate::committee::member::overview(&state, &user).await?)
+        } else {
+            None
+        };
+        role_view(&user, meetings)
     };
     Ok(layout::page("Arbeidsliste", Some(&user), body))
 }
@@ -149,15 +154,18 @@ fn worklist_view(user: &Staff, list: &Worklist) -> Markup {
     }
 }
 
-fn role_view(user: &Staff) -> Markup {
+/// The front page of roles without work lists; `meetings` is a committee member's overview.
+fn role_view(user: &Staff, meetings: Option<Markup>) -> Markup {
     html! {
         h1 { "Velkommen, " (user.identity.name) }
         @if user.may::<Statistics>() { p { a href="/statistikk" { "Se registerstatistikk" } } }
         @if user.may::<Administration>() { p { a href="/brukere" { "Se brukere og roller" } } }
         @if user.identity.roles.is_empty() {
             p { "Brukeren din har ingen rolle i tolkeregisteret. Kontakt administrator." }
-        } @else if !user.may::<Statistics>() && !user.may::<Administration>() {
-            p { "Utvalgsmedlemmer ser bare sakene som legges fram for utvalget. Du har ingen saker nå." }
+        }
+        @if let Some(m) = meetings {
+            p { "Som medlem av utvalget ser du et sammendrag av sakene som legges fram for møtene du sitter i." }
+            (m)
         }
     }
 }

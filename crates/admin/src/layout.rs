@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html};
 
 use crate::auth::Staff;
-use crate::auth::role::{Administration, Casework, Senior, Statistics};
+use crate::auth::role::{Administration, Casework, Committee, CommitteeSecretariat, Senior, Statistics};
 use crate::forms;
 
 const STYLESHEET: &str = include_str!("admin.css");
@@ -44,6 +44,12 @@ pub fn page(title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
                                 }
                                 @if s.may::<Senior>() {
                                     li { a href="/godkjenninger" { "Til godkjenning" } }
+                                }
+                                @if s.may::<CommitteeSecretariat>() {
+                                    li { a href="/utvalg" { "Utvalget" } }
+                                }
+                                @if s.may::<Committee>() {
+                                    li { a href="/utvalg/mine" { "Mine utvalgsmøter" } }
                                 }
                                 @if s.may::<Statistics>() {
                                     li { a href="/statistikk" { "Statistikk" } }

@@ -6,6 +6,7 @@ pub mod api;
 pub mod approvals;
 pub mod auth;
 pub mod changes;
+pub mod committee;
 pub mod decisions;
 pub mod error;
 pub mod exclusions;
@@ -23,6 +24,7 @@ pub mod qualifications;
 pub mod staff;
 pub mod statistics;
 pub mod tips;
+pub mod tip_figures;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -146,6 +148,8 @@ pub fn router(state: AdminState) -> Router {
         .merge(foreign::routes())
         .merge(statistics::routes())
         .merge(tips::routes())
+        .merge(committee::routes())
+        .merge(tip_figures::routes())
         .merge(staff::routes())
         .merge(api::routes())
         .layer(axum::middleware::from_fn(layout::security_headers))

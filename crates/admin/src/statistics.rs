@@ -23,6 +23,7 @@ async fn statistics_page(State(state): State<AdminState>, user: Authorised<Stati
     let counts = register::counts::count(&records, now.date());
     let body = html! {
         h1 { "Registerstatistikk" }
+        p { a href="/statistikk/varsler" { "Varsler og utvalget: årstall (også som CSV)" } }
         p { "Oppføringer i registeret per " (counts.as_of) "." }
         table {
             thead { tr { th { "Tolketype" } th { "A" } th { "B" } th { "C" } th { "D" } th { "E" } th { "Sum" } } }

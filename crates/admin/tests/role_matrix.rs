@@ -7,7 +7,9 @@ mod common;
 use std::collections::BTreeSet;
 
 use admin::auth::Role;
-use admin::auth::role::{Access, Administration, AnyStaff, Casework, Senior, Statistics};
+use admin::auth::role::{
+    Access, Administration, AnyStaff, Casework, Committee, CommitteeSecretariat, Senior, Statistics,
+};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::{Session, TestApp, national_id};
@@ -21,6 +23,8 @@ const CASEWORK: Allowed = Some(Casework::ROLES);
 const SENIOR: Allowed = Some(Senior::ROLES);
 const STATISTICS: Allowed = Some(Statistics::ROLES);
 const ADMINISTRATION: Allowed = Some(Administration::ROLES);
+const SECRETARIAT: Allowed = Some(CommitteeSecretariat::ROLES);
+const COMMITTEE: Allowed = Some(Committee::ROLES);
 
 /// (method, route pattern, access). `{number}` becomes a registered interpreter, `{licence}`,
 /// `{id}`, `{document}` become 1.
@@ -71,6 +75,18 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("post", "/varsler/{id}/dokumenter", CASEWORK),
     ("get", "/varsler/{id}/dokumenter/{document}", CASEWORK),
     ("get", "/statistikk", STATISTICS),
+    ("get", "/statistikk/varsler", STATISTICS),
+    ("get", "/statistikk/varsler.csv", STATISTICS),
+    ("get", "/utvalg", SECRETARIAT),
+    ("get", "/utvalg/perioder/ny", SECRETARIAT),
+    ("post", "/utvalg/perioder", SECRETARIAT),
+    ("get", "/utvalg/moter", SECRETARIAT),
+    ("post", "/utvalg/moter", SECRETARIAT),
+    ("get", "/utvalg/moter/ny", SECRETARIAT),
+    ("get", "/utvalg/moter/{id}", SECRETARIAT),
+    ("get", "/utvalg/mine", COMMITTEE),
+    ("get", "/utvalg/saker/{id}", COMMITTEE),
+    ("post", "/utvalg/saker/{id}/inhabilitet", COMMITTEE),
     ("get", "/brukere", ADMINISTRATION),
     ("get", "/api/v1/me", ANY),
     ("post", "/api/v1/interpreters", CASEWORK),

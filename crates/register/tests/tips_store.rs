@@ -840,3 +840,79 @@ async fn event_and_sanction_commit_together<S: TipStore>(store: S) {
 }
 
 both_backends!(event_and_sanction_atomic_on, crate::event_and_sanction_commit_together);
+
+/// A meeting's agenda lists the cases referred to it in referral order, with the interpreter,
+/// the status, whether its advice is recorded and the conflicts declared; another meeting's
+/// cases are not on it, and an unknown meeting is an error.
+async fn meeting_agenda<S: TipStore>(store: S) {
+    let n = listed(&store).await;
+    let meeting = committee_meeting(&store, &["committee:educator", "committee:degree_interpreter"]).await;
+    let later = committee_meeting(&store, &["committee:educator"]).await;
+    assert!(store.agenda(meeting).await.unwrap().is_empty());
+
+    let first = investigate(&store, &receive(&store, n, identified()).await).await;
+    let second = investigate(&store, &receive(&store, n, identified()).await).await;
+    let elsewhere = investigate(&store, &receive(&store, n, identified()).await).await;
+    // Referred out of id order: the agenda keeps the order of referral.
+    let second = refer(&store, &second, meeting, "Andre sak").await;
+    refer(&store, &first, meeting, "Første sak").await;
+    refer(&store, &elsewhere, later, "På et annet møte").await;
+    step(
+        &store,
+        &second,
+        CaseEvent::RecordAdvice {
+            meeting_id: meeting,
+            advice: "Utvalget anbefaler advarsel.".into(),
+        },
+    )
+    .await;
+    store
+        .declare_conflict(first.id, "committee:degree_interpreter", "Tolken er min svigerinne.")
+        .await
+        .unwrap();
+    // Declaring twice keeps the first declaration.
+    store
+        .declare_conflict(first.id, "committee:degree_interpreter", "igjen")
+        .await
+        .unwrap();
+
+    let agenda = store.agenda(meeting).await.unwrap();
+    let ids: Vec<i64> = agenda.iter().map(|a| a.tip_id).collect();
+    assert_eq!(ids, [second.id, first.id]);
+    let (done, open) = (&agenda[0], &agenda[1]);
+    assert_eq!(done.reference, second.reference());
+    assert_eq!(
+        (done.interpreter, done.status, done.advised),
+        (Some(n), CaseStatus::Investigation, true)
+    );
+    assert!(done.conflicts.is_empty());
+    assert_eq!((open.status, open.advised), (CaseStatus::WithCommittee, false));
+    let conflicts: Vec<(&str, &str)> = open
+        .conflicts
+        .iter()
+        .map(|c| (c.login.as_str(), c.note.as_str()))
+        .collect();
+    assert_eq!(
+        conflicts,
+        [("committee:degree_interpreter", "Tolken er min svigerinne.")]
+    );
+    assert_eq!(open.conflicts[0].declared_at.date(), today());
+
+    let other: Vec<i64> = store.agenda(later).await.unwrap().iter().map(|a| a.tip_id).collect();
+    assert_eq!(other, [elsewhere.id]);
+    let missing = store.agenda(later + 100).await;
+    assert!(
+        matches!(missing, Err(TipError::MeetingNotFound(m)) if m == later + 100),
+        "{missing:?}"
+    );
+    // Listing an agenda shows no case content, so it is not a logged read.
+    assert!(
+        store
+            .access_log(first.id)
+            .await
+            .unwrap()
+            .iter()
+            .all(|e| e.shown == SHOWN_FOR_PROCESSING)
+    );
+}
+both_backends!(meeting_agenda_on, crate::meeting_agenda);

@@ -70,6 +70,19 @@ impl Access for Senior {
     const ROLES: &'static [Role] = &[Role::SeniorCaseworker];
 }
 
+/// The committee's secretariat: IMDi chairs the committee, appoints its terms and plans its
+/// meetings.
+pub struct CommitteeSecretariat;
+impl Access for CommitteeSecretariat {
+    const ROLES: &'static [Role] = &[Role::SeniorCaseworker, Role::Administrator];
+}
+
+/// Members and deputies of the committee: their meetings and the summaries of agenda cases.
+pub struct Committee;
+impl Access for Committee {
+    const ROLES: &'static [Role] = &[Role::CommitteeMember];
+}
+
 /// Figures without personal data.
 pub struct Statistics;
 impl Access for Statistics {

@@ -59,6 +59,28 @@ pub struct AccessLogEntry {
     pub shown: String,
 }
 
+/// A case on a meeting's agenda, as the committee's secretariat and members list it: no case
+/// content beyond the reference, the interpreter's number and the status, so it is not logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgendaItem {
+    pub tip_id: i64,
+    pub reference: String,
+    pub interpreter: Option<InterpreterNumber>,
+    pub status: CaseStatus,
+    /// Whether the committee's advice from this meeting is recorded on the case.
+    pub advised: bool,
+    /// Conflicts declared in the case, oldest first.
+    pub conflicts: Vec<DeclaredConflict>,
+}
+
+/// A committee member's declaration that they are conflicted in a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeclaredConflict {
+    pub login: String,
+    pub declared_at: Timestamp,
+    pub note: String,
+}
+
 /// What `shown` says for reads made to process a change (not to display the case).
 pub const SHOWN_FOR_PROCESSING: &str = "processing";
 
@@ -153,6 +175,9 @@ pub trait TipStore: Store {
     fn meetings_for(&self, login: &str) -> impl Future<Output = Result<Vec<Meeting>>> + Send;
     /// A committee member declares a conflict in a case; from then on they cannot open it.
     fn declare_conflict(&self, id: i64, login: &str, note: &str) -> impl Future<Output = Result<()>> + Send;
+    /// The cases on a meeting's agenda in the order they were put there, with the conflicts
+    /// declared in each; `MeetingNotFound` for an unknown meeting.
+    fn agenda(&self, meeting_id: i64) -> impl Future<Output = Result<Vec<AgendaItem>>> + Send;
 
     /// Tips per ground, outcomes, committee meetings and cases advised, per year.
     fn annual_figures(&self) -> impl Future<Output = Result<Vec<YearFigures>>> + Send;
@@ -299,7 +324,9 @@ macro_rules! tips_impl {
             use $crate::store::StoreError;
             use $crate::store::rows::parse;
             use $crate::store::tips::rows::*;
-            use $crate::store::tips::{AccessLogEntry, Result, SHOWN_FOR_PROCESSING, TipListItem, TipStore};
+            use $crate::store::tips::{
+                AccessLogEntry, AgendaItem, DeclaredConflict, Result, SHOWN_FOR_PROCESSING, TipListItem, TipStore,
+            };
             use $crate::timestamp::Timestamp;
             use $crate::tips::access::{self, CaseView, CommitteeFacts, Viewer};
             use $crate::tips::case::CheckContext;
@@ -866,6 +893,56 @@ macro_rules! tips_impl {
                     Ok(())
                 }
 
+                async fn agenda(&self, meeting_id: i64) -> Result<Vec<AgendaItem>> {
+                    let mut conn = self.pool.acquire().await?;
+                    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM committee_meetings WHERE id = $1")
+                        .bind(meeting_id)
+                        .fetch_optional(&mut *conn)
+                        .await?;
+                    found.ok_or(TipError::MeetingNotFound(meeting_id))?;
+                    // The referral events give the order cases were put on the agenda.
+                    let referred: Vec<i64> = sqlx::query_scalar("SELECT tip_id FROM committee_agenda WHERE meeting_id = $1")
+                        .bind(meeting_id)
+                        .fetch_all(&mut *conn)
+                        .await?;
+                    let conflicts: Vec<(i64, String, Timestamp, String)> = sqlx::query_as(
+                        "SELECT c.tip_id, c.login, c.declared_at, c.note FROM committee_conflicts c JOIN committee_agenda a ON a.tip_id = c.tip_id WHERE a.meeting_id = $1 ORDER BY c.declared_at, c.login",
+                    )
+                    .bind(meeting_id)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                    let mut items = Vec::with_capacity(referred.len());
+                    for id in referred {
+                        let found = case(&mut conn, id).await?;
+                        let referred_at = found
+                            .history
+                            .iter()
+                            .find(|e| matches!(&e.event, CaseEvent::ReferToCommittee { meeting_id: m, .. } if *m == meeting_id))
+                            .map(|e| e.recorded_at);
+                        items.push((
+                            referred_at,
+                            AgendaItem {
+                                tip_id: id,
+                                reference: found.reference(),
+                                interpreter: found.intake.subject.number(),
+                                status: found.status,
+                                advised: found.advice.iter().any(|a| a.meeting_id == meeting_id),
+                                conflicts: conflicts
+                                    .iter()
+                                    .filter(|c| c.0 == id)
+                                    .map(|(_, login, declared_at, note)| DeclaredConflict {
+                                        login: login.clone(),
+                                        declared_at: *declared_at,
+                                        note: note.clone(),
+                                    })
+                                    .collect(),
+                            },
+                        ));
+                    }
+                    items.sort_by_key(|(referred_at, item)| (*referred_at, item.tip_id));
+                    Ok(items.into_iter().map(|(_, item)| item).collect())
+                }
+
                 async fn annual_figures(&self) -> Result<Vec<YearFigures>> {
                     let mut conn = self.pool.acquire().await?;
                     let all = cases(&mut conn, "", None).await?;
@@ -967,6 +1044,9 @@ impl TipStore for Database {
     }
     async fn declare_conflict(&self, id: i64, login: &str, note: &str) -> Result<()> {
         delegate!(self, s => s.declare_conflict(id, login, note).await)
+    }
+    async fn agenda(&self, meeting_id: i64) -> Result<Vec<AgendaItem>> {
+        delegate!(self, s => s.agenda(meeting_id).await)
     }
     async fn annual_figures(&self) -> Result<Vec<YearFigures>> {
         delegate!(self, s => s.annual_figures().await)

@@ -32,7 +32,7 @@ fn outcome(case: &TipCase) -> &'static str {
     match (&case.closure, &case.decision) {
         (Some((reason, _)), _) => reason.as_str(),
         (None, Some(d)) => d.outcome.as_str(),
-        (None, None) => "open",
+        (None, None) => OPEN,
     }
 }
 
@@ -75,23 +75,40 @@ pub fn annual_figures(cases: &[TipCase], meetings: &[Meeting]) -> Vec<YearFigure
     years.into_values().collect()
 }
 
+/// The outcome columns of the figures in order (closure reasons, decision outcomes, still open),
+/// each as its key in [`YearFigures::outcomes`] and its Norwegian label.
+pub fn outcome_columns() -> Vec<(&'static str, &'static str)> {
+    use super::outcome::{ClosureReason, DecisionOutcome};
+    // Only the kind of decision matters here; the dates and licence number are placeholders.
+    let decided = [
+        DecisionOutcome::NoBreach,
+        DecisionOutcome::Warning,
+        DecisionOutcome::Exclusion { until: time::Date::MIN },
+        DecisionOutcome::PermanentExclusion,
+        DecisionOutcome::Revocation {
+            licence_no: 0,
+            until: None,
+        },
+    ];
+    ClosureReason::ALL
+        .iter()
+        .map(|c| (c.as_str(), c.label()))
+        .chain(decided.iter().map(|d| (d.as_str(), d.label())))
+        .chain([(OPEN, "under behandling")])
+        .collect()
+}
+
+/// The outcome key of tips neither closed nor decided.
+pub const OPEN: &str = "open";
+
 /// The figures as CSV (semicolon-separated, as Norwegian spreadsheets expect), one row per year.
 pub fn to_csv(figures: &[YearFigures]) -> String {
-    use super::outcome::ClosureReason;
-    let outcomes = [
-        "no_breach",
-        "warning",
-        "exclusion",
-        "permanent_exclusion",
-        "revocation",
-        "open",
-    ];
+    let outcomes = outcome_columns();
     let mut head = vec!["år".to_string(), "varsler".into()];
     head.extend(Ground::ALL.iter().map(|g| format!("{} ({})", g.label(), g.section())));
     head.extend(Ground::ALL.iter().map(|g| format!("bare {}", g.label())));
     head.push("flere grunnlag".into());
-    head.extend(ClosureReason::ALL.iter().map(|c| c.as_str().to_string()));
-    head.extend(outcomes.iter().map(|o| o.to_string()));
+    head.extend(outcomes.iter().map(|(_, label)| label.to_string()));
     head.extend(["utvalgsmøter".into(), "saker med råd".into()]);
     let mut out = head.join(";") + "\n";
     for f in figures {
@@ -107,8 +124,11 @@ pub fn to_csv(figures: &[YearFigures]) -> String {
                 .map(|g| f.only_ground.get(g).copied().unwrap_or(0).to_string()),
         );
         row.push(f.several_grounds.to_string());
-        let names = ClosureReason::ALL.iter().map(|c| c.as_str()).chain(outcomes);
-        row.extend(names.map(|n| f.outcomes.get(n).copied().unwrap_or(0).to_string()));
+        row.extend(
+            outcomes
+                .iter()
+                .map(|(key, _)| f.outcomes.get(key).copied().unwrap_or(0).to_string()),
+        );
         row.extend([f.meetings.to_string(), f.cases_advised.to_string()]);
         out += &(row.join(";") + "\n");
     }
@@ -227,5 +247,10 @@ mod tests {
         assert!(lines[0].starts_with("år;varsler;god tolkeskikk (§ 14)"));
         assert!(lines[1].starts_with("2023;4;3;2;0;2;1;0;1;"), "{}", lines[1]);
         assert!(lines[1].ends_with(";2;2"));
+        // Outcome columns are named in Norwegian, and every column has a value in each row.
+        assert!(lines[0].contains(";ikke fulgt opp etter første vurdering;") && lines[0].contains(";advarsel;"));
+        assert!(!lines[0].contains("no_breach"));
+        let columns = lines[0].split(';').count();
+        assert!(lines.iter().all(|l| l.split(';').count() == columns));
     }
 }
