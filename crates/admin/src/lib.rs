@@ -23,8 +23,8 @@ pub mod login;
 pub mod qualifications;
 pub mod staff;
 pub mod statistics;
-pub mod tips;
 pub mod tip_figures;
+pub mod tips;
 
 use std::sync::Arc;
 use std::time::Duration;
