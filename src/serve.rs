@@ -155,10 +155,11 @@ fn print_public_urls(addr: SocketAddr) {
 
 /// Runs the admin service alone.
 pub async fn run_admin(db: &DbArgs, args: ServeAdminArgs) -> anyhow::Result<()> {
+    // Configuration first: a missing key is an operator's mistake to report before anything runs.
+    let tip_key = crate::tip_key::resolve(&db.database_url)?;
     let store = connect(db).await?;
     let listener = bind(args.admin_addr, "saksbehandlertjenesten").await?;
     let addr = listener.local_addr()?;
-    let tip_key = crate::tip_key::resolve(&db.database_url)?;
     let (state, demo_logins) = admin_state(&store, &args.admin, tip_key)?;
     say!("Saksbehandlertjenesten kjører ({}):", store.backend());
     say!("  Saksbehandlertjeneste:   http://{addr}/");

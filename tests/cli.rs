@@ -145,3 +145,26 @@ fn migrate_runs_alone_and_help_exits_zero() {
     assert!(dir.path().join("m.db").exists());
     assert!(run(&url, &["--help"]).status.success());
 }
+
+#[test]
+fn the_staff_service_on_a_server_database_needs_the_tip_key() {
+    let out = Command::new(env!("CARGO_BIN_EXE_tolkeregister"))
+        .args(["serve-admin", "--admin-addr", "127.0.0.1:0"])
+        .env("DATABASE_URL", "postgres://postgres@127.0.0.1:1/none")
+        .env_remove("TOLKEREGISTER_TIP_KEY")
+        .env("RUST_LOG", "error")
+        .output()
+        .expect("the binary runs");
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("TOLKEREGISTER_TIP_KEY"), "{}", stderr(&out));
+
+    let bad_key = Command::new(env!("CARGO_BIN_EXE_tolkeregister"))
+        .args(["serve-admin", "--admin-addr", "127.0.0.1:0"])
+        .env("DATABASE_URL", "postgres://postgres@127.0.0.1:1/none")
+        .env("TOLKEREGISTER_TIP_KEY", "too-short")
+        .env("RUST_LOG", "error")
+        .output()
+        .expect("the binary runs");
+    assert!(!bad_key.status.success());
+    assert!(stderr(&bad_key).contains("ugyldig"), "{}", stderr(&bad_key));
+}
