@@ -58,7 +58,59 @@ fn as_of(c: &mut Criterion) {
                 .unwrap()
         })
     });
+    tips(&rt, &store, &mut group);
     group.finish();
+}
+
+/// A tip through intake (contact sealed, one transaction) and an audited read of the case by
+/// its assigned caseworker (contact opened, access log written).
+fn tips(
+    rt: &tokio::runtime::Runtime,
+    store: &register::store::SqliteStore,
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+) {
+    use register::store::TipStore;
+    use register::tips::event::NewEvent;
+    use register::tips::{CaseEvent, Channel, ContactKey, Ground, Grounds, NewTip, Reporter, ReporterContact};
+    use register::tips::{ReporterRole, Subject, TipRules, Viewer};
+
+    let key = ContactKey::random();
+    let today = Timestamp::now().date();
+    let tip = NewTip {
+        received_on: today,
+        channel: Channel::WebForm,
+        subject: Subject::Interpreter {
+            number: register::InterpreterNumber::new(10_500).unwrap(),
+        },
+        assignment_on: Some(today),
+        assignment_place: "Legevakten".into(),
+        grounds: Grounds::new([Ground::Confidentiality]).unwrap(),
+        account: "Tolken fortalte andre hva som ble sagt under konsultasjonen. ".repeat(10),
+        reporter: Reporter::Identified {
+            role: ReporterRole::PublicBody,
+            contact: ReporterContact::new("Kari Nordmann", Some("kari@example.no"), None).unwrap(),
+        },
+        received_by: "public:web".into(),
+    };
+    group.bench_function("receive_tip (sealed contact)", |b| {
+        b.iter(|| rt.block_on(store.receive_tip(&tip, &key)).unwrap().id)
+    });
+    let case = rt.block_on(store.receive_tip(&tip, &key)).unwrap();
+    let assign = NewEvent::new(
+        CaseEvent::Assign {
+            caseworker: "staff:kari".into(),
+        },
+        "staff:kari",
+        "tar saken",
+    );
+    rt.block_on(store.append_event(case.id, case.version, &assign, &TipRules::default(), today))
+        .unwrap();
+    let viewer = Viewer::Staff {
+        login: "staff:kari".into(),
+    };
+    group.bench_function("view_case (assigned caseworker, audited)", |b| {
+        b.iter(|| rt.block_on(store.view_case(case.id, &viewer, &key)).unwrap())
+    });
 }
 
 criterion_group!(benches, pure_rules, as_of);
