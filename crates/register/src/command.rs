@@ -41,6 +41,11 @@ pub enum Command {
         no: i32,
         status: LicenceStatus,
     },
+    /// A revocation set aside on appeal: the licence is active again, as if never revoked.
+    /// Only an appeal can do this; otherwise revocation is final.
+    ReinstateLicence {
+        no: i32,
+    },
     /// Decision to list the interpreter for a language (or to list again after withdrawal).
     ApproveEntry {
         language: LanguageCode,
@@ -71,6 +76,7 @@ impl Command {
             Self::RecordAuthorisationTest { .. } => "record_authorisation_test",
             Self::GrantLicence { .. } => "grant_licence",
             Self::ChangeLicenceStatus { .. } => "change_licence_status",
+            Self::ReinstateLicence { .. } => "reinstate_licence",
             Self::ApproveEntry { .. } => "approve_entry",
             Self::Withdraw { .. } => "withdraw",
             Self::Suspend => "suspend",

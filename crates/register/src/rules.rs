@@ -143,6 +143,20 @@ pub fn apply(
             }
             licence.status = *status;
         }
+        Command::ReinstateLicence { no } => {
+            let licence = r
+                .licences
+                .iter_mut()
+                .find(|l| l.no == *no)
+                .ok_or(RuleError::NoSuchLicence(*no))?;
+            if licence.status != LicenceStatus::Revoked {
+                return Err(RuleError::LicenceTransition {
+                    from: licence.status.as_str(),
+                    to: LicenceStatus::Active.as_str(),
+                });
+            }
+            licence.status = LicenceStatus::Active;
+        }
         Command::ApproveEntry { language } => approve(&mut r, *language, catalogue, today)?,
         Command::Withdraw { language } => match language {
             Some(language) => {

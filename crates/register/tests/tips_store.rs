@@ -5,6 +5,7 @@ mod common;
 
 use register::command::{ChangeMeta, Command};
 use register::interpreter::Profile;
+use register::licence::LicenceStatus;
 use register::qualification::{NewQualification, QualificationKind};
 use register::store::TipStore;
 use register::store::tips::SHOWN_FOR_PROCESSING;
@@ -916,3 +917,55 @@ async fn meeting_agenda<S: TipStore>(store: S) {
     );
 }
 both_backends!(meeting_agenda_on, crate::meeting_agenda);
+
+/// A revocation set aside on appeal gives the licence back and lists the interpreter again.
+async fn revocation_reversed_on_appeal<S: TipStore>(store: S) {
+    let n = listed(&store).await;
+    let case = to_decision(&store, receive(&store, n, identified()).await).await;
+    let revoke = decide(
+        DecisionOutcome::Revocation {
+            licence_no: 1,
+            until: None,
+        },
+        true,
+    );
+    let decided = sanction(&store, &case, revoke).await;
+    let licence = |r: register::InterpreterRecord| r.licences.iter().find(|l| l.no == 1).unwrap().status;
+    assert_eq!(licence(store.record(n).await.unwrap().unwrap()), LicenceStatus::Revoked);
+    assert!(!is_listed(&store, n).await);
+
+    let appealed = step(&store, &decided, CaseEvent::Appeal { received_on: today() }).await;
+    let reversal = CaseEvent::ReverseOnAppeal {
+        reasons: "Klagen førte fram: bruddet er ikke bevist.".into(),
+    };
+    let reversed = match workflow::act(
+        &store,
+        appealed.id,
+        appealed.version,
+        reversal,
+        "staff:kari",
+        "klage",
+        &rules(),
+    )
+    .await
+    {
+        Ok(Acted::Done(c)) => *c,
+        Ok(Acted::AwaitingApproval(c)) => workflow::approve(&store, c.id, c.version, "staff:ola", true, &rules())
+            .await
+            .unwrap(),
+        Err(e) => panic!("{e:?}"),
+    };
+    assert_eq!(reversed.status, CaseStatus::ReversedOnAppeal);
+    assert_eq!(licence(store.record(n).await.unwrap().unwrap()), LicenceStatus::Active);
+    assert!(is_listed(&store, n).await, "listed again with the licence back");
+    let again = store
+        .execute(
+            n,
+            Command::ReinstateLicence { no: 1 },
+            ChangeMeta::now("staff:kari", "feil"),
+        )
+        .await;
+    assert!(again.is_err(), "only a revoked licence can be reinstated: {again:?}");
+}
+
+both_backends!(revocation_reversed_on_appeal_on, crate::revocation_reversed_on_appeal);

@@ -99,6 +99,7 @@ pub fn describe(command: &Command) -> String {
             LicenceStatus::TemporarilyRevoked => format!("Midlertidig tilbakekall av bevilling nr. {no}"),
             LicenceStatus::Active => format!("Gjeninnsetting av bevilling nr. {no}"),
         },
+        Command::ReinstateLicence { no } => format!("Gjeninnsetting av bevilling nr. {no} etter klage"),
         Command::Exclude { until: Some(until) } => format!("Utestenging fra registeret til {until}"),
         Command::Exclude { until: None } => "Permanent utestenging fra registeret".into(),
         Command::Suspend => "Midlertidig utestenging mens en sak behandles".into(),

@@ -639,8 +639,17 @@ impl TipCase {
             | E::RecordMinistryOutcome {
                 outcome: MinistryOutcome::Reversed,
                 ..
-            } if excluded => {
-                vec![Command::LiftExclusion]
+            } => {
+                // Setting the decision aside undoes all of it: the revoked licence too.
+                let mut commands = Vec::new();
+                if let Some(DecisionOutcome::Revocation { licence_no, .. }) = self.decision.as_ref().map(|d| d.outcome)
+                {
+                    commands.push(Command::ReinstateLicence { no: licence_no });
+                }
+                if excluded {
+                    commands.push(Command::LiftExclusion);
+                }
+                commands
             }
             _ => vec![],
         }
@@ -1052,6 +1061,28 @@ mod tests {
             vec![Command::LiftExclusion]
         );
         assert_eq!(appealed.register_commands(&ministry(MinistryOutcome::Upheld)), vec![]);
+
+        // Reversing a revocation gives the licence back as well as lifting the exclusion.
+        let mut revoked = investigating();
+        revoked.push(CaseEvent::SendAdvanceNotice {
+            sent_on: date!(2024 - 05 - 01),
+            reply_by: date!(2024 - 05 - 08),
+        });
+        revoked.push(decide(
+            DecisionOutcome::Revocation {
+                licence_no: 2,
+                until: None,
+            },
+            date!(2024 - 05 - 20),
+            true,
+        ));
+        revoked.push(CaseEvent::Appeal {
+            received_on: date!(2024 - 05 - 25),
+        });
+        assert_eq!(
+            after(&revoked).register_commands(&CaseEvent::ReverseOnAppeal { reasons: "r".into() }),
+            vec![Command::ReinstateLicence { no: 2 }, Command::LiftExclusion]
+        );
     }
 
     #[test]
