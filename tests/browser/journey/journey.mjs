@@ -219,6 +219,29 @@ try {
     const text = await page.locator('main').innerText();
     expect(!new RegExp(`Tolk ${number} er oppført`).test(text), text.slice(0, 200));
   });
+  await step('the committee and figures pages pass axe-core and count the tip', async () => {
+    const problems = [];
+    const sigrid = await login(browser, admin, 'sigrid', passwords.sigrid);
+    for (const path of ['/utvalg', '/utvalg/moter']) {
+      await sigrid.goto(`${admin}${path}`);
+      await axe(sigrid, path).catch((e) => problems.push(e.message));
+    }
+    const hrefs = await sigrid.$$eval('main a', (as) => as.map((a) => a.getAttribute('href')));
+    const meeting = hrefs.find((h) => /^\/utvalg\/moter\/\d+$/.test(h || ''));
+    expect(meeting, `a meeting link among ${hrefs.join(' ')}`);
+    await sigrid.goto(`${admin}${meeting}`);
+    expect((await sigrid.textContent('main')).includes(reference), 'the case is on the meeting\'s agenda');
+    await axe(sigrid, 'meeting').catch((e) => problems.push(e.message));
+    const amina = await login(browser, admin, 'amina', passwords.amina);
+    await amina.goto(`${admin}/utvalg/mine`);
+    await axe(amina, 'member meetings').catch((e) => problems.push(e.message));
+    const ingrid = await login(browser, admin, 'ingrid', passwords.ingrid);
+    await ingrid.goto(`${admin}/statistikk/varsler`);
+    await axe(ingrid, 'tip figures').catch((e) => problems.push(e.message));
+    const csv = await ingrid.request.get(`${admin}/statistikk/varsler.csv`);
+    expect(csv.status() === 200 && (await csv.text()).includes(String(new Date().getUTCFullYear())), 'this year in the CSV');
+    expect(problems.length === 0, problems.join(' | '));
+  });
 } finally {
   await browser.close();
   services.child.kill();
