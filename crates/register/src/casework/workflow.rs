@@ -73,30 +73,15 @@ pub async fn approve<S: CaseStore>(
 ) -> Result<InterpreterRecord, CaseworkError> {
     let pending = store.approval(id).await?.ok_or(CaseworkError::ApprovalNotFound(id))?;
     four_eyes::check_approver(&pending, approver, approver_is_senior)?;
-    if !store
-        .close_approval(id, ApprovalStatus::Approved, approver, None)
-        .await?
-    {
-        return Err(CaseworkError::ApprovalClosed);
-    }
     let reason = format!(
         "{} (foreslått av {}, godkjent av {})",
         pending.reason, pending.requested_by, approver
     );
-    match store
-        .execute(
-            pending.number,
-            pending.command.clone(),
-            ChangeMeta::now(approver, reason),
-        )
-        .await
-    {
-        Ok(record) => Ok(record),
-        Err(e) => {
-            store.reopen_approval(id).await?;
-            Err(e.into())
-        }
-    }
+    let meta = ChangeMeta::now(approver, reason);
+    store
+        .approve_and_execute(id, approver, pending.number, pending.command.clone(), meta)
+        .await?
+        .ok_or(CaseworkError::ApprovalClosed)
 }
 
 /// Rejects a pending change; the register is not touched.

@@ -8,8 +8,9 @@ use time::Date;
 use super::{Database, Store};
 use crate::casework::four_eyes::{ApprovalStatus, PendingApproval};
 use crate::casework::{CaseworkError, Decision, ForeignCase, NewDecision, NewForeignCase};
-use crate::command::Command;
+use crate::command::{ChangeMeta, Command};
 use crate::interpreter_number::InterpreterNumber;
+use crate::record::InterpreterRecord;
 use crate::timestamp::Timestamp;
 
 pub type Result<T, E = CaseworkError> = std::result::Result<T, E>;
@@ -59,8 +60,16 @@ pub trait CaseStore: Store {
         decided_by: &str,
         note: Option<&str>,
     ) -> impl Future<Output = Result<bool>> + Send;
-    /// Puts an approval back to pending when its change could not be made.
-    fn reopen_approval(&self, id: i64) -> impl Future<Output = Result<()>> + Send;
+    /// Approves a pending change and makes it in one transaction: `None` (nothing written) when
+    /// the approval was no longer pending; a refused change leaves the approval pending.
+    fn approve_and_execute(
+        &self,
+        id: i64,
+        approver: &str,
+        number: InterpreterNumber,
+        command: Command,
+        meta: ChangeMeta,
+    ) -> impl Future<Output = Result<Option<InterpreterRecord>>> + Send;
 
     /// Ends a staff session before its token expires (logout).
     fn revoke_session(&self, session_id: &str, expires_at: Timestamp) -> impl Future<Output = Result<()>> + Send;
@@ -224,6 +233,7 @@ macro_rules! casework_impl {
             use $crate::casework::{CaseworkError, Decision, ForeignCase, NewDecision, NewForeignCase};
             use $crate::command::{ChangeMeta, Command};
             use $crate::interpreter_number::InterpreterNumber;
+            use $crate::record::InterpreterRecord;
             use $crate::store::casework::rows::*;
             use $crate::store::casework::{CaseStore, Result};
             use $crate::store::StoreError;
@@ -487,15 +497,31 @@ macro_rules! casework_impl {
                     Ok(done.rows_affected() == 1)
                 }
 
-                async fn reopen_approval(&self, id: i64) -> Result<()> {
-                    sqlx::query(
-                        "UPDATE pending_approvals SET status = 'pending', decided_by = NULL, decided_at = NULL, note = NULL WHERE id = $1",
+                async fn approve_and_execute(
+                    &self,
+                    id: i64,
+                    approver: &str,
+                    number: InterpreterNumber,
+                    command: Command,
+                    meta: ChangeMeta,
+                ) -> Result<Option<InterpreterRecord>> {
+                    let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+                    let done = sqlx::query(
+                        "UPDATE pending_approvals SET status = 'approved', decided_by = $1, decided_at = $2 WHERE id = $3 AND status = 'pending'",
                     )
+                    .bind(approver)
+                    .bind(Timestamp::now())
                     .bind(id)
-                    .execute(&self.pool)
+                    .execute(&mut *tx)
                     .await
                     .map_err(StoreError::from)?;
-                    Ok(())
+                    if done.rows_affected() != 1 {
+                        return Ok(None);
+                    }
+                    let (record, seq) = super::generated::execute_in(&mut tx, &self.catalogue, number, command, meta).await?;
+                    tx.commit().await.map_err(StoreError::from)?;
+                    self.notify.send_replace(seq);
+                    Ok(Some(record))
                 }
 
                 async fn revoke_session(&self, session_id: &str, expires_at: Timestamp) -> Result<()> {
@@ -596,8 +622,15 @@ impl CaseStore for Database {
     ) -> Result<bool> {
         delegate!(self, s => s.close_approval(id, status, decided_by, note).await)
     }
-    async fn reopen_approval(&self, id: i64) -> Result<()> {
-        delegate!(self, s => s.reopen_approval(id).await)
+    async fn approve_and_execute(
+        &self,
+        id: i64,
+        approver: &str,
+        number: InterpreterNumber,
+        command: Command,
+        meta: ChangeMeta,
+    ) -> Result<Option<InterpreterRecord>> {
+        delegate!(self, s => s.approve_and_execute(id, approver, number, command, meta).await)
     }
     async fn revoke_session(&self, session_id: &str, expires_at: Timestamp) -> Result<()> {
         delegate!(self, s => s.revoke_session(session_id, expires_at).await)
