@@ -8,7 +8,8 @@ use axum::routing::{get, post};
 use maud::{Markup, html};
 use register::casework::four_eyes::describe;
 use register::casework::{ApprovalStatus, PendingApproval, workflow};
-use register::store::CaseStore;
+use register::store::tips::TipListItem;
+use register::store::{CaseStore, TipStore};
 use serde::Deserialize;
 
 use crate::AdminState;
@@ -31,14 +32,60 @@ fn parse_id(raw: &str) -> Result<i64, AdminError> {
         .map_err(|_| AdminError::NotFound(format!("Fant ingen forespørsel «{raw}»")))
 }
 
-fn queue_view(staff: &Staff, pending: &[PendingApproval], failed: Option<(i64, &str, &Errors)>) -> Markup {
+/// What waits for a second senior: register changes (approved here) and tip cases with a
+/// proposed decision or sanction (approved on the case page, where the case can be read first).
+struct Queue {
+    changes: Vec<PendingApproval>,
+    tips: Vec<TipListItem>,
+}
+
+impl Queue {
+    async fn load(state: &AdminState) -> Result<Queue, AdminError> {
+        let changes = state.store.approvals(ApprovalStatus::Pending).await?;
+        let tips = state
+            .store
+            .tip_list(true)
+            .await
+            .map_err(crate::tips::page_error)?
+            .into_iter()
+            .filter(|t| t.pending)
+            .collect();
+        Ok(Queue { changes, tips })
+    }
+}
+
+fn tip_queue(tips: &[TipListItem]) -> Markup {
+    html! {
+        section aria-labelledby="tip-approvals" {
+            h2 id="tip-approvals" { "Varselsaker med forslag til godkjenning" }
+            @if tips.is_empty() {
+                p { "Ingen varselsaker venter på godkjenning." }
+            } @else {
+                ul {
+                    @for t in tips {
+                        li {
+                            a href={ "/varsler/" (t.id) } { (t.reference) }
+                            @if let Some(n) = t.interpreter { " – tolk " (n) }
+                            " (" (t.status.label()) ")"
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn queue_view(staff: &Staff, queue: &Queue, failed: Option<(i64, &str, &Errors)>) -> Markup {
+    let pending = &queue.changes;
     html! {
         h1 { "Til godkjenning" }
         p { "Tilbakekall av bevilling og utestenging gjelder først når en annen seniorsaksbehandler enn den som foreslo det, har godkjent." }
+        (tip_queue(&queue.tips))
+        h2 { "Endringer i registeret" }
         @if pending.is_empty() { p { "Ingen endringer venter på godkjenning." } }
         @for a in pending {
             section class="approval" aria-labelledby={ "approval-" (a.id) } {
-                h2 id={ "approval-" (a.id) } { (describe(&a.command)) " – tolk " a href={ "/tolker/" (a.number) } { (a.number) } }
+                h3 id={ "approval-" (a.id) } { (describe(&a.command)) " – tolk " a href={ "/tolker/" (a.number) } { (a.number) } }
                 p { "Foreslått av " (a.requested_by.trim_start_matches("staff:")) " " (crate::labels::instant(a.requested_at)) "." }
                 p { "Begrunnelse: " (a.reason) }
                 @let errors = failed.filter(|(id, _, _)| *id == a.id);
@@ -66,11 +113,11 @@ fn queue_view(staff: &Staff, pending: &[PendingApproval], failed: Option<(i64, &
 }
 
 async fn queue(State(state): State<AdminState>, user: Authorised<Senior>) -> Result<Markup, AdminError> {
-    let pending = state.store.approvals(ApprovalStatus::Pending).await?;
+    let queue = Queue::load(&state).await?;
     Ok(layout::page(
         "Til godkjenning",
         Some(&user),
-        queue_view(&user, &pending, None),
+        queue_view(&user, &queue, None),
     ))
 }
 
@@ -80,9 +127,9 @@ async fn refused(state: &AdminState, user: &Staff, id: i64, e: AdminError) -> Re
     if status.is_server_error() {
         return Err(e);
     }
-    let pending = state.store.approvals(ApprovalStatus::Pending).await?;
+    let queue = Queue::load(state).await?;
     let fields = Errors(e.fields().into_iter().map(|(_, m)| (format!("note-{id}"), m)).collect());
-    let body = queue_view(user, &pending, Some((id, &e.message(), &fields)));
+    let body = queue_view(user, &queue, Some((id, &e.message(), &fields)));
     Ok((status, layout::page("Til godkjenning", Some(user), body)).into_response())
 }
 

@@ -339,8 +339,15 @@ async fn intake_to_decision_with_four_eyes(app: TestApp) {
         case_page(&app, &sigrid, id).await.contains("Du foreslo dette selv"),
         "the proposer is told a second senior must approve"
     );
+    let queue = app.get("/godkjenninger", Some(&nils)).await.body;
+    assert!(
+        queue.contains(&format!("href=\"/varsler/{id}\"")),
+        "the seniors' approval queue leads to the case"
+    );
     let approved = approve(&app, &nils, id).await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    let queue = app.get("/godkjenninger", Some(&nils)).await.body;
+    assert!(queue.contains("Ingen varselsaker venter på godkjenning"), "and leaves it once approved");
 
     let page = case_page(&app, &kari, id).await;
     assert!(page.contains("Vedtak fattet"));
