@@ -347,7 +347,10 @@ async fn intake_to_decision_with_four_eyes(app: TestApp) {
     let approved = approve(&app, &nils, id).await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
     let queue = app.get("/godkjenninger", Some(&nils)).await.body;
-    assert!(queue.contains("Ingen varselsaker venter på godkjenning"), "and leaves it once approved");
+    assert!(
+        queue.contains("Ingen varselsaker venter på godkjenning"),
+        "and leaves it once approved"
+    );
 
     let page = case_page(&app, &kari, id).await;
     assert!(page.contains("Vedtak fattet"));
