@@ -47,6 +47,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Print register figures as JSON: entries per category, kind and language; persons.
     Counts(CountsArgs),
+    /// Print a new key pair for reporters' contact details: the private key for the staff
+    /// service and its sealing key for the public service.
+    TipKey,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -23,6 +23,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed(args) => seed(&cli.db, args).await,
         Command::Export(args) => export(&cli.db, args).await,
         Command::Counts(args) => counts(&cli.db, args).await,
+        Command::TipKey => {
+            print!("{}", crate::tip_key::new_pair_text());
+            Ok(())
+        }
     }
 }
 

@@ -43,7 +43,7 @@ pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<()> {
 
     tokio::spawn(sweep_expired_exclusions(store.clone()));
     let tip_key = crate::tip_key::resolve(&db.database_url)?;
-    let public_app = public_app(&store, &args.public, Some(tip_key.clone()))?;
+    let public_app = public_app(&store, &args.public, Some(tip_key.sealing_key()))?;
     let (admin_state, demo_logins) = admin_state(&store, &args.admin, tip_key)?;
     let admin_app = admin::router(admin_state);
 
@@ -105,7 +105,7 @@ pub async fn run_public(db: &DbArgs, args: ServePublicArgs) -> anyhow::Result<()
     let store = connect(db).await?;
     let listener = bind(args.public_addr, "den offentlige tjenesten").await?;
     let addr = listener.local_addr()?;
-    let tip_key = match crate::tip_key::resolve(&db.database_url) {
+    let tip_key = match crate::tip_key::resolve_sealing(&db.database_url) {
         Ok(key) => Some(key),
         // Without a key the service runs, and its tip form says it cannot take tips now.
         Err(e) if e.downcast_ref::<register::tips::KeyError>() == Some(&register::tips::KeyError::Missing) => {
@@ -131,7 +131,7 @@ pub async fn run_public(db: &DbArgs, args: ServePublicArgs) -> anyhow::Result<()
 fn public_app(
     store: &Database,
     args: &PublicArgs,
-    tip_key: Option<register::tips::ContactKey>,
+    tip_key: Option<register::tips::SealingKey>,
 ) -> anyhow::Result<axum::Router> {
     let state = match tip_key {
         Some(key) => public_web::AppState::start_with_tips(store.clone(), &args.index_dir, key),

@@ -1,12 +1,15 @@
-//! Where the services get the key that seals reporters' contact details. Production sets
-//! `TOLKEREGISTER_TIP_KEY`; the embedded default keeps a generated key in a file beside its
-//! database, so a first start needs no set-up and tips stay readable across restarts.
+//! Where the services get the keys for reporters' contact details. Production gives the staff
+//! service the private key (`TOLKEREGISTER_TIP_KEY`) and the public service only its sealing
+//! half (`TOLKEREGISTER_TIP_SEALING_KEY`), so the internet-facing service can file tips but not
+//! read who reported them; `tolkeregister tip-key` makes a pair. The embedded default keeps a
+//! generated private key in a file beside its database, so a first start needs no set-up and
+//! tips stay readable across restarts.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use register::tips::contact_key::KEY_VARIABLE;
-use register::tips::{ContactKey, KeyError};
+use register::tips::contact_key::{KEY_VARIABLE, SEALING_KEY_VARIABLE};
+use register::tips::{ContactKey, KeyError, SealingKey};
 
 /// The key from the environment; for an embedded SQLite database without one, the key file
 /// beside the database (created on first use). A server database must be given a key: a
@@ -20,6 +23,34 @@ pub fn resolve(database_url: &str) -> anyhow::Result<ContactKey> {
         },
         Err(e) => Err(e).with_context(|| format!("{KEY_VARIABLE} er ugyldig")),
     }
+}
+
+/// The public service's sealing key: from the environment; else derived from the private key
+/// where one is available (with a warning when it came from the environment: the public
+/// service should not hold it).
+pub fn resolve_sealing(database_url: &str) -> anyhow::Result<SealingKey> {
+    match SealingKey::from_env() {
+        Ok(key) => Ok(key),
+        Err(KeyError::Missing) => {
+            if std::env::var_os(KEY_VARIABLE).is_some() {
+                tracing::warn!(
+                    "{KEY_VARIABLE} is set for the public service; give it only {SEALING_KEY_VARIABLE}, so it cannot open reporters' contact details"
+                );
+            }
+            Ok(resolve(database_url)?.sealing_key())
+        }
+        Err(e) => Err(e).with_context(|| format!("{SEALING_KEY_VARIABLE} er ugyldig")),
+    }
+}
+
+/// A new key pair for production, as the operator should configure it.
+pub fn new_pair_text() -> String {
+    let key = ContactKey::random();
+    format!(
+        "# Saksbehandlertjenesten (hemmelig):\n{KEY_VARIABLE}={}\n# Den offentlige tjenesten (kan bare kryptere):\n{SEALING_KEY_VARIABLE}={}\n",
+        key.to_hex(),
+        key.sealing_key().to_hex()
+    )
 }
 
 /// `data/tolkeregister.db` → `data/tip-contact.key`; `None` for anything but a SQLite file.
@@ -75,6 +106,21 @@ mod tests {
         );
         assert_eq!(key_file_for("sqlite::memory:"), None);
         assert_eq!(key_file_for("postgres://localhost/tolk"), None);
+    }
+
+    #[test]
+    fn a_new_pair_is_a_private_key_and_its_sealing_key() {
+        let text = new_pair_text();
+        let value = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(&format!("{name}=")))
+                .unwrap()
+                .to_string()
+        };
+        let private = ContactKey::parse(&value(KEY_VARIABLE)).unwrap();
+        let sealing = SealingKey::parse(&value(SEALING_KEY_VARIABLE)).unwrap();
+        assert_eq!(private.sealing_key(), sealing);
+        assert_eq!(private.open(&register::tips::Seal::seal(&sealing, b"x")).unwrap(), b"x");
     }
 
     #[test]

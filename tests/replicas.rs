@@ -44,7 +44,7 @@ async fn two_public_replicas_follow_one_postgres_register() {
                     "TOLKEREGISTER_INDEX_DIR",
                     dir.path().join("index").display().to_string(),
                 ),
-                ("TOLKEREGISTER_TIP_KEY", "ab".repeat(32)),
+                ("TOLKEREGISTER_TIP_SEALING_KEY", "ab".repeat(32)),
             ];
             let args = ["serve-public", "--public-addr", "127.0.0.1:0"];
             let (server, addrs) = support::start(dir.path(), &args, &env, &["Offentlig tjeneste"]);

@@ -18,7 +18,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use axum::Router;
-use register::tips::ContactKey;
+use register::tips::SealingKey;
 use register::{Database, Store};
 use search::{Indexer, IndexerOptions, SearchError, SearchIndex};
 
@@ -63,8 +63,8 @@ impl AppState {
     }
 
     /// [`AppState::start`] with the tip form taking tips into `store`, the reporter's contact
-    /// sealed with `key`.
-    pub fn start_with_tips(store: Database, index_dir: &Path, key: ContactKey) -> Result<AppState, SearchError> {
+    /// sealed with `key` (the public half; this service cannot open what it sealed).
+    pub fn start_with_tips(store: Database, index_dir: &Path, key: SealingKey) -> Result<AppState, SearchError> {
         let state = AppState::start(store.clone(), index_dir)?;
         Ok(state.with_tips(TipIntake::new(store, key)))
     }

@@ -108,7 +108,7 @@ impl Site {
         let unlisted = register(&store, "030377123", "Samir", false).await;
         let dir = tempfile::tempdir().unwrap();
         let key = ContactKey::random();
-        let state = AppState::start_with_tips(store.clone(), dir.path(), key.clone())
+        let state = AppState::start_with_tips(store.clone(), dir.path(), key.sealing_key())
             .unwrap()
             .with_tip_settings(settings);
         for _ in 0..300 {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use register::Database;
 use register::store::TipStore;
-use register::tips::{ContactKey, NewTip, TipError};
+use register::tips::{NewTip, SealingKey, TipError};
 
 use super::token::FormKey;
 
@@ -14,7 +14,8 @@ use super::token::FormKey;
 #[derive(Clone)]
 pub struct TipIntake {
     store: Database,
-    key: Arc<ContactKey>,
+    /// Seals the reporter's contact; cannot open it again (only the staff service can).
+    key: Arc<SealingKey>,
 }
 
 impl std::fmt::Debug for TipIntake {
@@ -24,7 +25,7 @@ impl std::fmt::Debug for TipIntake {
 }
 
 impl TipIntake {
-    pub fn new(store: Database, key: ContactKey) -> TipIntake {
+    pub fn new(store: Database, key: SealingKey) -> TipIntake {
         TipIntake {
             store,
             key: Arc::new(key),
@@ -34,11 +35,12 @@ impl TipIntake {
     /// Files `tip` (the reporter's contact sealed) and returns its reference, e.g.
     /// `VAR-2026-00012`.
     pub async fn submit(&self, tip: &NewTip) -> Result<String, TipError> {
-        let case = self.store.receive_tip(tip, &self.key).await?;
+        let case = self.store.receive_tip(tip, self.key.as_ref()).await?;
         Ok(case.reference())
     }
 
-    /// The key of this service's form tokens, derived from the contact key.
+    /// The key of this service's form tokens, derived from the sealing key (which every public
+    /// instance of one register shares).
     pub(crate) fn form_key(&self) -> FormKey {
         FormKey::derive(&self.key)
     }

@@ -8,7 +8,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
 use rand::Rng;
-use register::tips::ContactKey;
+use register::tips::SealingKey;
 use sha2::Sha256;
 
 type HmacSha256 = Hmac<Sha256>;
@@ -36,9 +36,12 @@ impl std::fmt::Debug for FormKey {
 }
 
 impl FormKey {
-    /// A key of its own for this purpose, derived one-way from the contact key.
-    pub fn derive(contact: &ContactKey) -> FormKey {
-        let mut mac = HmacSha256::new_from_slice(contact.to_hex().as_bytes()).expect("HMAC takes any key length");
+    /// A key of its own for this purpose, derived one-way from the sealing key. The sealing key
+    /// is configuration, not published; even someone who knew it could only make form tokens,
+    /// which bind a post to this deployment and expire; cross-site posts are refused by the
+    /// origin check, and abuse by the rate limits.
+    pub fn derive(sealing: &SealingKey) -> FormKey {
+        let mut mac = HmacSha256::new_from_slice(sealing.as_bytes()).expect("HMAC takes any key length");
         mac.update(b"tolkeregister public tip form");
         FormKey(mac.finalize().into_bytes().into())
     }
@@ -112,6 +115,7 @@ impl FormKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use register::tips::ContactKey;
 
     #[test]
     fn tokens_expire_and_cannot_be_forged_or_moved_between_keys() {
@@ -138,14 +142,14 @@ mod tests {
     }
 
     #[test]
-    fn replicas_with_the_same_contact_key_share_the_form_key() {
-        let contact = ContactKey::random();
-        let (a, b) = (FormKey::derive(&contact), FormKey::derive(&contact));
+    fn replicas_with_the_same_sealing_key_share_the_form_key() {
+        let sealing = ContactKey::random().sealing_key();
+        let (a, b) = (FormKey::derive(&sealing), FormKey::derive(&sealing));
         assert!(b.check(&a.issue(50), 60, 3600).is_ok());
         let sig = a.receipt_signature("VAR-2026-00012");
         assert!(b.check_receipt("VAR-2026-00012", &sig));
         assert!(!b.check_receipt("VAR-2026-00013", &sig));
-        assert!(!FormKey::derive(&ContactKey::random()).check_receipt("VAR-2026-00012", &sig));
+        assert!(!FormKey::derive(&ContactKey::random().sealing_key()).check_receipt("VAR-2026-00012", &sig));
         assert_eq!(format!("{a:?}"), "FormKey(..)");
     }
 }

@@ -10,6 +10,7 @@ use super::{Database, Store};
 use crate::command::{ChangeMeta, Command};
 use crate::interpreter_number::InterpreterNumber;
 use crate::timestamp::Timestamp;
+use crate::tips::contact_key::Seal;
 use crate::tips::figures::YearFigures;
 use crate::tips::{
     CaseDeadline, CaseStatus, CaseView, ContactKey, DocumentContent, Meeting, NewDocument, NewEvent, NewMeeting,
@@ -89,7 +90,7 @@ pub const SHOWN_FOR_PROCESSING: &str = "processing";
 pub trait TipStore: Store {
     /// Records a new tip with the reporter's contact sealed under `key`. The public form and
     /// staff registering a tip from e-mail or post both come here.
-    fn receive_tip(&self, new: &NewTip, key: &ContactKey) -> impl Future<Output = Result<TipCase>> + Send;
+    fn receive_tip(&self, new: &NewTip, key: &(impl Seal + Sync)) -> impl Future<Output = Result<TipCase>> + Send;
 
     /// Opens a case for `viewer` under the access rule, logs the read (also a refusal), and
     /// returns what the viewer may see; `AccessDenied` when refused.
@@ -328,6 +329,7 @@ macro_rules! tips_impl {
                 AccessLogEntry, AgendaItem, DeclaredConflict, Result, SHOWN_FOR_PROCESSING, TipListItem, TipStore,
             };
             use $crate::timestamp::Timestamp;
+            use $crate::tips::contact_key::Seal;
             use $crate::tips::access::{self, CaseView, CommitteeFacts, Viewer};
             use $crate::tips::case::CheckContext;
             use $crate::tips::committee::{CommitteePerson, SeatHolders};
@@ -524,7 +526,7 @@ macro_rules! tips_impl {
                 case(&mut *conn, id).await
             }
 
-            fn sealed_contact(new: &NewTip, key: &ContactKey) -> Result<Option<Vec<u8>>> {
+            fn sealed_contact(new: &NewTip, key: &impl Seal) -> Result<Option<Vec<u8>>> {
                 new.reporter
                     .contact()
                     .map(|c| {
@@ -536,7 +538,7 @@ macro_rules! tips_impl {
             }
 
             impl TipStore for $store {
-                async fn receive_tip(&self, new: &NewTip, key: &ContactKey) -> Result<TipCase> {
+                async fn receive_tip(&self, new: &NewTip, key: &(impl Seal + Sync)) -> Result<TipCase> {
                     new.check(Timestamp::now().date())?;
                     let contact = sealed_contact(new, key)?;
                     let mut tx = self.pool.begin().await?;
@@ -966,7 +968,7 @@ macro_rules! delegate {
 }
 
 impl TipStore for Database {
-    async fn receive_tip(&self, new: &NewTip, key: &ContactKey) -> Result<TipCase> {
+    async fn receive_tip(&self, new: &NewTip, key: &(impl Seal + Sync)) -> Result<TipCase> {
         delegate!(self, s => s.receive_tip(new, key).await)
     }
     async fn view_case(&self, id: i64, viewer: &Viewer, key: &ContactKey) -> Result<CaseView> {

@@ -1,21 +1,25 @@
-//! The key that seals a reporter's contact details at rest (ChaCha20-Poly1305, a random nonce
-//! per value). Parses the key from configuration; never logs or prints it.
+//! The keys that protect a reporter's contact details at rest: a public **sealing key** that can
+//! only encrypt (the public service and staff intake hold it) and the private **contact key**
+//! that opens them (only the staff service holds it). Sealed boxes (X25519 + XSalsa20-Poly1305,
+//! a fresh ephemeral key per value) from the `crypto_box` crate: an intruder in the
+//! internet-facing service, which can write tips and reach the database, still cannot read
+//! who reported whom. Keys are parsed from configuration and never logged or printed.
 
 use base64::Engine;
-use chacha20poly1305::aead::{Aead, KeyInit};
-use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
-use rand::RngCore;
+use crypto_box::aead::OsRng;
+use crypto_box::{PublicKey, SecretKey};
 
-/// The environment variable the services read the key from.
+/// The environment variable the staff service reads the private key from.
 pub const KEY_VARIABLE: &str = "TOLKEREGISTER_TIP_KEY";
+/// The environment variable the public service reads the sealing key from.
+pub const SEALING_KEY_VARIABLE: &str = "TOLKEREGISTER_TIP_SEALING_KEY";
 
 const KEY_BYTES: usize = 32;
-const NONCE_BYTES: usize = 12;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
     #[error(
-        "nøkkelen for varslerens kontaktopplysninger mangler: sett {KEY_VARIABLE} til 32 tilfeldige byte (base64 eller hex)"
+        "nøkkelen for varslerens kontaktopplysninger mangler: sett {KEY_VARIABLE} til 32 tilfeldige byte (base64 eller hex); `tolkeregister tip-key` lager et nøkkelpar"
     )]
     Missing,
     #[error("nøkkelen for varslerens kontaktopplysninger er {0} byte; den må være nøyaktig 32 byte (base64 eller hex)")]
@@ -26,9 +30,84 @@ pub enum KeyError {
     CannotOpen,
 }
 
-/// A 32-byte key for sealing contact details.
+/// 32 bytes given as 64 hex digits or as base64 (standard, padded or not).
+fn parse_bytes(value: &str) -> Result<[u8; KEY_BYTES], KeyError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(KeyError::Missing);
+    }
+    let bytes = if v.len() == 2 * KEY_BYTES && v.bytes().all(|b| b.is_ascii_hexdigit()) {
+        (0..KEY_BYTES)
+            .map(|i| u8::from_str_radix(&v[2 * i..2 * i + 2], 16))
+            .collect::<Result<Vec<u8>, _>>()
+            .map_err(|_| KeyError::NotEncoded)?
+    } else {
+        base64::engine::general_purpose::STANDARD
+            .decode(v)
+            .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(v))
+            .map_err(|_| KeyError::NotEncoded)?
+    };
+    bytes
+        .as_slice()
+        .try_into()
+        .map_err(|_| KeyError::WrongLength(bytes.len()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whatever can seal contact details: the sealing key, or the private key (which implies it).
+pub trait Seal {
+    /// Encrypts `plain` for the holder of the private key.
+    fn seal(&self, plain: &[u8]) -> Vec<u8>;
+}
+
+impl<T: Seal + ?Sized> Seal for std::sync::Arc<T> {
+    fn seal(&self, plain: &[u8]) -> Vec<u8> {
+        (**self).seal(plain)
+    }
+}
+
+/// The public half: encrypts contact details, cannot decrypt them.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SealingKey(PublicKey);
+
+impl std::fmt::Debug for SealingKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SealingKey(..)")
+    }
+}
+
+impl SealingKey {
+    pub fn parse(value: &str) -> Result<SealingKey, KeyError> {
+        Ok(SealingKey(PublicKey::from_bytes(parse_bytes(value)?)))
+    }
+
+    /// Reads the key from [`SEALING_KEY_VARIABLE`].
+    pub fn from_env() -> Result<SealingKey, KeyError> {
+        SealingKey::parse(&std::env::var(SEALING_KEY_VARIABLE).unwrap_or_default())
+    }
+
+    pub fn to_hex(&self) -> String {
+        hex(self.0.as_bytes())
+    }
+
+    pub fn as_bytes(&self) -> &[u8; KEY_BYTES] {
+        self.0.as_bytes()
+    }
+}
+
+impl Seal for SealingKey {
+    fn seal(&self, plain: &[u8]) -> Vec<u8> {
+        // Sealing only fails for messages beyond the address space.
+        self.0.seal(&mut OsRng, plain).expect("a sealed box of a small message")
+    }
+}
+
+/// The private half: opens sealed contact details. Only the staff service holds it.
 #[derive(Clone)]
-pub struct ContactKey(Key);
+pub struct ContactKey(SecretKey);
 
 impl std::fmt::Debug for ContactKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -39,38 +118,17 @@ impl std::fmt::Debug for ContactKey {
 impl ContactKey {
     /// Parses a key given as 64 hex digits or as base64 (standard, padded or not).
     pub fn parse(value: &str) -> Result<ContactKey, KeyError> {
-        let v = value.trim();
-        if v.is_empty() {
-            return Err(KeyError::Missing);
-        }
-        let bytes = if v.len() == 2 * KEY_BYTES && v.bytes().all(|b| b.is_ascii_hexdigit()) {
-            (0..KEY_BYTES)
-                .map(|i| u8::from_str_radix(&v[2 * i..2 * i + 2], 16))
-                .collect::<Result<Vec<u8>, _>>()
-                .map_err(|_| KeyError::NotEncoded)?
-        } else {
-            base64::engine::general_purpose::STANDARD
-                .decode(v)
-                .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(v))
-                .map_err(|_| KeyError::NotEncoded)?
-        };
-        let array: [u8; KEY_BYTES] = bytes
-            .as_slice()
-            .try_into()
-            .map_err(|_| KeyError::WrongLength(bytes.len()))?;
-        Ok(ContactKey(Key::from(array)))
+        Ok(ContactKey(SecretKey::from_bytes(parse_bytes(value)?)))
     }
 
     /// A fresh random key: for tests, and for the embedded default's first start.
     pub fn random() -> ContactKey {
-        let mut bytes = [0u8; KEY_BYTES];
-        rand::rng().fill_bytes(&mut bytes);
-        ContactKey(Key::from(bytes))
+        ContactKey(SecretKey::generate(&mut OsRng))
     }
 
     /// The key as 64 hex digits, for writing the embedded default's key file.
     pub fn to_hex(&self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
+        hex(&self.0.to_bytes())
     }
 
     /// Reads the key from [`KEY_VARIABLE`].
@@ -78,29 +136,20 @@ impl ContactKey {
         ContactKey::parse(&std::env::var(KEY_VARIABLE).unwrap_or_default())
     }
 
-    /// Encrypts `plain` under a fresh random nonce; the result is nonce ‖ ciphertext ‖ tag.
-    pub fn seal(&self, plain: &[u8]) -> Vec<u8> {
-        let mut nonce = [0u8; NONCE_BYTES];
-        rand::rng().fill_bytes(&mut nonce);
-        let cipher = ChaCha20Poly1305::new(&self.0);
-        let sealed = cipher
-            .encrypt(&Nonce::from(nonce), plain)
-            .expect("ChaCha20-Poly1305 encrypts any message shorter than 256 GiB");
-        let mut out = nonce.to_vec();
-        out.extend(sealed);
-        out
+    /// The public half, for the services that take tips in.
+    pub fn sealing_key(&self) -> SealingKey {
+        SealingKey(self.0.public_key())
     }
 
-    /// Decrypts what [`ContactKey::seal`] produced; fails on a wrong key or altered bytes.
+    /// Decrypts what [`Seal::seal`] produced for this key.
     pub fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, KeyError> {
-        if sealed.len() < NONCE_BYTES {
-            return Err(KeyError::CannotOpen);
-        }
-        let (nonce, body) = sealed.split_at(NONCE_BYTES);
-        let nonce: [u8; NONCE_BYTES] = nonce.try_into().map_err(|_| KeyError::CannotOpen)?;
-        ChaCha20Poly1305::new(&self.0)
-            .decrypt(&Nonce::from(nonce), body)
-            .map_err(|_| KeyError::CannotOpen)
+        self.0.unseal(sealed).map_err(|_| KeyError::CannotOpen)
+    }
+}
+
+impl Seal for ContactKey {
+    fn seal(&self, plain: &[u8]) -> Vec<u8> {
+        self.sealing_key().seal(plain)
     }
 }
 
@@ -123,24 +172,31 @@ mod tests {
         ];
         for (input, expected) in table {
             assert_eq!(ContactKey::parse(input).map(|_| ()), expected, "{input:?}");
+            assert_eq!(SealingKey::parse(input).map(|_| ()), expected, "{input:?}");
         }
         assert!(ContactKey::parse(&HEX[..62]).is_err());
         assert!(KeyError::WrongLength(5).to_string().contains("32 byte"));
+        let key = ContactKey::parse(HEX).unwrap();
+        assert_eq!(ContactKey::parse(&key.to_hex()).unwrap().to_hex(), HEX);
+        let sealing = key.sealing_key();
+        assert_eq!(SealingKey::parse(&sealing.to_hex()).unwrap(), sealing);
     }
 
     #[test]
-    fn sealing_hides_the_text_uses_fresh_nonces_and_detects_tampering() {
+    fn the_sealing_key_seals_for_the_private_key_alone() {
         let key = ContactKey::parse(HEX).unwrap();
-        let a = key.seal(b"Kari Nordmann, kari@example.no");
-        let b = key.seal(b"Kari Nordmann, kari@example.no");
-        assert_ne!(a, b, "the same text must not seal to the same bytes");
-        assert!(!a.windows(4).any(|w| w == b"Kari"));
-        assert_eq!(key.open(&a).unwrap(), b"Kari Nordmann, kari@example.no");
-        let mut altered = a.clone();
-        *altered.last_mut().unwrap() ^= 1;
-        assert_eq!(key.open(&altered), Err(KeyError::CannotOpen));
-        let other = ContactKey::parse(&HEX.replace("00", "ff")).unwrap();
-        assert_eq!(other.open(&a), Err(KeyError::CannotOpen));
-        assert_eq!(format!("{key:?}"), "ContactKey(..)");
+        let sealing = SealingKey::parse(&key.sealing_key().to_hex()).unwrap();
+        let plain = b"Kari Nordmann, kari@example.no";
+        let a = sealing.seal(plain);
+        let b = sealing.seal(plain);
+        assert_ne!(a, b, "a fresh ephemeral key per value");
+        assert!(!a.windows(5).any(|w| w == b"Nordm"), "no plain text");
+        assert_eq!(key.open(&a).unwrap(), plain);
+        assert_eq!(key.open(&key.seal(plain)).unwrap(), plain);
+        assert_eq!(ContactKey::random().open(&a), Err(KeyError::CannotOpen), "another key");
+        let mut tampered = a.clone();
+        *tampered.last_mut().unwrap() ^= 1;
+        assert_eq!(key.open(&tampered), Err(KeyError::CannotOpen));
+        assert_eq!(key.open(&a[..10]), Err(KeyError::CannotOpen));
     }
 }

@@ -21,7 +21,7 @@ pub mod workflow;
 pub use access::{CaseView, Viewer};
 pub use case::{Channel, NewTip, Subject, TipCase};
 pub use committee::{CommitteePerson, Meeting, NewMeeting, NewTerm, Seat, SeatHolders, Term, TermRules};
-pub use contact_key::{ContactKey, KeyError};
+pub use contact_key::{ContactKey, KeyError, Seal, SealingKey};
 pub use deadlines::{CaseDeadline, DeadlineKind};
 pub use document::{DocumentContent, DocumentKind, NewDocument, TipDocument};
 pub use error::TipError;
