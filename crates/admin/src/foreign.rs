@@ -50,7 +50,7 @@ async fn list(State(state): State<AdminState>, user: Authorised<Casework>) -> Re
                             td { a href={ "/utenlandske-saker/" (c.id) } { (c.reference()) } }
                             td { a href={ "/tolker/" (c.number) } { (c.number) } }
                             td { (labels::language(state.store.catalogue(), c.language)) }
-                            td { (c.assigned_to.trim_start_matches("staff:")) }
+                            td { (crate::auth::short_login(&c.assigned_to)) }
                             td { @if let Some((kind, due)) = c.open_deadlines(&rules).first() { (kind.label()) " innen " (due) } }
                             td { (status(c)) }
                         }
@@ -123,7 +123,7 @@ impl NewCaseForm {
                 title,
                 completed_on,
                 received_on,
-                assigned_to: format!("staff:{}", assigned.trim_start_matches("staff:")),
+                assigned_to: crate::auth::staff_login(&assigned),
                 opened_by: staff.actor(),
             }),
             _ => Err(errors),
@@ -278,7 +278,7 @@ fn case_view(
             dt { "Språk" } dd { (labels::language(catalogue, c.language)) }
             dt { "Utdanning" } dd { (c.title) ", " (c.institution) ", " (c.country) " (fullført " (c.completed_on) ")" }
             dt { "Mottatt" } dd { (c.received_on) }
-            dt { "Saksbehandler" } dd { (c.assigned_to.trim_start_matches("staff:")) }
+            dt { "Saksbehandler" } dd { (crate::auth::short_login(&c.assigned_to)) }
             dt { "Status" } dd { (status(c)) }
             dt { "Mottak bekreftet" } dd { (c.acknowledged_on.map(|d| d.to_string()).unwrap_or_else(|| format!("nei – frist {}", rules.acknowledge_by(c.received_on)))) }
             dt { "Komplett dokumentasjon" } dd { (c.complete_on.map(|d| format!("{d} – vedtak innen {}", rules.decide_by(d))).unwrap_or_else(|| "nei".into())) }

@@ -102,7 +102,7 @@ fn due_table(items: &[DueItem]) -> Markup {
                         td { a href={ "/utenlandske-saker/" (i.case_id) } { (i.reference) } }
                         td { (i.kind.label()) }
                         td class=[(i.urgency == Urgency::Overdue).then_some("overdue")] { (i.due) " – " (i.urgency.label()) }
-                        td { (i.assigned_to.trim_start_matches("staff:")) }
+                        td { (crate::auth::short_login(&i.assigned_to)) }
                     }
                 }
             }
@@ -145,7 +145,7 @@ fn worklist_view(user: &Staff, list: &Worklist) -> Markup {
                     li {
                         (register::casework::four_eyes::describe(&a.command)) " for tolk "
                         a href={ "/tolker/" (a.number) } { (a.number) }
-                        " – foreslått av " (a.requested_by.trim_start_matches("staff:")) " " (labels::instant(a.requested_at))
+                        " – foreslått av " (crate::auth::short_login(&a.requested_by)) " " (labels::instant(a.requested_at))
                     }
                 }
             }

@@ -30,10 +30,23 @@ pub struct Staff {
     pub csrf: String,
 }
 
+/// The prefix of staff actors in the audit log and in stored logins (`staff:kari`).
+const STAFF_PREFIX: &str = "staff:";
+
+/// A staff login as typed in a form (`kari` or `staff:kari`) in its stored form.
+pub fn staff_login(typed: &str) -> String {
+    format!("{STAFF_PREFIX}{}", typed.trim().trim_start_matches(STAFF_PREFIX))
+}
+
+/// A stored actor (`staff:kari`) as shown to people (`kari`).
+pub fn short_login(actor: &str) -> &str {
+    actor.trim_start_matches(STAFF_PREFIX)
+}
+
 impl Staff {
     /// The actor recorded in the register's audit log.
     pub fn actor(&self) -> String {
-        format!("staff:{}", self.identity.id)
+        format!("{STAFF_PREFIX}{}", self.identity.id)
     }
 
     pub fn has(&self, role: Role) -> bool {

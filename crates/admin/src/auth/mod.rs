@@ -11,7 +11,7 @@ pub mod users;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-pub use extract::{Authorised, CsrfForm, CsrfJson, Staff};
+pub use extract::{Authorised, CsrfForm, CsrfJson, Staff, short_login, staff_login};
 pub use role::{Access, Role};
 
 /// The session cookie; HttpOnly, Secure, SameSite=Strict.

@@ -27,15 +27,7 @@ pub fn login(staff: &Staff) -> String {
     staff.actor()
 }
 
-/// A seat login as typed in a form (`amina` or `staff:amina`) in its stored form.
-pub fn normalise_login(typed: &str) -> String {
-    format!("staff:{}", typed.trim().trim_start_matches("staff:"))
-}
-
-/// A login without its `staff:` prefix, for display.
-pub fn short_login(login: &str) -> &str {
-    login.trim_start_matches("staff:")
-}
+pub use crate::auth::{short_login, staff_login as normalise_login};
 
 /// The name of `login` in `term`, or the login itself if they hold no seat there.
 pub fn name_in<'t>(term: Option<&'t Term>, login: &'t str) -> &'t str {
@@ -50,17 +42,15 @@ pub fn name_in<'t>(term: Option<&'t Term>, login: &'t str) -> &'t str {
     .unwrap_or_else(|| short_login(login))
 }
 
-/// A refusal from the tip store as the admin service's error: unknown things are 404, broken
-/// rules 422 with their fields, internal failures 500.
+/// A refusal from the tip store as the admin service's error: the tip pages' mapping
+/// (`tips::page_error`), except that committee forms show broken rules per field and an unknown
+/// case, meeting or term is a page that does not exist.
 pub fn tip_error(e: TipError) -> AdminError {
     match e {
         TipError::NotFound(_) | TipError::MeetingNotFound(_) | TipError::TermNotFound(_) => {
             AdminError::NotFound(e.to_string())
         }
         TipError::Invalid(fields) => AdminError::Casework(CaseworkError::Invalid(fields)),
-        TipError::AccessDenied => AdminError::Forbidden,
-        TipError::Store(s) => s.into(),
-        TipError::Key(k) => AdminError::Internal(k.to_string()),
-        other => AdminError::BadRequest(other.to_string()),
+        e => crate::tips::page_error(e),
     }
 }

@@ -274,7 +274,7 @@ pub fn interpreter_page(d: &Dossier, catalogue: &Catalogue, ok: &str) -> Markup 
         @if pending.is_empty() { p { "Ingen endringer venter på godkjenning." } } @else {
             ul id="pending" {
                 @for a in &pending {
-                    li { (describe(&a.command)) " – foreslått av " (a.requested_by.trim_start_matches("staff:")) ": " (a.reason) }
+                    li { (describe(&a.command)) " – foreslått av " (crate::auth::short_login(&a.requested_by)) ": " (a.reason) }
                 }
             }
         }
@@ -312,7 +312,7 @@ fn history(items: &[AuditItem]) -> Markup {
                 @for h in items.iter().rev() {
                     tr {
                         td { (crate::labels::instant(h.recorded_at)) }
-                        td { (h.actor.trim_start_matches("staff:")) }
+                        td { (crate::auth::short_login(&h.actor)) }
                         td { (labels::action(&h.action)) (summary(&h.detail)) }
                         td { (h.reason) }
                     }

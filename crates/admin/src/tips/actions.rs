@@ -286,10 +286,7 @@ fn number<T: std::str::FromStr>(errors: &mut Errors, field: &str, value: &str, m
     errors.take(field, value.trim().parse::<T>().map_err(|_| message.to_string()))
 }
 
-/// `kari` or `staff:kari` as `staff:kari`.
-fn login(name: &str) -> String {
-    format!("staff:{}", name.trim().trim_start_matches("staff:"))
-}
+use crate::auth::staff_login as login;
 
 impl ActionForm {
     /// A fresh form for `action` with today's dates and suggested deadlines filled in.

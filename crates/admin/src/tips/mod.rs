@@ -88,7 +88,4 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
-/// `staff:kari` as `kari`.
-pub fn who(actor: &str) -> &str {
-    actor.trim_start_matches("staff:")
-}
+pub use crate::auth::short_login as who;
