@@ -385,6 +385,75 @@ async fn foreign_case_to_category<S: CaseStore>(store: S) {
 }
 both_backends!(foreign_case_to_category_on, super::foreign_case_to_category);
 
+/// Two caseworkers decide the same foreign case: the one who read it before the other's save
+/// is refused, and leaves no decision, no qualification and no change on the case behind.
+async fn stale_foreign_decision_leaves_nothing<S: CaseStore>(store: S) {
+    let n = store
+        .register_interpreter(profile(), ChangeMeta::now("staff:kari", "papirsøknad 24/2"))
+        .await
+        .unwrap()
+        .number;
+    let case = store
+        .open_foreign_case(NewForeignCase {
+            number: n,
+            language: arb(),
+            country: "Syria".into(),
+            institution: "Damascus University".into(),
+            title: "BA in Translation".into(),
+            completed_on: today() - Duration::days(900),
+            received_on: today() - Duration::days(10),
+            assigned_to: "staff:kari".into(),
+            opened_by: "staff:kari".into(),
+        })
+        .await
+        .unwrap();
+    let complete = ChecklistItem::ALL
+        .into_iter()
+        .try_fold(case.acknowledge(today(), today()).unwrap(), |c, item| {
+            c.receive_document(item, today(), today())
+        })
+        .unwrap()
+        .assess(Some(Equivalent::Bachelor), "tilsvarer bachelor i tolking")
+        .unwrap();
+    let read_by_kari = store.save_foreign_case(&complete).await.unwrap();
+    let per_reassessed = store
+        .save_foreign_case(
+            &read_by_kari
+                .assess(Some(Equivalent::Bachelor), "vurdert på nytt")
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let qualifications_before = store.record(n).await.unwrap().unwrap().qualifications.len();
+
+    let input = ForeignDecision {
+        outcome: Outcome::Approved,
+        reasons: "Utdanningen tilsvarer bachelorgrad i tolking.".into(),
+        legal_basis: DecisionKind::ApproveForeign.default_legal_basis().into(),
+        decided_on: today(),
+        letter_language: LetterLanguage::Nynorsk,
+        decided_by: "staff:kari".into(),
+    };
+    let stale = workflow::decide_foreign_case(&store, &read_by_kari, input, &Deadlines::default()).await;
+    assert!(matches!(stale, Err(CaseworkError::Conflict)), "{stale:?}");
+    assert!(
+        store.decisions_for(n).await.unwrap().is_empty(),
+        "no decision half-saved"
+    );
+    assert_eq!(
+        store.record(n).await.unwrap().unwrap().qualifications.len(),
+        qualifications_before,
+        "no qualification added by a refused decision"
+    );
+    let now = store.foreign_case(case.id).await.unwrap().unwrap();
+    assert_eq!(now.outcome, None, "the case stays open");
+    assert_eq!(now.version, per_reassessed.version);
+}
+both_backends!(
+    stale_foreign_decision_leaves_nothing_on,
+    super::stale_foreign_decision_leaves_nothing
+);
+
 /// Logged-out sessions stay revoked; revoking twice is harmless.
 async fn sessions_can_be_revoked<S: CaseStore>(store: S) {
     assert!(!store.is_session_revoked("abc").await.unwrap());

@@ -4,7 +4,7 @@
 use time::Date;
 
 use super::deadlines::Deadlines;
-use super::decision::{Decision, DecisionKind, NewDecision, reference};
+use super::decision::{Decision, DecisionKind, NewDecision};
 use super::error::CaseworkError;
 use super::foreign::{ForeignCase, Outcome};
 use super::four_eyes::{self, ApprovalStatus, PendingApproval};
@@ -125,20 +125,24 @@ async fn decide_with<S: CaseStore>(
     deadlines: &Deadlines,
     command_for: impl FnOnce(&Decision) -> Result<Option<Command>, CaseworkError> + Send,
 ) -> Result<Decision, CaseworkError> {
-    let today = Timestamp::now().date();
-    new.check(today)?;
-    let planned = new.register_command();
-    if let Some(command) = &planned {
-        dry_run(store, new.number, command).await?;
-    } else {
-        store
-            .record(new.number)
-            .await?
-            .ok_or(StoreError::NotFound(new.number))?;
-    }
+    check_decision(store, &new).await?;
     store
         .record_decision(&new, deadlines.appeal_by(new.decided_on), command_for)
         .await
+}
+
+/// Refuses a decision that is invalid today or whose register change the register would refuse,
+/// before anything is written.
+async fn check_decision<S: CaseStore>(store: &S, new: &NewDecision) -> Result<(), CaseworkError> {
+    new.check(Timestamp::now().date())?;
+    match new.register_command() {
+        Some(command) => dry_run(store, new.number, &command).await,
+        None => store
+            .record(new.number)
+            .await?
+            .map(|_| ())
+            .ok_or(StoreError::NotFound(new.number).into()),
+    }
 }
 
 /// The decision fields staff write for a foreign-qualification outcome.
@@ -153,7 +157,8 @@ pub struct ForeignDecision {
 }
 
 /// Closes a foreign-qualification case: records the decision, on approval adds the Norwegian
-/// equivalent to the register (so the category follows), and stores the outcome on the case.
+/// equivalent to the register (so the category follows), and stores the outcome on the case, all
+/// in one transaction.
 pub async fn decide_foreign_case<S: CaseStore>(
     store: &S,
     case: &ForeignCase,
@@ -176,28 +181,21 @@ pub async fn decide_foreign_case<S: CaseStore>(
         letter_language: input.letter_language,
         decided_by: input.decided_by,
     };
-    if input.outcome == Outcome::Approved {
-        // The qualification must be acceptable before anything is written.
-        let preview = case
-            .approved_qualification(&reference(new.decided_on, 0))
-            .ok_or(CaseworkError::NoEquivalent)?;
-        dry_run(
-            store,
-            case.number,
-            &Command::AddQualification { qualification: preview },
-        )
-        .await?;
-    }
+    check_decision(store, &new).await?;
     let outcome = input.outcome;
-    let decision = decide_with(store, new, deadlines, |d| match outcome {
-        Outcome::Approved => case
-            .approved_qualification(&d.reference())
-            .map(|qualification| Some(Command::AddQualification { qualification }))
-            .ok_or(CaseworkError::NoEquivalent),
-        Outcome::Refused => Ok(None),
-    })
-    .await?;
-    let closed = case.decide(outcome, decision.id)?;
-    let saved = store.save_foreign_case(&closed).await?;
-    Ok((saved, decision))
+    store
+        .record_foreign_decision(
+            case,
+            outcome,
+            &new,
+            deadlines.appeal_by(new.decided_on),
+            |d| match outcome {
+                Outcome::Approved => case
+                    .approved_qualification(&d.reference())
+                    .map(|qualification| Some(Command::AddQualification { qualification }))
+                    .ok_or(CaseworkError::NoEquivalent),
+                Outcome::Refused => Ok(None),
+            },
+        )
+        .await
 }

@@ -7,7 +7,7 @@ use time::Date;
 
 use super::{Database, Store};
 use crate::casework::four_eyes::{ApprovalStatus, PendingApproval};
-use crate::casework::{CaseworkError, Decision, ForeignCase, NewDecision, NewForeignCase};
+use crate::casework::{CaseworkError, Decision, ForeignCase, NewDecision, NewForeignCase, Outcome};
 use crate::command::{ChangeMeta, Command};
 use crate::interpreter_number::InterpreterNumber;
 use crate::record::InterpreterRecord;
@@ -36,6 +36,19 @@ pub trait CaseStore: Store {
         appeal_deadline: Date,
         command_for: F,
     ) -> impl Future<Output = Result<Decision>> + Send
+    where
+        F: FnOnce(&Decision) -> Result<Option<Command>> + Send;
+    /// As [`CaseStore::record_decision`], and closes `case` with `outcome` and the decision in the
+    /// same transaction. A case someone saved since it was read (`Conflict`) leaves neither the
+    /// decision nor its register change behind.
+    fn record_foreign_decision<F>(
+        &self,
+        case: &ForeignCase,
+        outcome: Outcome,
+        new: &NewDecision,
+        appeal_deadline: Date,
+        command_for: F,
+    ) -> impl Future<Output = Result<(ForeignCase, Decision)>> + Send
     where
         F: FnOnce(&Decision) -> Result<Option<Command>> + Send;
     fn decision(&self, id: i64) -> impl Future<Output = Result<Option<Decision>>> + Send;
@@ -230,10 +243,11 @@ macro_rules! casework_impl {
 
             use super::$store;
             use $crate::casework::four_eyes::{ApprovalStatus, PendingApproval};
-            use $crate::casework::{CaseworkError, Decision, ForeignCase, NewDecision, NewForeignCase};
+            use $crate::casework::{CaseworkError, Decision, ForeignCase, NewDecision, NewForeignCase, Outcome};
             use $crate::command::{ChangeMeta, Command};
             use $crate::interpreter_number::InterpreterNumber;
             use $crate::record::InterpreterRecord;
+            use $crate::reference::Catalogue;
             use $crate::store::casework::rows::*;
             use $crate::store::casework::{CaseStore, Result};
             use $crate::store::StoreError;
@@ -288,6 +302,98 @@ macro_rules! casework_impl {
                         .await
                         .map_err(StoreError::from)?;
                 found.map(|_| ()).ok_or(CaseworkError::Store(StoreError::NotFound(number)))
+            }
+
+            /// Writes a case's state if nobody saved it since it was read (optimistic lock on
+            /// `version`), inside the caller's transaction.
+            async fn write_case(conn: &mut Conn, case: &ForeignCase) -> Result<()> {
+                let updated = sqlx::query(
+                    "UPDATE foreign_cases SET version = version + 1, assigned_to = $1, acknowledged_on = $2, complete_on = $3, \
+                     equivalent = $4, assessment = $5, outcome = $6, decision_id = $7 WHERE id = $8 AND version = $9",
+                )
+                .bind(&case.assigned_to)
+                .bind(case.acknowledged_on)
+                .bind(case.complete_on)
+                .bind(case.equivalent.map(|e| e.as_str()))
+                .bind(case.assessment.as_deref())
+                .bind(case.outcome.map(|o| o.as_str()))
+                .bind(case.decision_id)
+                .bind(case.id)
+                .bind(case.version)
+                .execute(&mut *conn)
+                .await
+                .map_err(StoreError::from)?
+                .rows_affected();
+                if updated != 1 {
+                    return Err(CaseworkError::Conflict);
+                }
+                sqlx::query("DELETE FROM foreign_case_documents WHERE case_id = $1")
+                    .bind(case.id)
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(StoreError::from)?;
+                for (item, on) in &case.documents {
+                    sqlx::query("INSERT INTO foreign_case_documents (case_id, item, received_on) VALUES ($1, $2, $3)")
+                        .bind(case.id)
+                        .bind(item.as_str())
+                        .bind(*on)
+                        .execute(&mut *conn)
+                        .await
+                        .map_err(StoreError::from)?;
+                }
+                Ok(())
+            }
+
+            /// Inserts a decision and makes the register change `command_for` derives from it,
+            /// inside the caller's transaction; returns the decision and the change's feed
+            /// sequence (to wake followers after the commit).
+            async fn insert_decision<F>(
+                conn: &mut Conn,
+                catalogue: &Catalogue,
+                new: &NewDecision,
+                appeal_deadline: Date,
+                command_for: F,
+            ) -> Result<(Decision, Option<i64>)>
+            where
+                F: FnOnce(&Decision) -> Result<Option<Command>> + Send,
+            {
+                registered(conn, new.number).await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO decisions (interpreter_number, kind, language, case_ref, reasons, legal_basis, decided_on, appeal_deadline, letter_language, decided_by, recorded_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+                )
+                .bind(new.number.get())
+                .bind(new.kind.as_str())
+                .bind(new.language.map(|l| l.to_string()))
+                .bind(new.case_ref.as_deref())
+                .bind(new.reasons.trim())
+                .bind(new.legal_basis.trim())
+                .bind(new.decided_on)
+                .bind(appeal_deadline)
+                .bind(new.letter_language.as_str())
+                .bind(&new.decided_by)
+                .bind(Timestamp::now())
+                .fetch_one(&mut *conn)
+                .await
+                .map_err(StoreError::from)?;
+                let decision = decisions(conn, "id = $1", id).await?.pop().ok_or(CaseworkError::DecisionNotFound(id))?;
+                let mut last_seq = None;
+                if let Some(command) = command_for(&decision)? {
+                    let reason = format!("Vedtak {}: {}", decision.reference(), decision.reasons);
+                    let meta = ChangeMeta::now(&decision.decided_by, reason);
+                    let (_, seq) = super::generated::execute_in(conn, catalogue, decision.number, command, meta).await?;
+                    last_seq = Some(seq);
+                }
+                Ok((decision, last_seq))
+            }
+
+            impl $store {
+                /// Wakes in-process followers (the search indexer) once a register change is committed.
+                fn wake_followers(&self, seq: Option<i64>) {
+                    if let Some(seq) = seq {
+                        self.notify.send_replace(seq);
+                    }
+                }
             }
 
             impl CaseStore for $store {
@@ -347,40 +453,7 @@ macro_rules! casework_impl {
 
                 async fn save_foreign_case(&self, case: &ForeignCase) -> Result<ForeignCase> {
                     let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
-                    let updated = sqlx::query(
-                        "UPDATE foreign_cases SET version = version + 1, assigned_to = $1, acknowledged_on = $2, complete_on = $3, \
-                         equivalent = $4, assessment = $5, outcome = $6, decision_id = $7 WHERE id = $8 AND version = $9",
-                    )
-                    .bind(&case.assigned_to)
-                    .bind(case.acknowledged_on)
-                    .bind(case.complete_on)
-                    .bind(case.equivalent.map(|e| e.as_str()))
-                    .bind(case.assessment.as_deref())
-                    .bind(case.outcome.map(|o| o.as_str()))
-                    .bind(case.decision_id)
-                    .bind(case.id)
-                    .bind(case.version)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(StoreError::from)?
-                    .rows_affected();
-                    if updated != 1 {
-                        return Err(CaseworkError::Conflict);
-                    }
-                    sqlx::query("DELETE FROM foreign_case_documents WHERE case_id = $1")
-                        .bind(case.id)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(StoreError::from)?;
-                    for (item, on) in &case.documents {
-                        sqlx::query("INSERT INTO foreign_case_documents (case_id, item, received_on) VALUES ($1, $2, $3)")
-                            .bind(case.id)
-                            .bind(item.as_str())
-                            .bind(*on)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(StoreError::from)?;
-                    }
+                    write_case(&mut tx, case).await?;
                     tx.commit().await.map_err(StoreError::from)?;
                     self.foreign_case(case.id).await?.ok_or(CaseworkError::CaseNotFound(case.id))
                 }
@@ -390,38 +463,30 @@ macro_rules! casework_impl {
                     F: FnOnce(&Decision) -> Result<Option<Command>> + Send,
                 {
                     let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
-                    registered(&mut tx, new.number).await?;
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO decisions (interpreter_number, kind, language, case_ref, reasons, legal_basis, decided_on, appeal_deadline, letter_language, decided_by, recorded_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-                    )
-                    .bind(new.number.get())
-                    .bind(new.kind.as_str())
-                    .bind(new.language.map(|l| l.to_string()))
-                    .bind(new.case_ref.as_deref())
-                    .bind(new.reasons.trim())
-                    .bind(new.legal_basis.trim())
-                    .bind(new.decided_on)
-                    .bind(appeal_deadline)
-                    .bind(new.letter_language.as_str())
-                    .bind(&new.decided_by)
-                    .bind(Timestamp::now())
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map_err(StoreError::from)?;
-                    let decision = decisions(&mut tx, "id = $1", id).await?.pop().ok_or(CaseworkError::DecisionNotFound(id))?;
-                    let mut last_seq = None;
-                    if let Some(command) = command_for(&decision)? {
-                        let reason = format!("Vedtak {}: {}", decision.reference(), decision.reasons);
-                        let meta = ChangeMeta::now(&decision.decided_by, reason);
-                        let (_, seq) = super::generated::execute_in(&mut tx, &self.catalogue, decision.number, command, meta).await?;
-                        last_seq = Some(seq);
-                    }
+                    let (decision, seq) = insert_decision(&mut tx, &self.catalogue, new, appeal_deadline, command_for).await?;
                     tx.commit().await.map_err(StoreError::from)?;
-                    if let Some(seq) = last_seq {
-                        self.notify.send_replace(seq);
-                    }
+                    self.wake_followers(seq);
                     Ok(decision)
+                }
+
+                async fn record_foreign_decision<F>(
+                    &self,
+                    case: &ForeignCase,
+                    outcome: Outcome,
+                    new: &NewDecision,
+                    appeal_deadline: Date,
+                    command_for: F,
+                ) -> Result<(ForeignCase, Decision)>
+                where
+                    F: FnOnce(&Decision) -> Result<Option<Command>> + Send,
+                {
+                    let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+                    let (decision, seq) = insert_decision(&mut tx, &self.catalogue, new, appeal_deadline, command_for).await?;
+                    write_case(&mut tx, &case.decide(outcome, decision.id)?).await?;
+                    tx.commit().await.map_err(StoreError::from)?;
+                    self.wake_followers(seq);
+                    let closed = self.foreign_case(case.id).await?.ok_or(CaseworkError::CaseNotFound(case.id))?;
+                    Ok((closed, decision))
                 }
 
                 async fn decision(&self, id: i64) -> Result<Option<Decision>> {
@@ -588,6 +653,19 @@ impl CaseStore for Database {
         F: FnOnce(&Decision) -> Result<Option<Command>> + Send,
     {
         delegate!(self, s => s.record_decision(new, appeal_deadline, command_for).await)
+    }
+    async fn record_foreign_decision<F>(
+        &self,
+        case: &ForeignCase,
+        outcome: Outcome,
+        new: &NewDecision,
+        appeal_deadline: Date,
+        command_for: F,
+    ) -> Result<(ForeignCase, Decision)>
+    where
+        F: FnOnce(&Decision) -> Result<Option<Command>> + Send,
+    {
+        delegate!(self, s => s.record_foreign_decision(case, outcome, new, appeal_deadline, command_for).await)
     }
     async fn decision(&self, id: i64) -> Result<Option<Decision>> {
         delegate!(self, s => s.decision(id).await)
