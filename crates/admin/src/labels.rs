@@ -116,8 +116,27 @@ pub fn language_options(catalogue: &Catalogue) -> Vec<(String, String)> {
     list
 }
 
-/// `2024-03-05 14:07 UTC`.
+/// `2024-03-05 15:07`: Norwegian time, as staff read their clocks.
 pub fn instant(t: Timestamp) -> String {
-    let s = t.to_string();
-    format!("{} {} UTC", &s[..10], &s[11..16])
+    let local = t.local_time();
+    format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use super::*;
+
+    #[test]
+    fn instants_show_norwegian_clock_time() {
+        assert_eq!(
+            instant(Timestamp::from(datetime!(2024-03-05 14:07 UTC))),
+            "2024-03-05 15:07"
+        );
+        assert_eq!(
+            instant(Timestamp::from(datetime!(2024-06-30 22:30 UTC))),
+            "2024-07-01 00:30"
+        );
+    }
 }
