@@ -155,6 +155,10 @@ pub struct AdminArgs {
     /// The body that hears appeals against decisions, as printed in decision letters.
     #[arg(long, env = "APPEAL_BODY")]
     pub appeal_body: Option<String>,
+    /// Count failed logins per the last X-Forwarded-For address. Only behind a reverse proxy
+    /// that sets it; otherwise anyone could pick their own address.
+    #[arg(long, env = "TOLKEREGISTER_ADMIN_TRUST_FORWARDED_FOR")]
+    pub admin_trust_forwarded_for: bool,
 }
 
 #[derive(Debug, Args)]

@@ -201,6 +201,7 @@ fn admin_state(
     if let Some(body) = &args.appeal_body {
         settings.appeal_body = body.clone();
     }
+    settings.login_limits.trust_forwarded_for = args.admin_trust_forwarded_for;
     let config = admin::AdminConfig {
         oidc,
         secret: args.admin_secret.clone(),

@@ -54,7 +54,8 @@ impl AdminError {
                 | CaseworkError::ApprovalClosed
                 | CaseworkError::AlreadyDecided
                 | CaseworkError::AlreadyAcknowledged
-                | CaseworkError::Store(StoreError::Backdated { .. }) => StatusCode::CONFLICT,
+                | CaseworkError::Store(StoreError::Backdated { .. })
+                | CaseworkError::Store(StoreError::DuplicateNationalId(_)) => StatusCode::CONFLICT,
                 e if e.is_user_error() => StatusCode::UNPROCESSABLE_ENTITY,
                 _ => StatusCode::INTERNAL_SERVER_ERROR,
             },
@@ -76,6 +77,9 @@ impl AdminError {
             Self::Casework(CaseworkError::Invalid(fields)) => fields.clone(),
             Self::Casework(CaseworkError::Store(StoreError::Rule(register::rules::RuleError::InvalidProfile(f)))) => {
                 f.clone()
+            }
+            Self::Casework(CaseworkError::Store(e @ StoreError::DuplicateNationalId(_))) => {
+                vec![("national_id".into(), e.to_string())]
             }
             _ => Vec::new(),
         }

@@ -37,6 +37,7 @@ use register::tips::{ContactKey, TermRules, TipRules};
 
 use auth::Authenticator;
 use auth::csrf::CsrfKey;
+use auth::limits::{LoginLimits, LoginThrottle};
 use auth::oidc::{OidcError, OidcSettings, OidcVerifier};
 use auth::session::SessionKeys;
 use auth::users::{DemoLogin, StaffDirectory};
@@ -51,6 +52,8 @@ pub struct Settings {
     pub tip_rules: TipRules,
     /// How long committee terms run.
     pub term_rules: TermRules,
+    /// Failed password logins allowed per username and per client address.
+    pub login_limits: LoginLimits,
 }
 
 impl Default for Settings {
@@ -60,6 +63,7 @@ impl Default for Settings {
             appeal_body: "Arbeids- og inkluderingsdepartementet".into(),
             tip_rules: TipRules::default(),
             term_rules: TermRules::default(),
+            login_limits: LoginLimits::default(),
         }
     }
 }
@@ -73,6 +77,8 @@ pub struct AdminState {
     pub settings: Arc<Settings>,
     /// Opens the reporter's sealed contact details for the caseworkers allowed to see them.
     pub tip_key: Arc<ContactKey>,
+    /// Failed password logins per username and per address.
+    pub login_throttle: Arc<LoginThrottle>,
 }
 
 /// How the service is started.
@@ -125,6 +131,7 @@ impl AdminState {
             store,
             auth: Arc::new(auth),
             csrf: Arc::new(csrf),
+            login_throttle: Arc::new(LoginThrottle::new(settings.login_limits.clone())),
             settings: Arc::new(settings),
             tip_key: Arc::new(tip_key),
         }

@@ -3,7 +3,7 @@
 
 use axum::Router;
 use axum::extract::{Form, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
@@ -82,7 +82,33 @@ async fn login_page(State(state): State<AdminState>, headers: HeaderMap) -> Resp
         .into_response()
 }
 
-async fn login(State(state): State<AdminState>, headers: HeaderMap, Form(form): Form<LoginForm>) -> Response {
+/// The login page again, with the username as typed, refusing for `wait`: 429 and Retry-After.
+/// Said the same whether the username exists or not.
+fn throttled(state: &AdminState, token: &str, username: &str, wait: std::time::Duration) -> Response {
+    let seconds = wait.as_secs_f64().ceil().max(1.0) as u64;
+    let when = match seconds {
+        s if s < 60 => format!("{s} sekunder"),
+        s => match s.div_ceil(60) {
+            1 => "ett minutt".to_string(),
+            m => format!("{m} minutter"),
+        },
+    };
+    let message = format!(
+        "For mange mislykkede innloggingsforsøk. Vent {when} og prøv igjen. Har du glemt passordet, kontakt brukerstøtte."
+    );
+    let page = login_view(state, token, username, &Errors::default(), Some(&message));
+    let mut res = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    res
+}
+
+async fn login(
+    State(state): State<AdminState>,
+    headers: HeaderMap,
+    extensions: Extensions,
+    Form(form): Form<LoginForm>,
+) -> Response {
     let Authenticator::Embedded { directory, keys } = state.auth.as_ref() else {
         return AdminError::NotFound("Passordinnlogging er slått av; bruk virksomhetens innlogging.".into())
             .into_response();
@@ -102,14 +128,26 @@ async fn login(State(state): State<AdminState>, headers: HeaderMap, Form(form): 
         let page = login_view(&state, &expected, &form.username, &errors, None);
         return (StatusCode::UNPROCESSABLE_ENTITY, page).into_response();
     }
+    let throttle = &state.login_throttle;
+    let client = throttle.client(&headers, &extensions);
+    // Checked and counted in one turn, so parallel guesses cannot pass together.
+    let turn = throttle.turn().await;
+    if let Err(wait) = throttle.check(&form.username, client) {
+        tracing::warn!(%client, retry_after_seconds = wait.as_secs(), "admin login throttled");
+        return throttled(&state, &expected, &form.username, wait);
+    }
     let directory = directory.clone();
     let (username, password) = (form.username.clone(), form.password.clone());
     let user = tokio::task::spawn_blocking(move || directory.verify(&username, &password))
         .await
         .ok()
         .flatten();
+    if user.is_none() {
+        throttle.failed(&form.username, client);
+    }
+    drop(turn);
     let Some(user) = user else {
-        tracing::info!("failed admin login");
+        tracing::info!(%client, "failed admin login");
         let page = login_view(
             &state,
             &expected,

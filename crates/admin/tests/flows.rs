@@ -27,19 +27,32 @@ async fn shown_category(app: &TestApp, session: &Session, number: &str, table: &
     cell.split('<').next().unwrap().to_string()
 }
 
-async fn register(app: &TestApp, kari: &Session) -> String {
-    let bad = [
+/// A complete registration form for `given_name` with national identity number `id`.
+fn registration<'a>(id: &'a str, given_name: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
         ("source", "paper"),
         ("source_ref", "24/1234"),
-        ("national_id", "15076500566"),
-        ("given_name", "Leila"),
-        ("family_name", ""),
+        ("national_id", id),
+        ("given_name", given_name),
+        ("family_name", "Haddad"),
         ("gender", "female"),
         ("county", "46"),
-        ("phone", "12ab"),
+        ("phone", "+47 912 34 567"),
         ("email", "leila@example.no"),
         ("availability", "part_time"),
-    ];
+        ("on_site", "on"),
+    ]
+}
+
+async fn register(app: &TestApp, kari: &Session) -> String {
+    let mut bad = registration("15076500566", "Leila");
+    for (field, value) in &mut bad {
+        match *field {
+            "family_name" => *value = "",
+            "phone" => *value = "12ab",
+            _ => {}
+        }
+    }
     let rejected = app.post("/tolker", Some(kari), &bad).await;
     assert_eq!(rejected.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
@@ -54,15 +67,7 @@ async fn register(app: &TestApp, kari: &Session) -> String {
     assert!(app.state.store.is_empty().await.unwrap(), "nothing saved");
 
     let id = national_id("010190125");
-    let mut good = bad.to_vec();
-    good.retain(|(k, _)| !matches!(*k, "national_id" | "family_name" | "phone"));
-    good.extend([
-        ("national_id", id.as_str()),
-        ("family_name", "Haddad"),
-        ("phone", "+47 912 34 567"),
-        ("on_site", "on"),
-    ]);
-    let created = app.post("/tolker", Some(kari), &good).await;
+    let created = app.post("/tolker", Some(kari), &registration(&id, "Leila")).await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
     created
         .location()
@@ -456,3 +461,66 @@ async fn json_api(app: TestApp) {
     );
 }
 admin_story!(json_api_on, super::json_api);
+
+/// A second interpreter with a national identity number already in the register is refused
+/// with the form as typed and the other interpreter's number, and nothing is saved.
+async fn duplicate_national_id_is_refused(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let number = register(&app, &kari).await;
+    let feed = app.state.store.changes_since(0, 100).await.unwrap();
+    let id = national_id("010190125");
+    let twice = app.post("/tolker", Some(&kari), &registration(&id, "Samira")).await;
+    assert_eq!(twice.status, StatusCode::CONFLICT, "{}", twice.body);
+    assert!(
+        twice
+            .body
+            .contains(&format!("Fødselsnummeret er allerede registrert på tolk nr. {number}.")),
+        "{}",
+        twice.body
+    );
+    assert!(
+        twice.body.contains("id=\"national_id-error\""),
+        "error next to the field"
+    );
+    assert!(twice.body.contains("value=\"Samira\""), "what was typed is kept");
+    assert_eq!(
+        app.state.store.changes_since(0, 100).await.unwrap(),
+        feed,
+        "nothing saved"
+    );
+
+    // Through the API: a second interpreter, then an attempt to give them the first one's number.
+    let first = app
+        .get(&format!("/api/v1/interpreters/{number}"), Some(&kari))
+        .await
+        .json();
+    let mut other = first["profile"].clone();
+    other["national_id"] = national_id("020285123").into();
+    let second = app
+        .post_json(
+            "/api/v1/interpreters",
+            Some(&kari),
+            &serde_json::json!({"profile": other, "reason": "søknad 24/7"}),
+        )
+        .await;
+    assert_eq!(second.status, StatusCode::CREATED, "{}", second.body);
+    let second = second.json()["number"].as_str().unwrap().to_string();
+    let command = serde_json::json!({
+        "command": {"command": "update_profile", "profile": first["profile"]},
+        "reason": "retting",
+    });
+    let taken = app
+        .post_json(
+            &format!("/api/v1/interpreters/{second}/commands"),
+            Some(&kari),
+            &command,
+        )
+        .await;
+    assert_eq!(taken.status, StatusCode::CONFLICT, "{}", taken.body);
+    assert_eq!(
+        taken.json()["error"],
+        format!("Fødselsnummeret er allerede registrert på tolk nr. {number}.")
+    );
+    assert!(!taken.body.contains(&id), "the number itself is not echoed");
+}
+admin_story!(duplicate_national_id_on, super::duplicate_national_id_is_refused);

@@ -35,6 +35,17 @@ fn profile(seed: &str) -> Profile {
     }
 }
 
+/// A profile whose national identity number is its own for each `i` (below 100).
+fn profile_of(i: u32) -> Profile {
+    let national_id = (i * 10..)
+        .find_map(|n| NationalId::complete(&format!("020385{n:03}")))
+        .unwrap();
+    Profile {
+        national_id,
+        ..profile(&format!("f{i}"))
+    }
+}
+
 fn lang(code: &str) -> LanguageCode {
     code.parse().unwrap()
 }
@@ -492,7 +503,7 @@ async fn feed_orders_concurrent_commits<S: Store>(store: S) {
     for i in 0..4 {
         numbers.push(
             store
-                .register_interpreter(profile(&format!("f{i}")), at(date!(2023 - 01 - 02)))
+                .register_interpreter(profile_of(i), at(date!(2023 - 01 - 02)))
                 .await
                 .unwrap()
                 .number,
@@ -508,7 +519,7 @@ async fn feed_orders_concurrent_commits<S: Store>(store: S) {
                 let cmd = Command::UpdateProfile {
                     profile: Profile {
                         phone: format!("+47 900 00 0{i}{k}"),
-                        ..profile(&format!("f{i}"))
+                        ..profile_of(i as u32)
                     },
                 };
                 let meta = ChangeMeta {
@@ -555,8 +566,94 @@ async fn feed_orders_concurrent_commits<S: Store>(store: S) {
     }
 }
 
+/// A national identity number belongs to one current interpreter: a second registration with
+/// it, or another interpreter's profile changed to it, is refused without a trace (no
+/// interpreter, no version, no feed or audit row); re-saving one's own number is fine.
+async fn national_ids_are_not_shared<S: Store>(store: S) {
+    let first = store
+        .register_interpreter(profile("a"), at(date!(2023 - 01 - 02)))
+        .await
+        .unwrap()
+        .number;
+    let feed_before = store.changes_since(0, 1000).await.unwrap();
+    let everyone_before = store.as_of(Timestamp::now()).await.unwrap();
+    match store
+        .register_interpreter(profile("b"), at(date!(2023 - 01 - 03)))
+        .await
+    {
+        Err(e @ StoreError::DuplicateNationalId(n)) => {
+            assert_eq!(n, first);
+            assert!(e.is_user_error());
+            assert_eq!(
+                e.to_string(),
+                format!("Fødselsnummeret er allerede registrert på tolk nr. {first}.")
+            );
+            assert!(!e.to_string().contains(profile("a").national_id.expose()));
+        }
+        other => panic!("a second interpreter with the same number: {other:?}"),
+    }
+    assert_eq!(store.changes_since(0, 1000).await.unwrap(), feed_before, "no feed row");
+    assert_eq!(
+        store.as_of(Timestamp::now()).await.unwrap(),
+        everyone_before,
+        "no interpreter, no version"
+    );
+    assert_eq!(store.record(first.next().unwrap()).await.unwrap(), None);
+
+    let mut other = profile("c");
+    other.national_id = NationalId::complete("020285123").unwrap();
+    let second = store
+        .register_interpreter(other.clone(), at(date!(2023 - 01 - 04)))
+        .await
+        .unwrap()
+        .number;
+    let record_before = store.record(second).await.unwrap();
+    let history_before = store.history(second).await.unwrap();
+    let feed_before = store.changes_since(0, 1000).await.unwrap();
+    let taken = Command::UpdateProfile { profile: profile("c") };
+    match store.execute(second, taken, at(date!(2023 - 01 - 05))).await {
+        Err(StoreError::DuplicateNationalId(n)) => assert_eq!(n, first),
+        other => panic!("a profile changed to another's number: {other:?}"),
+    }
+    assert_eq!(store.record(second).await.unwrap(), record_before);
+    assert_eq!(store.history(second).await.unwrap(), history_before);
+    assert_eq!(store.changes_since(0, 1000).await.unwrap(), feed_before);
+
+    other.phone = "+47 987 65 432".into();
+    let saved = store
+        .execute(
+            second,
+            Command::UpdateProfile { profile: other.clone() },
+            at(date!(2023 - 01 - 05)),
+        )
+        .await
+        .expect("re-saving one's own number");
+    assert_eq!(saved.profile.phone, "+47 987 65 432");
+    let mut renumbered = other;
+    renumbered.national_id = NationalId::complete("010190125").unwrap();
+    store
+        .execute(
+            second,
+            Command::UpdateProfile { profile: renumbered },
+            at(date!(2023 - 01 - 06)),
+        )
+        .await
+        .expect("a number nobody has");
+    store
+        .register_interpreter(
+            Profile {
+                national_id: NationalId::complete("020285123").unwrap(),
+                ..profile("d")
+            },
+            at(date!(2023 - 01 - 07)),
+        )
+        .await
+        .expect("a number given up by its holder can be registered again");
+}
+
 both_backends!(categories, crate::categories_follow_qualifications);
 both_backends!(refusals, crate::refused_changes_leave_no_trace);
 both_backends!(sanctions, crate::sanctions_and_status_machine);
 both_backends!(basis, crate::basis_lost_and_restored);
 both_backends!(feed, crate::feed_orders_concurrent_commits);
+both_backends!(national_ids, crate::national_ids_are_not_shared);

@@ -3,6 +3,7 @@
 
 pub mod csrf;
 pub mod extract;
+pub mod limits;
 pub mod oidc;
 pub mod role;
 pub mod session;

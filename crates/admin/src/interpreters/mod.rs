@@ -105,17 +105,15 @@ async fn register(
     user: Authorised<Casework>,
     CsrfForm(form): CsrfForm<RegistrationForm>,
 ) -> Result<Response, AdminError> {
-    let rejected = |errors: &Errors, general: Option<&str>| {
+    // The form comes back as typed, with the refusal: 422 for bad input, 409 for a number that
+    // another interpreter has.
+    let rejected = |status: StatusCode, errors: &Errors, general: Option<&str>| {
         let body = views::new_interpreter_page(&user.csrf, &form, errors, general, state.store.catalogue());
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            layout::page("Registrer tolk", Some(&user), body),
-        )
-            .into_response()
+        (status, layout::page("Registrer tolk", Some(&user), body)).into_response()
     };
     let (profile, reason) = match form.parse() {
         Ok(parsed) => parsed,
-        Err(errors) => return Ok(rejected(&errors, None)),
+        Err(errors) => return Ok(rejected(StatusCode::UNPROCESSABLE_ENTITY, &errors, None)),
     };
     match state
         .store
@@ -125,7 +123,7 @@ async fn register(
         Ok(record) => Ok(Redirect::to(&format!("/tolker/{}?ok=registered", record.number)).into_response()),
         Err(e) if e.is_user_error() => {
             let e = AdminError::from(e);
-            Ok(rejected(&Errors(e.fields()), Some(&e.message())))
+            Ok(rejected(e.status(), &Errors(e.fields()), Some(&e.message())))
         }
         Err(e) => Err(e.into()),
     }

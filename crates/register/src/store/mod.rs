@@ -30,7 +30,8 @@ pub use sqlite::SqliteStore;
 pub use tips::TipStore;
 
 /// Everything that can go wrong in storage, with messages fit for users where the cause is
-/// theirs (`NotFound`, `Rule`, `Backdated`, `FutureChange`, `ReasonMissing`).
+/// theirs (`NotFound`, `Rule`, `Backdated`, `FutureChange`, `ReasonMissing`,
+/// `DuplicateNationalId`).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("fant ingen tolk med tolkenummer {0}")]
@@ -43,6 +44,10 @@ pub enum StoreError {
     FutureChange(Timestamp),
     #[error("hvem som gjør endringen og hvorfor må oppgis")]
     ReasonMissing,
+    /// Another interpreter's current profile has the national identity number. Names only the
+    /// other interpreter, never the number itself.
+    #[error("Fødselsnummeret er allerede registrert på tolk nr. {0}.")]
+    DuplicateNationalId(InterpreterNumber),
     #[error("ugyldig database-URL «{0}»: bruk sqlite:STI eller postgres://…")]
     Url(String),
     #[error("databasefeil: {0}")]
@@ -58,7 +63,12 @@ impl StoreError {
     pub fn is_user_error(&self) -> bool {
         matches!(
             self,
-            Self::NotFound(_) | Self::Rule(_) | Self::Backdated { .. } | Self::FutureChange(_) | Self::ReasonMissing
+            Self::NotFound(_)
+                | Self::Rule(_)
+                | Self::Backdated { .. }
+                | Self::FutureChange(_)
+                | Self::ReasonMissing
+                | Self::DuplicateNationalId(_)
         )
     }
 }

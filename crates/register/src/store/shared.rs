@@ -129,6 +129,7 @@ macro_rules! store_impl {
             use crate::interpreter::Profile;
             use crate::interpreter_number::InterpreterNumber;
             use crate::mutation::{self, Mutation};
+            use crate::national_id::NationalId;
             use crate::record::InterpreterRecord;
             use crate::reference::Catalogue;
             use crate::rules;
@@ -208,6 +209,11 @@ macro_rules! store_impl {
                 let before = load(conn, Scope::Current(number)).await?.pop().ok_or(StoreError::NotFound(number))?;
                 check_order(conn, number, meta.effective_at).await?;
                 let after = rules::apply(&before, &command, catalogue, meta.effective_at.date())?;
+                // Only a changed number is checked: re-saving one's own number always works, even
+                // where older data already holds the same number twice.
+                if after.profile.national_id != before.profile.national_id {
+                    check_national_id(conn, &after.profile.national_id, Some(number)).await?;
+                }
                 let mutations = mutation::diff(Some(&before), &after);
                 let change = Change { number, action: command.action().into(), meta, mutations };
                 write_batch(conn, seq, std::slice::from_ref(&change)).await?;
@@ -437,6 +443,23 @@ macro_rules! store_impl {
                 batch.write(conn, Timestamp::now()).await
             }
 
+            /// Refuses a national identity number that another interpreter's current profile
+            /// has. Call it after `reserve`: the writer lock it takes keeps a concurrent writer
+            /// from adding the same number between this check and the caller's insert.
+            async fn check_national_id(conn: &mut Conn, id: &NationalId, except: Option<InterpreterNumber>) -> Result<()> {
+                let other: Option<i64> = sqlx::query_scalar(
+                    "SELECT interpreter_number FROM interpreter_versions WHERE national_id = $1 AND valid_to IS NULL AND interpreter_number <> $2 ORDER BY interpreter_number LIMIT 1",
+                )
+                .bind(id.expose())
+                .bind(except.map_or(0, |n| n.get()))
+                .fetch_optional(&mut *conn)
+                .await?;
+                match other {
+                    Some(n) => Err(StoreError::DuplicateNationalId(number(n)?)),
+                    None => Ok(()),
+                }
+            }
+
             /// Refuses a change that would take effect before the record's latest change, so
             /// validity periods never overlap.
             async fn check_order(conn: &mut Conn, number: InterpreterNumber, at: Timestamp) -> Result<()> {
@@ -505,6 +528,7 @@ macro_rules! store_impl {
                     rules::check_profile(&profile)?;
                     let mut tx = self.pool.begin().await?;
                     let seq = reserve(&mut tx, 1).await?;
+                    check_national_id(&mut tx, &profile.national_id, None).await?;
                     let max: Option<i64> = sqlx::query_scalar("SELECT MAX(interpreter_number) FROM interpreters")
                         .fetch_one(&mut *tx)
                         .await?;
