@@ -4,6 +4,7 @@
 //!
 //! cargo bench -p search --bench latency                 # fixture, 100k, 1M; SQL up to 100k
 //! cargo bench -p search --bench latency -- fixture      # just one scale
+//! cargo bench -p search --bench latency -- 1000000      # just 1M (no SQL)
 
 use std::time::{Duration, Instant};
 
@@ -90,6 +91,23 @@ fn cases(records: &[InterpreterRecord]) -> Vec<Case> {
         Case {
             name: "everyone (no filter)",
             query: Query::default(),
+            sql: None,
+        },
+        Case {
+            name: "everyone in Oslo, min B",
+            query: Query {
+                min_category: Some(Category::B),
+                counties: vec!["03".parse().unwrap()],
+                ..Query::default()
+            },
+            sql: None,
+        },
+        Case {
+            name: "on site (broad filter)",
+            query: Query {
+                modes: vec![WorkMode::OnSite],
+                ..Query::default()
+            },
             sql: None,
         },
     ]
@@ -191,7 +209,10 @@ fn main() {
         let label = scale.map_or("fixture".to_string(), |n| format!("{}k", n / 1000));
         let n = if entries > 500_000 { 500 } else { 2_000 };
         for case in cases(&generated.records) {
+            // The first search also fills per-segment caches (see `match_all`): shown apart.
+            let t = Instant::now();
             let hits = index.search_uncached(&case.query, day).unwrap().total;
+            eprintln!("{label} {}: first search {} ms", case.name, ms(t.elapsed()));
             let (p50, p99) = percentiles(n, || {
                 std::hint::black_box(index.search_uncached(&case.query, day).unwrap());
             });

@@ -19,6 +19,7 @@ use crate::analysis::{self, words};
 use crate::collector::{Ranking, RankingCollector};
 use crate::document::{PublicInterpreter, county_number};
 use crate::languages::LanguageMatcher;
+use crate::match_all::MatchAll;
 use crate::query::{Facets, MAX_DEPTH, MAX_PER_PAGE, Query, Results};
 use crate::rotation;
 use crate::schema::{
@@ -102,6 +103,7 @@ pub struct SearchIndex {
     matcher: LanguageMatcher,
     counts: Mutex<Option<(u64, Arc<LanguageCounts>)>>,
     cache: Mutex<ResultCache>,
+    match_all: MatchAll,
 }
 
 impl SearchIndex {
@@ -125,6 +127,7 @@ impl SearchIndex {
             catalogue: Arc::new(catalogue),
             counts: Mutex::new(None),
             cache: Mutex::new(ResultCache::default()),
+            match_all: MatchAll::default(),
         })
     }
 
@@ -273,9 +276,14 @@ impl SearchIndex {
         Ok(results)
     }
 
-    /// Runs `query` without the cache (benchmarks of the ranking itself).
+    /// Runs `query` without the cache of answers (benchmarks of the ranking itself).
     pub fn search_uncached(&self, query: &Query, day: Date) -> Result<Results, SearchError> {
         self.run(&self.reader.searcher(), query, day)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
     }
 
     fn run(&self, searcher: &tantivy::Searcher, query: &Query, day: Date) -> Result<Results, SearchError> {
@@ -290,7 +298,13 @@ impl SearchIndex {
             seed: rotation::daily_seed(day),
             scored,
         });
-        let collected = searcher.search(&tantivy_query, &RankingCollector(ranking))?;
+        // Browsing (no term filter, no name) would visit every interpreter; `match_all`
+        // answers it from per-segment groups instead.
+        let collected = if tantivy_query.is::<AllQuery>() {
+            self.match_all.collect(searcher, &ranking)?
+        } else {
+            searcher.search(&tantivy_query, &RankingCollector(ranking))?
+        };
         let mut hits = Vec::with_capacity(per_page);
         for (_, address) in collected.top.iter().skip((page - 1) * per_page) {
             let doc: TantivyDocument = searcher.doc(*address)?;

@@ -7,6 +7,7 @@ pub mod document;
 pub mod index;
 pub mod indexer;
 pub mod languages;
+mod match_all;
 pub mod query;
 pub mod rotation;
 pub mod schema;

@@ -3,6 +3,7 @@
 
 mod fixture;
 
+use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashSet};
 
 use fixture::fixture;
@@ -10,7 +11,8 @@ use register::interpreter::{Availability, Gender};
 use register::{Category, CountyCode, LanguageCode, LanguageKind};
 use search::analysis::fold;
 use search::query::MAX_PER_PAGE;
-use search::{PublicInterpreter, Query, WorkMode};
+use search::{Facets, PublicInterpreter, Query, WorkMode, rotation};
+use time::Date;
 use time::macros::date;
 
 fn code(s: &str) -> LanguageCode {
@@ -396,41 +398,111 @@ fn facets_count_per_category_and_county_for_the_current_query() {
     };
     let r = f.index.search_on(&q, f.day).unwrap();
     assert_eq!(r.total, expected_numbers(&q).len());
-    // Category counts: every filter but the category.
-    for c in Category::ALL {
-        let want = f
-            .public
-            .iter()
-            .filter(|p| {
-                expected(
-                    p,
-                    &Query {
-                        min_category: None,
-                        ..q.clone()
-                    },
-                ) && relevant(p, &q) == Some(c)
-            })
-            .count();
-        assert_eq!(r.facets.category(c), want, "category {c}");
-    }
-    // County counts: every filter but the county.
-    for county in CountyCode::all() {
-        let want = f
-            .public
-            .iter()
-            .filter(|p| {
-                expected(
-                    p,
-                    &Query {
-                        counties: vec![],
-                        ..q.clone()
-                    },
-                ) && p.county == county
-            })
-            .count();
-        assert_eq!(r.facets.county(county), want, "county {county}");
-    }
+    assert_eq!(r.facets, expected_facets(&q));
     assert_eq!(r.facets.counties.len(), 15);
+}
+
+/// The oracle's facets for `q` (without name): each counts with every filter but its own.
+fn expected_facets(q: &Query) -> Facets {
+    let public = &fixture().public;
+    let any_category = Query {
+        min_category: None,
+        ..q.clone()
+    };
+    let any_county = Query {
+        counties: vec![],
+        ..q.clone()
+    };
+    Facets {
+        categories: Category::ALL
+            .into_iter()
+            .map(|c| {
+                let n = public
+                    .iter()
+                    .filter(|p| expected(p, &any_category) && relevant(p, q) == Some(c))
+                    .count();
+                (c, n)
+            })
+            .collect(),
+        counties: CountyCode::all()
+            .map(|county| {
+                let n = public
+                    .iter()
+                    .filter(|p| expected(p, &any_county) && p.county == county)
+                    .count();
+                (county, n)
+            })
+            .collect(),
+    }
+}
+
+/// The oracle's list for `q` (without name) on `day`: best category first, then the day's
+/// rotation within each category.
+fn expected_order(q: &Query, day: Date) -> Vec<i64> {
+    let seed = rotation::daily_seed(day);
+    let mut hits: Vec<&PublicInterpreter> = fixture().public.iter().filter(|p| expected(p, q)).collect();
+    hits.sort_by_key(|p| (Reverse(relevant(p, q)), rotation::position(seed, p.number.get() as u64)));
+    hits.into_iter().map(|p| p.number.get()).collect()
+}
+
+#[test]
+fn broad_searches_give_the_straightforward_totals_facets_and_pages() {
+    let f = fixture();
+    let cases = [
+        ("everyone", Query::default()),
+        (
+            "everyone, min B",
+            Query {
+                min_category: Some(Category::B),
+                ..Query::default()
+            },
+        ),
+        (
+            "everyone in Oslo or Vestland",
+            Query {
+                counties: vec!["03".parse().unwrap(), "46".parse().unwrap()],
+                ..Query::default()
+            },
+        ),
+        (
+            "on site",
+            Query {
+                modes: vec![WorkMode::OnSite],
+                ..Query::default()
+            },
+        ),
+    ];
+    for day in [f.day, date!(2026 - 11 - 24)] {
+        for (what, q) in &cases {
+            let order = expected_order(q, day);
+            let in_a = expected_facets(q).category(Category::A);
+            assert!(in_a > 0 && in_a < order.len(), "{what}: {in_a} of {} in A", order.len());
+            // Pages 1–3, and the page where category A gives way to B.
+            for (page, per_page) in [(1, 20), (2, 20), (3, 20), (in_a / 50 + 1, 50)] {
+                let r = f
+                    .index
+                    .search_on(
+                        &Query {
+                            page,
+                            per_page,
+                            ..q.clone()
+                        },
+                        day,
+                    )
+                    .unwrap();
+                assert_eq!(r.total, order.len(), "{what}: total");
+                assert_eq!(r.facets, expected_facets(q), "{what}: facets");
+                let got: Vec<i64> = r.hits.iter().map(|p| p.number.get()).collect();
+                let want: Vec<i64> = order
+                    .iter()
+                    .copied()
+                    .skip((page - 1) * per_page)
+                    .take(per_page)
+                    .collect();
+                assert_eq!(got, want, "{what}: page {page} of {per_page} on {day}");
+            }
+        }
+    }
 }
 
 #[test]
