@@ -1,12 +1,6 @@
--- Finds the interpreter whose current profile has a national identity number, so registering
--- or changing a profile can refuse a number another interpreter already has (checked in the
--- writing transaction, under the writer lock).
---
--- A plain index, not UNIQUE: the synthetic fixture generator (generator/people.rs) draws each
--- number at random from about three million valid ones per gender without remembering those
--- drawn, so by the birthday bound its registers can hold a number twice (about one pair
--- expected at the default scale, tens of thousands at the 1M benchmark scale), and registers
--- loaded before this check may too. A unique index would make those fail to load, or this
--- migration fail; the transactional check refuses every new duplicate and leaves old ones
--- editable (only a changed number is checked).
-CREATE INDEX interpreter_versions_current_national_id ON interpreter_versions (national_id) WHERE valid_to IS NULL;
+-- No two interpreters hold the same national identity number at once. Registering or changing a
+-- profile checks this first inside the writing transaction (under the writer lock), so staff
+-- get a readable refusal naming the other interpreter; this index is the database's own
+-- guarantee behind that check, and makes the lookup cheap. Only current rows count: a number
+-- an interpreter gave up (a corrected typo) may be used by someone else.
+CREATE UNIQUE INDEX interpreter_versions_current_national_id ON interpreter_versions (national_id) WHERE valid_to IS NULL;

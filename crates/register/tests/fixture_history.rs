@@ -125,3 +125,25 @@ fn generation_is_deterministic() {
         "no generated change after the history ends"
     );
 }
+
+/// Real national identity numbers are unique, and the database refuses a second current holder;
+/// the synthetic register must load, so it never gives one number to two people.
+#[test]
+fn no_two_generated_people_share_a_national_id() {
+    let catalogue = register::Catalogue::bundled();
+    for options in [
+        Options::default(),
+        Options {
+            seed: 7,
+            scale: Some(60_000),
+        },
+    ] {
+        let generated = generator::generate(&catalogue, options);
+        let ids: std::collections::HashSet<_> = generated
+            .records
+            .iter()
+            .map(|r| r.profile.national_id.clone())
+            .collect();
+        assert_eq!(ids.len(), generated.records.len());
+    }
+}

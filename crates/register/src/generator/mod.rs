@@ -20,6 +20,7 @@ use crate::interpreter_number::InterpreterNumber;
 use crate::language::{LanguageCode, LanguageKind};
 use crate::licence::LicenceStatus;
 use crate::mutation;
+use crate::national_id::NationalId;
 use crate::qualification::{NewQualification, QualificationKind};
 use crate::record::{InterpreterRecord, TestPart};
 use crate::reference::Catalogue;
@@ -120,6 +121,8 @@ struct Engine<'a> {
     /// When each record last changed, so later additions never go back in time.
     last_change: Vec<Timestamp>,
     spoken: Vec<(LanguageCode, f64)>,
+    /// National identity numbers given out so far: no two people share one.
+    national_ids: HashSet<NationalId>,
 }
 
 impl<'a> Engine<'a> {
@@ -137,6 +140,7 @@ impl<'a> Engine<'a> {
             changes: Vec::new(),
             last_change: Vec::new(),
             spoken,
+            national_ids: HashSet::new(),
         }
     }
 
@@ -509,7 +513,8 @@ impl<'a> Engine<'a> {
     fn register(&mut self, slot: Slot, at: Timestamp) -> InterpreterNumber {
         let number =
             InterpreterNumber::new(InterpreterNumber::FIRST.get() + self.records.len() as i64).expect("numbers fit");
-        let profile = self.names.profile(&mut self.rng, slot.language, number.get() as u64);
+        let mut profile = self.names.profile(&mut self.rng, slot.language, number.get() as u64);
+        profile.national_id = people::unique_national_id(profile.national_id, &mut self.national_ids);
         let record = InterpreterRecord::new(number, profile);
         self.changes.push(Change {
             number,

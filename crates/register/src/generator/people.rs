@@ -1,7 +1,7 @@
 //! Synthetic people for the fixture register: plausible names per language group, national
 //! identity numbers with valid check digits, contact details on reserved example domains.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use rand::Rng;
 use rand::seq::IndexedRandom;
@@ -203,6 +203,29 @@ fn national_id(rng: &mut ChaCha8Rng, gender: Gender) -> NationalId {
     }
 }
 
+/// `id`, or when someone generated earlier already has it, the next free number with the same
+/// birth date and gender (individual numbers keep their parity). Real numbers are unique; the
+/// replacement is derived, not drawn, so every other generated person stays exactly as before.
+pub fn unique_national_id(id: NationalId, taken: &mut HashSet<NationalId>) -> NationalId {
+    if taken.insert(id.clone()) {
+        return id;
+    }
+    let (birth, individual) = id.expose().split_at(6);
+    let individual: u32 = individual[..3].parse().unwrap_or(0);
+    let free = (1..250)
+        .map(|step| (individual + 2 * step) % 500)
+        .filter_map(|i| NationalId::complete(&format!("{birth}{i:03}")))
+        .find(|candidate| !taken.contains(candidate));
+    match free {
+        Some(candidate) => {
+            taken.insert(candidate.clone());
+            candidate
+        }
+        // Every number for this birth date and gender is taken: far beyond any register size.
+        None => id,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +262,21 @@ mod tests {
         for p in &a {
             assert!(p.validate().is_ok(), "{p:?}: {:?}", p.validate());
             assert!(p.email.ends_with(".com") || p.email.ends_with(".net") || p.email.ends_with(".org"));
+        }
+    }
+
+    #[test]
+    fn a_taken_national_id_is_replaced_by_a_free_one_with_the_same_birth_date_and_gender() {
+        let mut taken = HashSet::new();
+        let first = NationalId::complete("150765005").unwrap();
+        assert_eq!(unique_national_id(first.clone(), &mut taken), first);
+        let second = unique_national_id(first.clone(), &mut taken);
+        let third = unique_national_id(first.clone(), &mut taken);
+        assert!(second != first && third != first && second != third);
+        for id in [&second, &third] {
+            assert_eq!(&id.expose()[..6], "150765", "same birth date");
+            let individual: u32 = id.expose()[6..9].parse().unwrap();
+            assert_eq!(individual % 2, 1, "same gender digit parity as 005");
         }
     }
 }
