@@ -103,26 +103,12 @@ pub async fn approve(
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<ApprovalForm>,
 ) -> Result<Response, AdminError> {
-    let id = parse_id(&id)?;
     let rules = state.settings.tip_rules;
-    let result = match version(&f) {
-        Ok(v) => {
-            workflow::approve(
-                &state.store,
-                id,
-                v,
-                &user.actor(),
-                user.has(Role::SeniorCaseworker),
-                &rules,
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!("/varsler/{id}?ok=approved")).into_response()),
-        Err(e) => refused(&state, &user, id, &f, e).await,
-    }
+    let (actor, senior) = (user.actor(), user.has(Role::SeniorCaseworker));
+    four_eyes_step(&state, &user, &id, &f, "approved", |id, v| {
+        workflow::approve(&state.store, id, v, &actor, senior, &rules)
+    })
+    .await
 }
 
 /// `POST /varsler/{id}/avvis`.
@@ -132,25 +118,34 @@ pub async fn reject(
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<ApprovalForm>,
 ) -> Result<Response, AdminError> {
-    let id = parse_id(&id)?;
     let rules = state.settings.tip_rules;
-    let result = match version(&f) {
-        Ok(v) => {
-            workflow::reject(
-                &state.store,
-                id,
-                v,
-                &user.actor(),
-                user.has(Role::SeniorCaseworker),
-                &f.note,
-                &rules,
-            )
-            .await
-        }
+    let (actor, senior) = (user.actor(), user.has(Role::SeniorCaseworker));
+    four_eyes_step(&state, &user, &id, &f, "rejected", |id, v| {
+        workflow::reject(&state.store, id, v, &actor, senior, &f.note, &rules)
+    })
+    .await
+}
+
+/// Runs `step` (approve or reject) on the case version the form was read at; back to the case
+/// page with `?ok={done}`, or the case page again with the refusal and the note kept.
+async fn four_eyes_step<T, Fut>(
+    state: &AdminState,
+    user: &Staff,
+    raw_id: &str,
+    f: &ApprovalForm,
+    done: &str,
+    step: impl FnOnce(i64, i64) -> Fut,
+) -> Result<Response, AdminError>
+where
+    Fut: Future<Output = Result<T, TipError>>,
+{
+    let id = parse_id(raw_id)?;
+    let result = match version(f) {
+        Ok(v) => step(id, v).await,
         Err(e) => Err(e),
     };
     match result {
-        Ok(_) => Ok(Redirect::to(&format!("/varsler/{id}?ok=rejected")).into_response()),
-        Err(e) => refused(&state, &user, id, &f, e).await,
+        Ok(_) => Ok(Redirect::to(&format!("/varsler/{id}?ok={done}")).into_response()),
+        Err(e) => refused(state, user, id, f, e).await,
     }
 }

@@ -321,20 +321,22 @@ pub async fn submit(
 
     let today = Timestamp::now().date();
     let listed = |n| state.index.interpreter(n).is_ok_and(|p| p.is_some());
+    // A refused send frees its form token, so the corrected form can be sent again.
+    let refuse = |problems: &Problems| {
+        state.tip_guard.release(&nonce);
+        form_response(
+            &state,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &uri,
+            lang,
+            &form,
+            problems,
+            None,
+        )
+    };
     let tip = match form.to_new_tip(today, &listed) {
         Ok(tip) => tip,
-        Err(problems) => {
-            state.tip_guard.release(&nonce);
-            return form_response(
-                &state,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &uri,
-                lang,
-                &form,
-                &problems,
-                None,
-            );
-        }
+        Err(problems) => return refuse(&problems),
     };
     match intake.submit(&tip).await {
         Ok(reference) => {
@@ -342,19 +344,7 @@ pub async fn submit(
             state.tip_guard.remember_sent(&nonce, &reference);
             to_receipt(&state, lang, &reference)
         }
-        Err(e) if e.is_user_error() => {
-            state.tip_guard.release(&nonce);
-            let problems = Problems::from_register(e);
-            form_response(
-                &state,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &uri,
-                lang,
-                &form,
-                &problems,
-                None,
-            )
-        }
+        Err(e) if e.is_user_error() => refuse(&Problems::from_register(e)),
         Err(e) => {
             state.tip_guard.release(&nonce);
             tracing::error!(error = %e, "tip form: could not store a tip");
