@@ -218,13 +218,13 @@ async fn own_requests_cannot_be_approved(app: TestApp) {
         .post(
             &format!("/tolker/{number}/utestenging"),
             Some(&sigrid),
-            &[("action", "exclude_permanently"), ("reason", "Tre advarsler på fem år")],
+            &[("action", "suspend"), ("reason", "Varselsak VAR-2024-00012 pågår")],
         )
         .await;
     assert_eq!(
         r.status,
         StatusCode::UNPROCESSABLE_ENTITY,
-        "no entries to exclude yet: {}",
+        "no entries to suspend yet: {}",
         r.body
     );
     assert!(r.body.contains("Endringen ble ikke gjort"));
@@ -245,7 +245,7 @@ async fn own_requests_cannot_be_approved(app: TestApp) {
         .post(
             &format!("/tolker/{number}/utestenging"),
             Some(&sigrid),
-            &[("action", "exclude_permanently"), ("reason", "Tre advarsler på fem år")],
+            &[("action", "suspend"), ("reason", "Varselsak VAR-2024-00012 pågår")],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -272,9 +272,117 @@ async fn own_requests_cannot_be_approved(app: TestApp) {
         .await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER);
     let page = app.get(&format!("/tolker/{number}"), Some(&kari)).await;
-    assert!(page.body.contains("utestengt permanent"));
+    assert!(page.body.contains("midlertidig utestengt"));
 }
 admin_story!(own_request_on, super::own_requests_cannot_be_approved);
+
+/// Exclusion for a period or permanently needs three warnings in five years or a substantial
+/// breach established in a tip case (tolkeloven § 21): the staff form, the JSON API and the
+/// approval of a request recorded earlier all refuse it for an interpreter with neither, and
+/// the interpreter stays listed. Suspension while a case runs still goes to approval.
+async fn exclusion_needs_grounds(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let sigrid = app.session_for(Role::SeniorCaseworker);
+    let nils = app.session("nils");
+    let number = register(&app, &kari).await;
+    add(&app, &kari, &number, "bachelor", "ARB").await;
+    let n: register::InterpreterNumber = number.parse().unwrap();
+    let listed = || async {
+        app.state
+            .store
+            .record(n)
+            .await
+            .unwrap()
+            .unwrap()
+            .is_listed_on(Timestamp::now().date())
+    };
+    app.state
+        .store
+        .execute(
+            n,
+            register::Command::ApproveEntry {
+                language: "ARB".parse().unwrap(),
+            },
+            register::ChangeMeta::now("staff:kari", "vedtak"),
+        )
+        .await
+        .unwrap();
+
+    let form = app.get(&format!("/tolker/{number}/utestenging"), Some(&sigrid)).await;
+    assert!(
+        form.body.contains("tolkeloven § 21"),
+        "the form says what an exclusion needs"
+    );
+    let until = (Timestamp::now().date() + time::Duration::days(90)).to_string();
+    for fields in [
+        vec![
+            ("action", "exclude_until"),
+            ("until", until.as_str()),
+            ("reason", "Brudd på taushetsplikten"),
+        ],
+        vec![
+            ("action", "exclude_permanently"),
+            ("reason", "Brudd på taushetsplikten"),
+        ],
+    ] {
+        let r = app
+            .post(&format!("/tolker/{number}/utestenging"), Some(&sigrid), &fields)
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{fields:?}: {}", r.body);
+        assert!(
+            r.body.contains("Endringen ble ikke gjort") && r.body.contains("tolkeloven § 21"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("Brudd på taushetsplikten"), "what was typed is kept");
+    }
+    let api = app
+        .post_json(
+            &format!("/api/v1/interpreters/{number}/commands"),
+            Some(&sigrid),
+            &serde_json::json!({ "command": { "command": "exclude", "until": null }, "reason": "brudd" }),
+        )
+        .await;
+    assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", api.body);
+    assert!(api.json()["error"].as_str().unwrap().contains("tolkeloven § 21"));
+    assert!(
+        app.state
+            .store
+            .approvals(ApprovalStatus::Pending)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // A request already waiting (recorded before the rule held) is refused on approval.
+    let old = app
+        .state
+        .store
+        .request_approval(n, &register::Command::Exclude { until: None }, "brudd", "staff:sigrid")
+        .await
+        .unwrap();
+    let approved = app
+        .post(&format!("/godkjenninger/{}/godkjenn", old.id), Some(&nils), &[])
+        .await;
+    assert_eq!(approved.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", approved.body);
+    assert!(approved.body.contains("tolkeloven § 21"), "{}", approved.body);
+    assert_eq!(
+        app.state.store.approval(old.id).await.unwrap().unwrap().status,
+        ApprovalStatus::Pending
+    );
+    assert!(listed().await, "still listed, so still found in search");
+
+    let suspend = app
+        .post(
+            &format!("/tolker/{number}/utestenging"),
+            Some(&sigrid),
+            &[("action", "suspend"), ("reason", "Varselsak pågår")],
+        )
+        .await;
+    assert_eq!(suspend.status, StatusCode::SEE_OTHER, "{}", suspend.body);
+    assert!(suspend.location().ends_with("ok=awaiting"));
+}
+admin_story!(exclusion_grounds_on, super::exclusion_needs_grounds);
 
 /// A foreign case from intake to a bokmål letter, with deadlines on the work list.
 async fn foreign_case_flow(app: TestApp) {

@@ -392,6 +392,20 @@ macro_rules! tips_impl {
                 Ok(())
             }
 
+            /// The standing warnings for the register's own check of an exclusion, which
+            /// reports storage errors as the register does.
+            pub(in crate::store) async fn standing_warnings(
+                conn: &mut Conn,
+                number: InterpreterNumber,
+                today: Date,
+                rules: &TipRules,
+            ) -> std::result::Result<usize, StoreError> {
+                warnings(conn, number, today, rules).await.map_err(|e| match e {
+                    TipError::Store(e) => e,
+                    other => StoreError::Corrupt(other.to_string()),
+                })
+            }
+
             async fn warnings(conn: &mut Conn, number: InterpreterNumber, today: Date, rules: &TipRules) -> Result<usize> {
                 let standing: Vec<_> = cases(conn, "WHERE interpreter_number = $1", Some(number.get()))
                     .await?
@@ -655,10 +669,23 @@ macro_rules! tips_impl {
                     // The case first: its row lock orders concurrent actions on one case before
                     // any of them takes the register's writer lock.
                     let after = append(&mut tx, id, expected_version, new, rules, today).await?;
+                    // Only the decision this event makes can establish a substantial breach; the
+                    // warnings are counted under the same rules the case was checked with.
+                    let grounds = $crate::sanctions::ExclusionGrounds {
+                        rules: *rules,
+                        substantial_breach: new.event.establishes_substantial_breach(),
+                    };
                     let mut last_seq = None;
                     for (number, command) in changes {
-                        let (_, seq) =
-                            super::generated::execute_in(&mut tx, &self.catalogue, *number, command.clone(), meta.clone()).await?;
+                        let (_, seq) = super::generated::execute_in(
+                            &mut tx,
+                            &self.catalogue,
+                            *number,
+                            command.clone(),
+                            meta.clone(),
+                            &grounds,
+                        )
+                        .await?;
                         last_seq = Some(seq);
                     }
                     tx.commit().await?;
