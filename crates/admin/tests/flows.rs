@@ -384,6 +384,69 @@ async fn exclusion_needs_grounds(app: TestApp) {
 }
 admin_story!(exclusion_grounds_on, super::exclusion_needs_grounds);
 
+/// A national identity number whose birth date cannot exist is refused with the reason, even
+/// with valid check digits; a D-number (day + 40) for a real date is accepted.
+async fn impossible_birth_dates(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    for impossible in ["30029910088", "29029910039"] {
+        let r = app
+            .post("/tolker", Some(&kari), &registration(impossible, "Leila"))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{impossible}: {}", r.body);
+        assert!(
+            r.body.contains("id=\"national_id-error\"") && r.body.contains("ugyldig dato"),
+            "{}",
+            r.body
+        );
+    }
+    assert!(app.state.store.is_empty().await.unwrap(), "nothing saved");
+    let d_number = app
+        .post("/tolker", Some(&kari), &registration("69029610150", "Leila"))
+        .await;
+    assert_eq!(d_number.status, StatusCode::SEE_OTHER, "{}", d_number.body);
+}
+admin_story!(impossible_birth_dates_on, super::impossible_birth_dates);
+
+/// State authorisation exists only for spoken languages: the licence and authorisation-test
+/// forms offer no sign language, speech-to-text or deafblind interpreting, and the register
+/// refuses a licence for them when one is posted anyway.
+async fn no_licence_for_sign_language(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let number = register(&app, &kari).await;
+    for path in ["bevillinger/ny", "autorisasjonsprover/ny"] {
+        let form = app.get(&format!("/tolker/{number}/{path}"), Some(&kari)).await;
+        assert_eq!(form.status, StatusCode::OK, "{path}");
+        assert!(form.body.contains("value=\"ARB\""), "{path} offers spoken languages");
+        for code in ["NSL", "QTT", "QDB"] {
+            assert!(
+                !form.body.contains(&format!("value=\"{code}\"")),
+                "{path} offers {code}"
+            );
+        }
+    }
+    let r = app
+        .post(
+            &format!("/tolker/{number}/bevillinger"),
+            Some(&kari),
+            &[
+                ("language", "NSL"),
+                ("granted_on", "2024-01-10"),
+                ("decision_ref", "24/99"),
+                ("reason", "Vedtak om bevilling"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("statsautorisasjon finnes bare for talespråk"),
+        "{}",
+        r.body
+    );
+    let record = app.state.store.record(number.parse().unwrap()).await.unwrap().unwrap();
+    assert!(record.licences.is_empty());
+}
+admin_story!(no_licence_for_sign_language_on, super::no_licence_for_sign_language);
+
 /// A foreign case from intake to a bokmål letter, with deadlines on the work list.
 async fn foreign_case_flow(app: TestApp) {
     let kari = app.session_for(Role::Caseworker);
