@@ -627,6 +627,61 @@ async fn documents_are_checked_and_downloads_restricted(app: TestApp) {
 }
 admin_story!(documents_on, super::documents_are_checked_and_downloads_restricted);
 
+/// Only a senior gives a case to someone else, and only to an active caseworker (the assignee
+/// sees the reporter); a caseworker takes a case for themself. Documents are added only by the
+/// assigned caseworkers and seniors.
+async fn assignment_and_uploads_follow_the_case(app: TestApp) {
+    let n = listed(&app).await;
+    let kari = app.session("kari");
+    let per = app.session("per");
+    let sigrid = app.session("sigrid");
+    let id = intake(&app, &kari, &intake_fields(&n.to_string())).await;
+    let assigned = |app: &TestApp| {
+        let store = app.state.store.clone();
+        async move { store.case_for_processing(id, "staff:test").await.unwrap().assigned }
+    };
+
+    let by_caseworker = act(&app, &kari, id, "assign", &[("caseworker", "per")]).await;
+    assert_eq!(by_caseworker.status, StatusCode::FORBIDDEN, "{}", by_caseworker.body);
+    assert!(
+        by_caseworker
+            .body
+            .contains("en seniorsaksbehandler kan tildele saken til andre")
+    );
+    for (who, why) in [
+        ("finnes-ikke", "unknown"),
+        ("ingrid", "a statistician"),
+        ("amina", "a committee member"),
+    ] {
+        let r = act(&app, &sigrid, id, "assign", &[("caseworker", who)]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{why}: {}", r.body);
+        assert!(
+            r.body.contains(&format!("«{who}» er ikke en aktiv saksbehandler")),
+            "{why}: {}",
+            r.body
+        );
+    }
+    assert!(assigned(&app).await.is_empty(), "nobody was given the case");
+
+    done(&app, &kari, id, "take", &[]).await;
+    done(&app, &sigrid, id, "assign", &[("caseworker", "per")]).await;
+    assert_eq!(assigned(&app).await, ["staff:kari", "staff:per"]);
+
+    let other = intake(&app, &kari, &intake_fields(&n.to_string())).await;
+    let refused = upload(&app, &per, other, Some(&per.csrf), "Brev", ("brev.pdf", PDF)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert!(refused.body.contains("tildelt saken"), "{}", refused.body);
+    assert!(
+        app.state.store.documents(other).await.unwrap().is_empty(),
+        "nothing stored"
+    );
+    let by_senior = upload(&app, &sigrid, other, Some(&sigrid.csrf), "Brev", ("brev.pdf", PDF)).await;
+    assert_eq!(by_senior.status, StatusCode::SEE_OTHER, "{}", by_senior.body);
+    let by_assignee = upload(&app, &per, id, Some(&per.csrf), "Brev", ("brev.pdf", PDF)).await;
+    assert_eq!(by_assignee.status, StatusCode::SEE_OTHER, "{}", by_assignee.body);
+}
+admin_story!(assignment_and_uploads_on, super::assignment_and_uploads_follow_the_case);
+
 /// A tip about someone neither listed nor authorised is closed with guidance to the reporter.
 async fn outside_power_needs_guidance(app: TestApp) {
     let kari = app.session("kari");

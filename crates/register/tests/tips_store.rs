@@ -965,6 +965,32 @@ async fn exclusion_needs_grounds_on_every_path<S: TipStore + CaseStore>(store: S
 }
 both_backends!(exclusion_needs_grounds_on, crate::exclusion_needs_grounds_on_every_path);
 
+/// The store adds a document only for a caseworker assigned to the case or a senior, judged on
+/// the case as it stands when the document is written.
+async fn documents_only_from_assignees_and_seniors<S: TipStore>(store: S) {
+    let n = listed(&store).await;
+    let case = investigate(&store, &receive(&store, n, identified()).await).await;
+    let doc = |by: &str| register::tips::NewDocument::new("svar.txt", b"Svar fra sykehuset.".to_vec(), by).unwrap();
+    let refused = store
+        .add_document(case.id, &doc("staff:per"), false, "svar", &rules())
+        .await;
+    assert!(matches!(refused, Err(TipError::NotAssigned)), "{refused:?}");
+    assert!(store.documents(case.id).await.unwrap().is_empty(), "nothing stored");
+    store
+        .add_document(case.id, &doc("staff:kari"), false, "svar", &rules())
+        .await
+        .unwrap();
+    store
+        .add_document(case.id, &doc("staff:sigrid"), true, "svar", &rules())
+        .await
+        .unwrap();
+    assert_eq!(store.documents(case.id).await.unwrap().len(), 2);
+}
+both_backends!(
+    documents_only_from_assignees_on,
+    crate::documents_only_from_assignees_and_seniors
+);
+
 /// A meeting's agenda lists the cases referred to it in referral order, with the interpreter,
 /// the status, whether its advice is recorded and the conflicts declared; another meeting's
 /// cases are not on it, and an unknown meeting is an error.

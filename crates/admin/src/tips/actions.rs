@@ -707,6 +707,22 @@ pub async fn act(
     };
     let result = match event {
         e @ CaseEvent::Decide { .. } => propose_decision(&state, id, version, e, &actor, reason).await,
+        CaseEvent::Assign { caseworker } => {
+            let senior = user.has(Role::SeniorCaseworker);
+            let standing = state.staff_standing(&caseworker);
+            workflow::assign(
+                &state.store,
+                id,
+                version,
+                &actor,
+                senior,
+                &caseworker,
+                standing,
+                reason,
+                &rules,
+            )
+            .await
+        }
         e => workflow::act(&state.store, id, version, e, &actor, reason, &rules).await,
     };
     match result {
@@ -720,6 +736,9 @@ pub async fn act(
             let errors = match &e {
                 TipError::Invalid(fields) => Errors(fields.clone()),
                 TipError::MeetingNotFound(_) => Errors(vec![("meeting".into(), tip_message(&e))]),
+                TipError::AssignOthers | TipError::NotACaseworker(_) => {
+                    Errors(vec![("caseworker".into(), tip_message(&e))])
+                }
                 _ => Errors::default(),
             };
             refused(errors, Some(super::message_of(&e)), status).await
