@@ -447,6 +447,52 @@ async fn no_licence_for_sign_language(app: TestApp) {
 }
 admin_story!(no_licence_for_sign_language_on, super::no_licence_for_sign_language);
 
+/// A national identity number never goes into an address: the search form posts (with its
+/// CSRF token), and a GET that carries one is neither searched nor echoed but sent to the form.
+async fn national_id_search_stays_out_of_the_url(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let number = register(&app, &kari).await;
+    let id = national_id("010190125");
+
+    let form = app.get("/tolker", Some(&kari)).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains(r#"<form method="post" action="/tolker/sok">"#),
+        "{}",
+        form.body
+    );
+    assert!(!form.body.contains(r#"method="get""#));
+
+    let found = app.post("/tolker/sok", Some(&kari), &[("q", &id)]).await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
+    assert!(
+        found.body.contains(&format!("href=\"/tolker/{number}\"")),
+        "the number finds the interpreter"
+    );
+    let no_token = app.post_raw("/tolker/sok", Some(&kari), &[("q", &id)]).await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+
+    let spaced = format!("{} {}", &id[..6], &id[6..]);
+    for q in [id.as_str(), spaced.as_str()] {
+        let path = format!("/tolker?q={}", q.replace(' ', "+"));
+        let moved = app.get(&path, Some(&kari)).await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER, "{q}: {}", moved.body);
+        assert_eq!(moved.location(), "/tolker?sok=fnr");
+        assert!(!moved.body.contains(&id[6..]), "not echoed");
+    }
+    let notice = app.get("/tolker?sok=fnr", Some(&kari)).await;
+    assert!(notice.body.contains("Fødselsnummer søkes ikke fra adressefeltet"));
+    assert!(!notice.body.contains(&id));
+
+    let by_name = app.get("/tolker?q=Haddad", Some(&kari)).await;
+    assert_eq!(by_name.status, StatusCode::OK);
+    assert!(
+        by_name.body.contains(&format!("href=\"/tolker/{number}\"")),
+        "names still work from a link"
+    );
+}
+admin_story!(national_id_search_on, super::national_id_search_stays_out_of_the_url);
+
 /// A foreign case from intake to a bokmål letter, with deadlines on the work list.
 async fn foreign_case_flow(app: TestApp) {
     let kari = app.session_for(Role::Caseworker);
