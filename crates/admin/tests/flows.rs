@@ -473,7 +473,8 @@ async fn national_id_search_stays_out_of_the_url(app: TestApp) {
     assert_eq!(no_token.status, StatusCode::FORBIDDEN);
 
     let spaced = format!("{} {}", &id[..6], &id[6..]);
-    for q in [id.as_str(), spaced.as_str()] {
+    let with_name = format!("Leila {id}");
+    for q in [id.as_str(), spaced.as_str(), with_name.as_str()] {
         let path = format!("/tolker?q={}", q.replace(' ', "+"));
         let moved = app.get(&path, Some(&kari)).await;
         assert_eq!(moved.status, StatusCode::SEE_OTHER, "{q}: {}", moved.body);

@@ -54,10 +54,17 @@ pub struct SearchQuery {
 /// The most hits shown for a name search.
 const MAX_HITS: usize = 50;
 
-/// Whether `q` is (or holds) an 11-digit number, as a national identity number is.
+/// Whether `q` holds 11 digits in a row once spaces are left out, as a national identity number
+/// typed with or without spaces does (also beside a name).
 fn is_national_id_like(q: &str) -> bool {
-    let digits: String = q.chars().filter(|c| !c.is_whitespace()).collect();
-    digits.len() == 11 && digits.bytes().all(|b| b.is_ascii_digit())
+    let mut run = 0;
+    for c in q.chars().filter(|c| !c.is_whitespace()) {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= 11 {
+            return true;
+        }
+    }
+    false
 }
 
 /// `GET /tolker`: the search form, and a name or interpreter number searched from a link. A
