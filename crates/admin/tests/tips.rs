@@ -388,6 +388,50 @@ async fn intake_to_decision_with_four_eyes(app: TestApp) {
 }
 admin_story!(intake_to_decision_on, super::intake_to_decision_with_four_eyes);
 
+/// On the tip-case path an exclusion for a period needs three warnings or a substantial breach
+/// too (tolkeloven § 21): refused without, made once approved with the breach established, and
+/// the interpreter leaves the public register.
+async fn tip_exclusion_needs_grounds(app: TestApp) {
+    let n = listed(&app).await;
+    let kari = app.session("kari");
+    let sigrid = app.session("sigrid");
+    let nils = app.session("nils");
+    let id = intake(&app, &kari, &intake_fields(&n.to_string())).await;
+    for step in ["take", "start_assessment", "open_investigation"] {
+        done(&app, &kari, id, step, &[]).await;
+    }
+    done(
+        &app,
+        &kari,
+        id,
+        "send_advance_notice",
+        &[("sent_on", &day(0)), ("reply_by", &day(14))],
+    )
+    .await;
+    done(&app, &kari, id, "record_reply", &[("received_on", &day(0))]).await;
+    let (until, today) = (day(180), day(0));
+    let mut decision = vec![
+        ("outcome", "exclusion"),
+        ("until", until.as_str()),
+        ("decided_on", today.as_str()),
+        ("reasons", "Tolken brøt taushetsplikten, jf. tolkeloven § 15."),
+    ];
+    let weak = act(&app, &sigrid, id, "decide", &decision).await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", weak.body);
+    assert!(weak.body.contains("tre advarsler i løpet av fem år"), "{}", weak.body);
+    decision.push(("substantial_breach", "on"));
+    let proposed = done(&app, &sigrid, id, "decide", &decision).await;
+    assert!(proposed.ends_with("?ok=proposed"), "{proposed}");
+    assert!(
+        is_listed(&app, n).await,
+        "nothing happens before the second senior approves"
+    );
+    let approved = approve(&app, &nils, id).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    assert!(!is_listed(&app, n).await, "the exclusion is in the register");
+}
+admin_story!(tip_exclusion_grounds_on, super::tip_exclusion_needs_grounds);
+
 /// A temporary exclusion waits for a second senior, then takes the interpreter out of the
 /// public register at once; lifting it brings them back.
 async fn temporary_exclusion_and_lifting(app: TestApp) {
