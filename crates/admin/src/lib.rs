@@ -98,6 +98,24 @@ pub struct AdminConfig {
 }
 
 impl AdminState {
+    /// The active caseworkers and seniors a tip case can be given to, as `(login, name)`, when
+    /// this service knows them (the built-in directory); empty under OpenID Connect.
+    pub fn caseworkers(&self) -> Vec<(String, String)> {
+        let Authenticator::Embedded { directory, .. } = self.auth.as_ref() else {
+            return Vec::new();
+        };
+        directory
+            .users()
+            .iter()
+            .filter(|u| {
+                u.roles
+                    .iter()
+                    .any(|r| matches!(r, Role::Caseworker | Role::SeniorCaseworker))
+            })
+            .map(|u| (u.username.clone(), format!("{} ({})", u.name, u.username)))
+            .collect()
+    }
+
     /// What the staff directory says about `login` (`staff:kari`), for giving someone a tip case.
     /// Under OpenID Connect the provider is the directory and this service cannot look people
     /// up, so nobody but the actor themself counts as known there.

@@ -685,6 +685,12 @@ async fn assignment_and_uploads_follow_the_case(app: TestApp) {
         async move { store.case_for_processing(id, "staff:test").await.unwrap().assigned }
     };
 
+    let page = case_page(&app, &sigrid, id).await;
+    assert!(
+        page.contains(r#"<option value="per">"#),
+        "a senior picks among the caseworkers"
+    );
+    assert!(!page.contains(r#"<option value="ingrid">"#) && !page.contains(r#"<option value="amina">"#));
     let by_caseworker = act(&app, &kari, id, "assign", &[("caseworker", "per")]).await;
     assert_eq!(by_caseworker.status, StatusCode::FORBIDDEN, "{}", by_caseworker.body);
     assert!(
