@@ -366,6 +366,15 @@ async fn exclusion_needs_grounds(app: TestApp) {
         .await;
     assert_eq!(approved.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", approved.body);
     assert!(approved.body.contains("tolkeloven § 21"), "{}", approved.body);
+    let by_api = app
+        .post_json(
+            &format!("/api/v1/approvals/{}/approve", old.id),
+            Some(&nils),
+            &serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(by_api.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", by_api.body);
+    assert!(by_api.json()["error"].as_str().unwrap().contains("tolkeloven § 21"));
     assert_eq!(
         app.state.store.approval(old.id).await.unwrap().unwrap().status,
         ApprovalStatus::Pending
