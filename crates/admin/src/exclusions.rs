@@ -47,6 +47,7 @@ impl ChangeForm for ExclusionForm {
     fn fields(&self, _: &Catalogue, _: &InterpreterRecord, _: &Params, errors: &Errors) -> Markup {
         html! {
             p class="notice" { "Utestenging gjelder først når en annen seniorsaksbehandler har godkjent den. Oppheving gjelder straks." }
+            p class="hint" { "Utestenging for en periode eller permanent krever tre advarsler i løpet av fem år eller et vesentlig brudd fastslått i en varselsak (tolkeloven § 21). Midlertidig utestenging mens en sak behandles krever ikke dette." }
             (forms::select("action", "Hva skal gjøres", &forms::options(&ACTIONS), &self.action, Some("Velg …"), errors))
             (forms::date("until", "Utestengt til (oppført igjen fra denne datoen; bare for en periode)", &self.until, errors))
             (forms::textarea("reason", "Begrunnelse (sak og hjemmel)", &self.reason, errors))

@@ -108,8 +108,19 @@ pub fn language(catalogue: &Catalogue, code: LanguageCode) -> String {
 
 /// Register languages as select options, by bokmål name.
 pub fn language_options(catalogue: &Catalogue) -> Vec<(String, String)> {
+    options_where(catalogue, |_| true)
+}
+
+/// The languages a state authorisation (licence or authorisation test) can exist for: spoken
+/// languages only, never sign language, speech-to-text or deafblind interpreting.
+pub fn authorisation_language_options(catalogue: &Catalogue) -> Vec<(String, String)> {
+    options_where(catalogue, LanguageKind::has_state_authorisation)
+}
+
+fn options_where(catalogue: &Catalogue, keep: impl Fn(LanguageKind) -> bool) -> Vec<(String, String)> {
     let mut list: Vec<(String, String)> = catalogue
         .languages()
+        .filter(|l| keep(l.kind))
         .map(|l| (l.code.to_string(), format!("{} ({})", l.names.nb, l.code)))
         .collect();
     list.sort_by(|a, b| a.1.cmp(&b.1));

@@ -35,12 +35,12 @@ use register::Database;
 use register::casework::Deadlines;
 use register::tips::{ContactKey, TermRules, TipRules};
 
-use auth::Authenticator;
 use auth::csrf::CsrfKey;
 use auth::limits::{LoginLimits, LoginThrottle};
 use auth::oidc::{OidcError, OidcSettings, OidcVerifier};
 use auth::session::SessionKeys;
 use auth::users::{DemoLogin, StaffDirectory};
+use auth::{Authenticator, Role};
 
 /// Settings that the law or the organisation may change.
 #[derive(Debug, Clone)]
@@ -98,6 +98,46 @@ pub struct AdminConfig {
 }
 
 impl AdminState {
+    /// The active caseworkers and seniors a tip case can be given to, as `(login, name)`, when
+    /// this service knows them (the built-in directory); empty under OpenID Connect.
+    pub fn caseworkers(&self) -> Vec<(String, String)> {
+        let Authenticator::Embedded { directory, .. } = self.auth.as_ref() else {
+            return Vec::new();
+        };
+        directory
+            .users()
+            .iter()
+            .filter(|u| {
+                u.roles
+                    .iter()
+                    .any(|r| matches!(r, Role::Caseworker | Role::SeniorCaseworker))
+            })
+            .map(|u| (u.username.clone(), format!("{} ({})", u.name, u.username)))
+            .collect()
+    }
+
+    /// What the staff directory says about `login` (`staff:kari`), for giving someone a tip case.
+    /// Under OpenID Connect the provider is the directory and this service cannot look people
+    /// up, so nobody but the actor themself counts as known there.
+    pub fn staff_standing(&self, login: &str) -> register::tips::StaffStanding {
+        use register::tips::StaffStanding;
+        let Authenticator::Embedded { directory, .. } = self.auth.as_ref() else {
+            return StaffStanding::Unknown;
+        };
+        let username = auth::short_login(login);
+        match directory.users().iter().find(|u| u.username == username) {
+            Some(u)
+                if u.roles
+                    .iter()
+                    .any(|r| matches!(r, Role::Caseworker | Role::SeniorCaseworker)) =>
+            {
+                StaffStanding::Caseworker
+            }
+            Some(_) => StaffStanding::OtherRole,
+            None => StaffStanding::Unknown,
+        }
+    }
+
     /// The state for `config`, and the demo logins to print when the built-in directory is used.
     pub fn start(store: Database, config: AdminConfig) -> Result<(AdminState, Vec<DemoLogin>), OidcError> {
         let csrf = match &config.secret {

@@ -48,7 +48,7 @@ impl ChangeForm for GrantForm {
 
     fn fields(&self, catalogue: &Catalogue, _: &InterpreterRecord, _: &Params, errors: &Errors) -> Markup {
         html! {
-            (forms::select("language", "Språk (norsk ↔ språket)", &labels::language_options(catalogue), &self.language, Some("Velg …"), errors))
+            (forms::select("language", "Språk (norsk ↔ språket)", &labels::authorisation_language_options(catalogue), &self.language, Some("Velg …"), errors))
             (forms::date("granted_on", "Innvilget dato", &self.granted_on, errors))
             (forms::text("decision_ref", "Vedtaksreferanse", &self.decision_ref, errors))
             (forms::textarea("reason", "Begrunnelse", &self.reason, errors))

@@ -173,7 +173,7 @@ impl ChangeForm for TestForm {
         let parts = forms::options(&[("written", "skriftlig del"), ("oral", "muntlig del")]);
         let results = forms::options(&[("yes", "bestått"), ("no", "ikke bestått")]);
         html! {
-            (forms::select("language", "Språk", &labels::language_options(catalogue), &self.language, Some("Velg …"), errors))
+            (forms::select("language", "Språk", &labels::authorisation_language_options(catalogue), &self.language, Some("Velg …"), errors))
             (forms::select("part", "Prøvedel", &parts, &self.part, Some("Velg …"), errors))
             (forms::date("taken_on", "Prøvedato", &self.taken_on, errors))
             (forms::select("passed", "Resultat", &results, &self.passed, Some("Velg …"), errors))

@@ -313,13 +313,22 @@ async fn member_reads_summaries_only(app: TestApp) {
 
     for other in [elsewhere.id, nowhere.id] {
         let refused = app.get(&format!("/utvalg/saker/{other}"), Some(&amina)).await;
-        assert_eq!(refused.status, StatusCode::FORBIDDEN);
-        assert!(refused.body.contains("Du har ikke tilgang til denne saken"));
+        assert_eq!(refused.status, StatusCode::NOT_FOUND);
+        assert!(
+            refused
+                .body
+                .contains("Fant ingen sak med dette nummeret som du har tilgang til")
+        );
         assert!(!refused.body.contains(SUMMARY));
     }
-    let missing = app.get("/utvalg/saker/99999", Some(&amina)).await;
-    assert_eq!(missing.status, StatusCode::NOT_FOUND);
-    assert!(missing.body.contains("fant ingen varselsak med nummer 99999"));
+    // Whether a case exists is not told apart from its being off the agenda: same status, same
+    // page, for a case elsewhere, one that does not exist and a number that is no number.
+    let existing = app.get(&format!("/utvalg/saker/{}", nowhere.id), Some(&amina)).await;
+    for path in ["/utvalg/saker/99999".to_string(), "/utvalg/saker/abc".to_string()] {
+        let missing = app.get(&path, Some(&amina)).await;
+        assert_eq!(missing.status, existing.status, "{path}");
+        assert_eq!(missing.body, existing.body, "{path}");
+    }
     // Staff do not use the members' view.
     let staff = app.get(&format!("/utvalg/saker/{}", on_agenda.id), Some(&sigrid)).await;
     assert_eq!(staff.status, StatusCode::FORBIDDEN);
@@ -338,6 +347,22 @@ async fn member_reads_summaries_only(app: TestApp) {
     let not_mine = format!("/utvalg/saker/{}/inhabilitet", elsewhere.id);
     let r = app.post(&not_mine, Some(&amina), &[("note", "kjenner tolken")]).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(
+        r.body
+            .contains("Fant ingen sak med dette nummeret som du har tilgang til")
+    );
+    let missing = app
+        .post(
+            "/utvalg/saker/99999/inhabilitet",
+            Some(&amina),
+            &[("note", "kjenner tolken")],
+        )
+        .await;
+    assert_eq!(
+        (missing.status, &missing.body),
+        (r.status, &r.body),
+        "a missing case answers the same"
+    );
     let forged = app.post_raw(&path, Some(&amina), &[("note", "kjenner tolken")]).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     let empty = app.post(&path, Some(&amina), &[("note", "  ")]).await;
@@ -352,7 +377,7 @@ async fn member_reads_summaries_only(app: TestApp) {
     assert!(!back.body.contains(&format!("href=\"/utvalg/saker/{}\"", on_agenda.id)));
 
     let after = app.get(&format!("/utvalg/saker/{}", on_agenda.id), Some(&amina)).await;
-    assert_eq!(after.status, StatusCode::FORBIDDEN);
+    assert_eq!(after.status, StatusCode::NOT_FOUND);
     assert!(!after.body.contains(SUMMARY));
     let log = reads(&app, on_agenda.id).await;
     assert_eq!(log.last(), Some(&pair("staff:amina", "refused_conflict")), "{log:?}");

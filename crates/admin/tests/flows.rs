@@ -218,13 +218,13 @@ async fn own_requests_cannot_be_approved(app: TestApp) {
         .post(
             &format!("/tolker/{number}/utestenging"),
             Some(&sigrid),
-            &[("action", "exclude_permanently"), ("reason", "Tre advarsler på fem år")],
+            &[("action", "suspend"), ("reason", "Varselsak VAR-2024-00012 pågår")],
         )
         .await;
     assert_eq!(
         r.status,
         StatusCode::UNPROCESSABLE_ENTITY,
-        "no entries to exclude yet: {}",
+        "no entries to suspend yet: {}",
         r.body
     );
     assert!(r.body.contains("Endringen ble ikke gjort"));
@@ -245,7 +245,7 @@ async fn own_requests_cannot_be_approved(app: TestApp) {
         .post(
             &format!("/tolker/{number}/utestenging"),
             Some(&sigrid),
-            &[("action", "exclude_permanently"), ("reason", "Tre advarsler på fem år")],
+            &[("action", "suspend"), ("reason", "Varselsak VAR-2024-00012 pågår")],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -272,9 +272,236 @@ async fn own_requests_cannot_be_approved(app: TestApp) {
         .await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER);
     let page = app.get(&format!("/tolker/{number}"), Some(&kari)).await;
-    assert!(page.body.contains("utestengt permanent"));
+    assert!(page.body.contains("midlertidig utestengt"));
 }
 admin_story!(own_request_on, super::own_requests_cannot_be_approved);
+
+/// Exclusion for a period or permanently needs three warnings in five years or a substantial
+/// breach established in a tip case (tolkeloven § 21): the staff form, the JSON API and the
+/// approval of a request recorded earlier all refuse it for an interpreter with neither, and
+/// the interpreter stays listed. Suspension while a case runs still goes to approval.
+async fn exclusion_needs_grounds(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let sigrid = app.session_for(Role::SeniorCaseworker);
+    let nils = app.session("nils");
+    let number = register(&app, &kari).await;
+    add(&app, &kari, &number, "bachelor", "ARB").await;
+    let n: register::InterpreterNumber = number.parse().unwrap();
+    let listed = || async {
+        app.state
+            .store
+            .record(n)
+            .await
+            .unwrap()
+            .unwrap()
+            .is_listed_on(Timestamp::now().date())
+    };
+    app.state
+        .store
+        .execute(
+            n,
+            register::Command::ApproveEntry {
+                language: "ARB".parse().unwrap(),
+            },
+            register::ChangeMeta::now("staff:kari", "vedtak"),
+        )
+        .await
+        .unwrap();
+
+    let form = app.get(&format!("/tolker/{number}/utestenging"), Some(&sigrid)).await;
+    assert!(
+        form.body.contains("tolkeloven § 21"),
+        "the form says what an exclusion needs"
+    );
+    let until = (Timestamp::now().date() + time::Duration::days(90)).to_string();
+    for fields in [
+        vec![
+            ("action", "exclude_until"),
+            ("until", until.as_str()),
+            ("reason", "Brudd på taushetsplikten"),
+        ],
+        vec![
+            ("action", "exclude_permanently"),
+            ("reason", "Brudd på taushetsplikten"),
+        ],
+    ] {
+        let r = app
+            .post(&format!("/tolker/{number}/utestenging"), Some(&sigrid), &fields)
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{fields:?}: {}", r.body);
+        assert!(
+            r.body.contains("Endringen ble ikke gjort") && r.body.contains("tolkeloven § 21"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("Brudd på taushetsplikten"), "what was typed is kept");
+    }
+    let api = app
+        .post_json(
+            &format!("/api/v1/interpreters/{number}/commands"),
+            Some(&sigrid),
+            &serde_json::json!({ "command": { "command": "exclude", "until": null }, "reason": "brudd" }),
+        )
+        .await;
+    assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", api.body);
+    assert!(api.json()["error"].as_str().unwrap().contains("tolkeloven § 21"));
+    assert!(
+        app.state
+            .store
+            .approvals(ApprovalStatus::Pending)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // A request already waiting (recorded before the rule held) is refused on approval.
+    let old = app
+        .state
+        .store
+        .request_approval(n, &register::Command::Exclude { until: None }, "brudd", "staff:sigrid")
+        .await
+        .unwrap();
+    let approved = app
+        .post(&format!("/godkjenninger/{}/godkjenn", old.id), Some(&nils), &[])
+        .await;
+    assert_eq!(approved.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", approved.body);
+    assert!(approved.body.contains("tolkeloven § 21"), "{}", approved.body);
+    let by_api = app
+        .post_json(
+            &format!("/api/v1/approvals/{}/approve", old.id),
+            Some(&nils),
+            &serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(by_api.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", by_api.body);
+    assert!(by_api.json()["error"].as_str().unwrap().contains("tolkeloven § 21"));
+    assert_eq!(
+        app.state.store.approval(old.id).await.unwrap().unwrap().status,
+        ApprovalStatus::Pending
+    );
+    assert!(listed().await, "still listed, so still found in search");
+
+    let suspend = app
+        .post(
+            &format!("/tolker/{number}/utestenging"),
+            Some(&sigrid),
+            &[("action", "suspend"), ("reason", "Varselsak pågår")],
+        )
+        .await;
+    assert_eq!(suspend.status, StatusCode::SEE_OTHER, "{}", suspend.body);
+    assert!(suspend.location().ends_with("ok=awaiting"));
+}
+admin_story!(exclusion_grounds_on, super::exclusion_needs_grounds);
+
+/// A national identity number whose birth date cannot exist is refused with the reason, even
+/// with valid check digits; a D-number (day + 40) for a real date is accepted.
+async fn impossible_birth_dates(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    for impossible in ["30029910088", "29029910039"] {
+        let r = app
+            .post("/tolker", Some(&kari), &registration(impossible, "Leila"))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{impossible}: {}", r.body);
+        assert!(
+            r.body.contains("id=\"national_id-error\"") && r.body.contains("ugyldig dato"),
+            "{}",
+            r.body
+        );
+    }
+    assert!(app.state.store.is_empty().await.unwrap(), "nothing saved");
+    let d_number = app
+        .post("/tolker", Some(&kari), &registration("69029610150", "Leila"))
+        .await;
+    assert_eq!(d_number.status, StatusCode::SEE_OTHER, "{}", d_number.body);
+}
+admin_story!(impossible_birth_dates_on, super::impossible_birth_dates);
+
+/// State authorisation exists only for spoken languages: the licence and authorisation-test
+/// forms offer no sign language, speech-to-text or deafblind interpreting, and the register
+/// refuses a licence for them when one is posted anyway.
+async fn no_licence_for_sign_language(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let number = register(&app, &kari).await;
+    for path in ["bevillinger/ny", "autorisasjonsprover/ny"] {
+        let form = app.get(&format!("/tolker/{number}/{path}"), Some(&kari)).await;
+        assert_eq!(form.status, StatusCode::OK, "{path}");
+        assert!(form.body.contains("value=\"ARB\""), "{path} offers spoken languages");
+        for code in ["NSL", "QTT", "QDB"] {
+            assert!(
+                !form.body.contains(&format!("value=\"{code}\"")),
+                "{path} offers {code}"
+            );
+        }
+    }
+    let r = app
+        .post(
+            &format!("/tolker/{number}/bevillinger"),
+            Some(&kari),
+            &[
+                ("language", "NSL"),
+                ("granted_on", "2024-01-10"),
+                ("decision_ref", "24/99"),
+                ("reason", "Vedtak om bevilling"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("statsautorisasjon finnes bare for talespråk"),
+        "{}",
+        r.body
+    );
+    let record = app.state.store.record(number.parse().unwrap()).await.unwrap().unwrap();
+    assert!(record.licences.is_empty());
+}
+admin_story!(no_licence_for_sign_language_on, super::no_licence_for_sign_language);
+
+/// A national identity number never goes into an address: the search form posts (with its
+/// CSRF token), and a GET that carries one is neither searched nor echoed but sent to the form.
+async fn national_id_search_stays_out_of_the_url(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let number = register(&app, &kari).await;
+    let id = national_id("010190125");
+
+    let form = app.get("/tolker", Some(&kari)).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains(r#"<form method="post" action="/tolker/sok">"#),
+        "{}",
+        form.body
+    );
+    assert!(!form.body.contains(r#"method="get""#));
+
+    let found = app.post("/tolker/sok", Some(&kari), &[("q", &id)]).await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
+    assert!(
+        found.body.contains(&format!("href=\"/tolker/{number}\"")),
+        "the number finds the interpreter"
+    );
+    let no_token = app.post_raw("/tolker/sok", Some(&kari), &[("q", &id)]).await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+
+    let spaced = format!("{} {}", &id[..6], &id[6..]);
+    let with_name = format!("Leila {id}");
+    for q in [id.as_str(), spaced.as_str(), with_name.as_str()] {
+        let path = format!("/tolker?q={}", q.replace(' ', "+"));
+        let moved = app.get(&path, Some(&kari)).await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER, "{q}: {}", moved.body);
+        assert_eq!(moved.location(), "/tolker?sok=fnr");
+        assert!(!moved.body.contains(&id[6..]), "not echoed");
+    }
+    let notice = app.get("/tolker?sok=fnr", Some(&kari)).await;
+    assert!(notice.body.contains("Fødselsnummer søkes ikke fra adressefeltet"));
+    assert!(!notice.body.contains(&id));
+
+    let by_name = app.get("/tolker?q=Haddad", Some(&kari)).await;
+    assert_eq!(by_name.status, StatusCode::OK);
+    assert!(
+        by_name.body.contains(&format!("href=\"/tolker/{number}\"")),
+        "names still work from a link"
+    );
+}
+admin_story!(national_id_search_on, super::national_id_search_stays_out_of_the_url);
 
 /// A foreign case from intake to a bokmål letter, with deadlines on the work list.
 async fn foreign_case_flow(app: TestApp) {

@@ -39,6 +39,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("get", "/", ANY),
     ("get", "/tolker", CASEWORK),
     ("post", "/tolker", CASEWORK),
+    ("post", "/tolker/sok", CASEWORK),
     ("get", "/tolker/ny", CASEWORK),
     ("get", "/tolker/{number}", CASEWORK),
     ("get", "/tolker/{number}/kvalifikasjoner/ny", CASEWORK),

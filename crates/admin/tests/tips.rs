@@ -388,6 +388,50 @@ async fn intake_to_decision_with_four_eyes(app: TestApp) {
 }
 admin_story!(intake_to_decision_on, super::intake_to_decision_with_four_eyes);
 
+/// On the tip-case path an exclusion for a period needs three warnings or a substantial breach
+/// too (tolkeloven § 21): refused without, made once approved with the breach established, and
+/// the interpreter leaves the public register.
+async fn tip_exclusion_needs_grounds(app: TestApp) {
+    let n = listed(&app).await;
+    let kari = app.session("kari");
+    let sigrid = app.session("sigrid");
+    let nils = app.session("nils");
+    let id = intake(&app, &kari, &intake_fields(&n.to_string())).await;
+    for step in ["take", "start_assessment", "open_investigation"] {
+        done(&app, &kari, id, step, &[]).await;
+    }
+    done(
+        &app,
+        &kari,
+        id,
+        "send_advance_notice",
+        &[("sent_on", &day(0)), ("reply_by", &day(14))],
+    )
+    .await;
+    done(&app, &kari, id, "record_reply", &[("received_on", &day(0))]).await;
+    let (until, today) = (day(180), day(0));
+    let mut decision = vec![
+        ("outcome", "exclusion"),
+        ("until", until.as_str()),
+        ("decided_on", today.as_str()),
+        ("reasons", "Tolken brøt taushetsplikten, jf. tolkeloven § 15."),
+    ];
+    let weak = act(&app, &sigrid, id, "decide", &decision).await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", weak.body);
+    assert!(weak.body.contains("tre advarsler i løpet av fem år"), "{}", weak.body);
+    decision.push(("substantial_breach", "on"));
+    let proposed = done(&app, &sigrid, id, "decide", &decision).await;
+    assert!(proposed.ends_with("?ok=proposed"), "{proposed}");
+    assert!(
+        is_listed(&app, n).await,
+        "nothing happens before the second senior approves"
+    );
+    let approved = approve(&app, &nils, id).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    assert!(!is_listed(&app, n).await, "the exclusion is in the register");
+}
+admin_story!(tip_exclusion_grounds_on, super::tip_exclusion_needs_grounds);
+
 /// A temporary exclusion waits for a second senior, then takes the interpreter out of the
 /// public register at once; lifting it brings them back.
 async fn temporary_exclusion_and_lifting(app: TestApp) {
@@ -626,6 +670,67 @@ async fn documents_are_checked_and_downloads_restricted(app: TestApp) {
     );
 }
 admin_story!(documents_on, super::documents_are_checked_and_downloads_restricted);
+
+/// Only a senior gives a case to someone else, and only to an active caseworker (the assignee
+/// sees the reporter); a caseworker takes a case for themself. Documents are added only by the
+/// assigned caseworkers and seniors.
+async fn assignment_and_uploads_follow_the_case(app: TestApp) {
+    let n = listed(&app).await;
+    let kari = app.session("kari");
+    let per = app.session("per");
+    let sigrid = app.session("sigrid");
+    let id = intake(&app, &kari, &intake_fields(&n.to_string())).await;
+    let assigned = |app: &TestApp| {
+        let store = app.state.store.clone();
+        async move { store.case_for_processing(id, "staff:test").await.unwrap().assigned }
+    };
+
+    let page = case_page(&app, &sigrid, id).await;
+    assert!(
+        page.contains(r#"<option value="per">"#),
+        "a senior picks among the caseworkers"
+    );
+    assert!(!page.contains(r#"<option value="ingrid">"#) && !page.contains(r#"<option value="amina">"#));
+    let by_caseworker = act(&app, &kari, id, "assign", &[("caseworker", "per")]).await;
+    assert_eq!(by_caseworker.status, StatusCode::FORBIDDEN, "{}", by_caseworker.body);
+    assert!(
+        by_caseworker
+            .body
+            .contains("en seniorsaksbehandler kan tildele saken til andre")
+    );
+    for (who, why) in [
+        ("finnes-ikke", "unknown"),
+        ("ingrid", "a statistician"),
+        ("amina", "a committee member"),
+    ] {
+        let r = act(&app, &sigrid, id, "assign", &[("caseworker", who)]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{why}: {}", r.body);
+        assert!(
+            r.body.contains(&format!("«{who}» er ikke en aktiv saksbehandler")),
+            "{why}: {}",
+            r.body
+        );
+    }
+    assert!(assigned(&app).await.is_empty(), "nobody was given the case");
+
+    done(&app, &kari, id, "take", &[]).await;
+    done(&app, &sigrid, id, "assign", &[("caseworker", "per")]).await;
+    assert_eq!(assigned(&app).await, ["staff:kari", "staff:per"]);
+
+    let other = intake(&app, &kari, &intake_fields(&n.to_string())).await;
+    let refused = upload(&app, &per, other, Some(&per.csrf), "Brev", ("brev.pdf", PDF)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert!(refused.body.contains("tildelt saken"), "{}", refused.body);
+    assert!(
+        app.state.store.documents(other).await.unwrap().is_empty(),
+        "nothing stored"
+    );
+    let by_senior = upload(&app, &sigrid, other, Some(&sigrid.csrf), "Brev", ("brev.pdf", PDF)).await;
+    assert_eq!(by_senior.status, StatusCode::SEE_OTHER, "{}", by_senior.body);
+    let by_assignee = upload(&app, &per, id, Some(&per.csrf), "Brev", ("brev.pdf", PDF)).await;
+    assert_eq!(by_assignee.status, StatusCode::SEE_OTHER, "{}", by_assignee.body);
+}
+admin_story!(assignment_and_uploads_on, super::assignment_and_uploads_follow_the_case);
 
 /// A tip about someone neither listed nor authorised is closed with guidance to the reporter.
 async fn outside_power_needs_guidance(app: TestApp) {

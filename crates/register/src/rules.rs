@@ -47,6 +47,11 @@ pub enum RuleError {
     Transition(#[from] TransitionError),
     #[error("datoen {0} ligger fram i tid")]
     DateInFuture(Date),
+    /// Exclusion for a period or permanently without the grounds tolkeloven § 21 requires.
+    #[error(
+        "utestenging for en periode eller permanent krever {needed} advarsler i løpet av {years} år eller et vesentlig brudd fastslått i en varselsak (tolkeloven § 21); tolken har {warnings} advarsler i perioden. Midlertidig utestenging mens en sak behandles krever ikke dette"
+    )]
+    ExclusionWithoutGrounds { warnings: usize, needed: u8, years: u8 },
 }
 
 /// Validates a profile for a new or changed interpreter.

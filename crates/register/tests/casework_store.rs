@@ -13,7 +13,7 @@ use register::interpreter::Profile;
 use register::licence::LicenceStatus;
 use register::qualification::{NewQualification, QualificationKind};
 use register::rules::RuleError;
-use register::store::CaseStore;
+use register::store::{CaseStore, TipStore};
 use register::{Category, InterpreterNumber, LanguageCode, StoreError, Timestamp};
 use time::Duration;
 
@@ -79,7 +79,7 @@ async fn licensed<S: CaseStore>(store: &S) -> InterpreterNumber {
 
 /// A revocation waits for another senior; only then does the category fall, in the approver's
 /// name with both people in the history.
-async fn revocation_needs_a_second_senior<S: CaseStore>(store: S) {
+async fn revocation_needs_a_second_senior<S: CaseStore + TipStore>(store: S) {
     let n = licensed(&store).await;
     let revoke = Command::ChangeLicenceStatus {
         no: 1,
@@ -132,7 +132,7 @@ both_backends!(
 
 /// A request that breaks the rules is refused at once; a request that became impossible before
 /// approval stays pending; a rejection changes nothing.
-async fn refused_and_rejected_requests<S: CaseStore>(store: S) {
+async fn refused_and_rejected_requests<S: CaseStore + TipStore>(store: S) {
     let n = licensed(&store).await;
     let unknown = Command::ChangeLicenceStatus {
         no: 9,

@@ -369,7 +369,28 @@ async fn sanctions_and_status_machine<S: Store>(store: S) {
     let exclude = Command::Exclude {
         until: Some(date!(2023 - 10 - 01)),
     };
-    store.execute(n, exclude, at(date!(2023 - 05 - 01))).await.unwrap();
+    // No warnings and no tip case: the register refuses the exclusion (tolkeloven § 21) ...
+    let refused = store
+        .execute(n, exclude.clone(), at(date!(2023 - 05 - 01)))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            StoreError::Rule(RuleError::ExclusionWithoutGrounds { warnings: 0, .. })
+        ),
+        "{refused}"
+    );
+    assert!(
+        store
+            .record(n)
+            .await
+            .unwrap()
+            .unwrap()
+            .is_listed_on(date!(2023 - 05 - 01))
+    );
+    // ... so the period (decided elsewhere) is loaded as history, the way imported data comes.
+    load_as_history(&store, n, exclude, at(date!(2023 - 05 - 01))).await;
     let during = store.as_of(Timestamp::end_of(date!(2023 - 09 - 30))).await.unwrap();
     let me = during.iter().find(|r| r.number == n).unwrap();
     assert!(!me.is_listed_on(date!(2023 - 09 - 30)), "excluded during the period");
@@ -421,11 +442,28 @@ async fn sanctions_and_status_machine<S: Store>(store: S) {
         .await
         .unwrap();
     assert_eq!(r.entries[0].status, EntryStatus::Active);
-    let permanent = store
-        .execute(n, Command::Exclude { until: None }, at(date!(2024 - 07 - 01)))
-        .await
-        .unwrap();
+    let permanent = Command::Exclude { until: None };
+    assert!(matches!(
+        store.execute(n, permanent.clone(), at(date!(2024 - 07 - 01))).await,
+        Err(StoreError::Rule(RuleError::ExclusionWithoutGrounds { .. }))
+    ));
+    load_as_history(&store, n, permanent, at(date!(2024 - 07 - 01))).await;
+    let permanent = store.record(n).await.unwrap().unwrap();
     assert_eq!(permanent.entries[0].status, EntryStatus::ExcludedPermanently);
+}
+
+/// Writes `command` as already-derived history (the path bulk loading takes), for sanctions
+/// whose grounds lie outside this test.
+async fn load_as_history<S: Store>(store: &S, n: InterpreterNumber, command: Command, meta: ChangeMeta) {
+    let before = store.record(n).await.unwrap().unwrap();
+    let after = register::rules::apply(&before, &command, store.catalogue(), meta.effective_at.date()).unwrap();
+    let change = register::store::Change {
+        number: n,
+        action: command.action().into(),
+        meta,
+        mutations: register::mutation::diff(Some(&before), &after),
+    };
+    store.write_changes(vec![change]).await.unwrap();
 }
 
 /// Losing the only basis removes an entry from the register; a new qualification brings it

@@ -87,7 +87,7 @@ async fn documents_are_checked_stored_and_downloaded_under_the_rule<S: TipStore>
 
     let pdf = NewDocument::new("Svar fra NAV.pdf", PDF.to_vec(), "staff:kari").unwrap();
     let (after, stored) = store
-        .add_document(c.id, &pdf, "Svar fra NAV Grünerløkka", &TipRules::default())
+        .add_document(c.id, &pdf, false, "Svar fra NAV Grünerløkka", &TipRules::default())
         .await
         .unwrap();
     assert_eq!(after.version, c.version + 1, "the upload is an event in the history");
@@ -147,7 +147,9 @@ async fn documents_are_checked_stored_and_downloaded_under_the_rule<S: TipStore>
         Err(TipError::DocumentNotFound(_))
     ));
     assert!(matches!(
-        store.add_document(999_999, &pdf, "r", &TipRules::default()).await,
+        store
+            .add_document(999_999, &pdf, false, "r", &TipRules::default())
+            .await,
         Err(TipError::NotFound(999_999))
     ));
 

@@ -3,12 +3,14 @@
 
 mod common;
 
+use register::casework::{self, ApprovalStatus};
 use register::command::{ChangeMeta, Command};
 use register::interpreter::Profile;
 use register::licence::LicenceStatus;
 use register::qualification::{NewQualification, QualificationKind};
-use register::store::TipStore;
+use register::rules::RuleError;
 use register::store::tips::SHOWN_FOR_PROCESSING;
+use register::store::{CaseStore, TipStore};
 use register::tips::access::CaseView;
 use register::tips::workflow::{self, Acted};
 use register::tips::{
@@ -841,6 +843,153 @@ async fn event_and_sanction_commit_together<S: TipStore>(store: S) {
 }
 
 both_backends!(event_and_sanction_atomic_on, crate::event_and_sanction_commit_together);
+
+fn without_grounds<T: std::fmt::Debug>(result: &Result<T, impl std::fmt::Debug + std::fmt::Display>) -> bool {
+    matches!(result, Err(e) if e.to_string().contains("tolkeloven § 21"))
+}
+
+/// The warnings the register counted when it refused an exclusion for want of grounds.
+fn warnings_refused<T>(result: &Result<T, register::StoreError>) -> Option<usize> {
+    match result {
+        Err(register::StoreError::Rule(RuleError::ExclusionWithoutGrounds { warnings, .. })) => Some(*warnings),
+        _ => None,
+    }
+}
+
+/// Exclusion for a period or permanently needs three standing warnings within five years or a
+/// substantial breach established in a tip case (tolkeloven § 21), whichever path it comes
+/// through: a direct command, a staff request for four-eyes approval, the approval of a request
+/// recorded earlier, a tip-case event whose changes carry an exclusion. Suspension does not.
+async fn exclusion_needs_grounds_on_every_path<S: TipStore + CaseStore>(store: S) {
+    let n = listed(&store).await;
+    let period = Command::Exclude {
+        until: Some(today() + Duration::days(180)),
+    };
+    let permanent = Command::Exclude { until: None };
+    let feed_before = store.changes_since(0, i64::MAX).await.unwrap().len();
+
+    let direct = store
+        .execute(n, period.clone(), ChangeMeta::now("staff:sigrid", "brudd"))
+        .await;
+    assert_eq!(warnings_refused(&direct), Some(0), "{direct:?}");
+    let requested = casework::workflow::request_change(&store, n, permanent.clone(), "brudd", "staff:sigrid").await;
+    assert!(without_grounds(&requested), "{requested:?}");
+    assert!(
+        store.approvals(ApprovalStatus::Pending).await.unwrap().is_empty(),
+        "nothing waits for approval"
+    );
+
+    // A request recorded before the rule held (or by any other way in) is refused on approval
+    // and stays pending.
+    let old = store
+        .request_approval(n, &period, "brudd", "staff:sigrid")
+        .await
+        .unwrap();
+    let approved = casework::workflow::approve(&store, old.id, "staff:ola", true).await;
+    assert!(without_grounds(&approved), "{approved:?}");
+    assert_eq!(
+        store.approval(old.id).await.unwrap().unwrap().status,
+        ApprovalStatus::Pending
+    );
+
+    // A tip-case event that establishes no substantial breach cannot carry an exclusion.
+    let case = investigate(&store, &receive(&store, n, identified()).await).await;
+    let approved_event = NewEvent {
+        event: CaseEvent::TemporaryExclusion,
+        actor: "staff:kari".into(),
+        approved_by: Some("staff:ola".into()),
+        reason: "fare for nye brudd".into(),
+    };
+    let proposal = workflow::act(
+        &store,
+        case.id,
+        case.version,
+        CaseEvent::TemporaryExclusion,
+        "staff:kari",
+        "fare for nye brudd",
+        &rules(),
+    )
+    .await
+    .unwrap();
+    let case = proposal.case().clone();
+    let smuggled = store
+        .append_event_with_changes(
+            case.id,
+            case.version,
+            &approved_event,
+            &[(n, permanent.clone())],
+            &ChangeMeta::now("staff:ola", "Varselsak"),
+            &rules(),
+            today(),
+        )
+        .await;
+    assert!(without_grounds(&smuggled), "{smuggled:?}");
+    assert!(is_listed(&store, n).await);
+    assert_eq!(store.changes_since(0, i64::MAX).await.unwrap().len(), feed_before);
+
+    // Suspension while a case runs is not an exclusion in this sense.
+    let suspended = store
+        .execute(n, Command::Suspend, ChangeMeta::now("staff:ola", "sak pågår"))
+        .await
+        .unwrap();
+    assert!(!suspended.is_listed_on(today()));
+    store
+        .execute(
+            n,
+            Command::LiftSuspension,
+            ChangeMeta::now("staff:ola", "sak avsluttet"),
+        )
+        .await
+        .unwrap();
+
+    // Two warnings are not enough; the third is.
+    for i in 0..3 {
+        let c = to_decision(&store, receive(&store, n, Reporter::Anonymous { role: None }).await).await;
+        step(&store, &c, decide(DecisionOutcome::Warning, false)).await;
+        if i == 1 {
+            let two = store
+                .execute(n, period.clone(), ChangeMeta::now("staff:sigrid", "brudd"))
+                .await;
+            assert_eq!(warnings_refused(&two), Some(2), "{two:?}");
+        }
+    }
+    let record = casework::workflow::approve(&store, old.id, "staff:ola", true)
+        .await
+        .unwrap();
+    assert_eq!(
+        record.entry(arb()).unwrap().status,
+        register::EntryStatus::Excluded {
+            until: today() + Duration::days(180)
+        }
+    );
+}
+both_backends!(exclusion_needs_grounds_on, crate::exclusion_needs_grounds_on_every_path);
+
+/// The store adds a document only for a caseworker assigned to the case or a senior, judged on
+/// the case as it stands when the document is written.
+async fn documents_only_from_assignees_and_seniors<S: TipStore>(store: S) {
+    let n = listed(&store).await;
+    let case = investigate(&store, &receive(&store, n, identified()).await).await;
+    let doc = |by: &str| register::tips::NewDocument::new("svar.txt", b"Svar fra sykehuset.".to_vec(), by).unwrap();
+    let refused = store
+        .add_document(case.id, &doc("staff:per"), false, "svar", &rules())
+        .await;
+    assert!(matches!(refused, Err(TipError::NotAssigned)), "{refused:?}");
+    assert!(store.documents(case.id).await.unwrap().is_empty(), "nothing stored");
+    store
+        .add_document(case.id, &doc("staff:kari"), false, "svar", &rules())
+        .await
+        .unwrap();
+    store
+        .add_document(case.id, &doc("staff:sigrid"), true, "svar", &rules())
+        .await
+        .unwrap();
+    assert_eq!(store.documents(case.id).await.unwrap().len(), 2);
+}
+both_backends!(
+    documents_only_from_assignees_on,
+    crate::documents_only_from_assignees_and_seniors
+);
 
 /// A meeting's agenda lists the cases referred to it in referral order, with the interpreter,
 /// the status, whether its advice is recorded and the conflicts declared; another meeting's

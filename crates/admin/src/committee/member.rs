@@ -28,9 +28,10 @@ pub fn routes() -> Router<AdminState> {
         .route("/utvalg/saker/{id}/inhabilitet", post(declare_conflict))
 }
 
-/// What a member is told when the access rule refuses them a case.
-const REFUSED: &str = "Du har ikke tilgang til denne saken. Som medlem av utvalget ser du bare saker som står på \
-     dagsordenen for møter du sitter i, og ikke saker der du har meldt deg inhabil.";
+/// What a member is told when the access rule refuses them a case. The same words (and 404)
+/// whether the case exists or not: a member must not learn which cases there are.
+const REFUSED: &str = "Fant ingen sak med dette nummeret som du har tilgang til. Som medlem av utvalget ser du bare \
+     saker som står på dagsordenen for møter du sitter i, og ikke saker der du har meldt deg inhabil.";
 
 /// The meetings `staff` sits on, newest first, each with the agenda as the member may see it.
 pub async fn overview(state: &AdminState, staff: &Staff) -> Result<Markup, AdminError> {
@@ -98,11 +99,15 @@ async fn my_meetings(
 /// A page refusing the member the case, with the reason in plain words.
 fn refused(staff: &Staff) -> Response {
     let body = html! {
-        h1 { "Ingen tilgang" }
+        h1 { "Fant ikke saken" }
         p class="notice error" role="alert" { (REFUSED) }
         p { a href="/utvalg/mine" { "Til mine møter" } }
     };
-    (StatusCode::FORBIDDEN, layout::page("Ingen tilgang", Some(staff), body)).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        layout::page("Fant ikke saken", Some(staff), body),
+    )
+        .into_response()
 }
 
 /// The member's meetings that have case `id` on their agenda.
@@ -112,13 +117,14 @@ async fn meetings_with(state: &AdminState, staff: &Staff, id: i64) -> Result<Vec
 }
 
 /// Opens case `id` for the member through the access rule (logged, also when refused); `Err`
-/// holds the finished refusal.
+/// holds the finished refusal. A case that does not exist is refused in the very same words and
+/// status as one off the member's agenda, so members cannot learn which cases exist.
 async fn open_summary(state: &AdminState, staff: &Staff, id: i64) -> Result<CommitteeSummary, Response> {
     let viewer = Viewer::CommitteeMember { login: login(staff) };
     match state.store.view_case(id, &viewer, &state.tip_key).await {
         Ok(CaseView::CommitteeSummary(summary)) => Ok(summary),
         // The rule never gives a member more than the summary; refuse rather than show it.
-        Ok(_) | Err(TipError::AccessDenied) => Err(refused(staff)),
+        Ok(_) | Err(TipError::AccessDenied | TipError::NotFound(_)) => Err(refused(staff)),
         Err(e) => Err(tip_error(e).into_response()),
     }
 }
@@ -172,8 +178,12 @@ async fn summary_page(
 async fn case_page(
     State(state): State<AdminState>,
     user: Authorised<Committee>,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> Result<Response, AdminError> {
+    // A path that is no case number is refused like a case off the agenda.
+    let Ok(id) = id.parse::<i64>() else {
+        return Ok(refused(&user));
+    };
     let summary = match open_summary(&state, &user, id).await {
         Ok(s) => s,
         Err(refusal) => return Ok(refusal),
@@ -192,14 +202,17 @@ pub struct ConflictForm {
 async fn declare_conflict(
     State(state): State<AdminState>,
     user: Authorised<Committee>,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     CsrfForm(f): CsrfForm<ConflictForm>,
 ) -> Result<Response, AdminError> {
-    // Only for cases put before the member: nobody declares (or learns of) other cases.
+    // A path that is no case number is refused like a case off the agenda.
+    let Ok(id) = id.parse::<i64>() else {
+        return Ok(refused(&user));
+    };
+    // Only for cases put before the member: nobody declares (or learns of) other cases, and a
+    // case off the agenda is refused as the case page refuses it, whether it exists or not.
     let Some(meeting) = meetings_with(&state, &user, id).await?.into_iter().next() else {
-        return Err(AdminError::NotFound(format!(
-            "Fant ingen sak med nummer {id} på dagsordenen for møtene dine."
-        )));
+        return Ok(refused(&user));
     };
     let note = match required(&f.note, "begrunnelsen", 1000) {
         Ok(note) => note,

@@ -26,6 +26,7 @@ pub fn routes() -> Router<AdminState> {
     Router::new()
         .route("/tolker", get(search))
         .route("/tolker", post(register))
+        .route("/tolker/sok", post(search_posted))
         .route("/tolker/ny", get(new_interpreter))
         .route("/tolker/{number}", get(dossier))
 }
@@ -46,17 +47,52 @@ pub async fn find(state: &AdminState, raw: &str) -> Result<InterpreterRecord, Ad
 #[serde(default)]
 pub struct SearchQuery {
     pub q: String,
+    /// Set on the redirect that took a national identity number out of the address.
+    pub sok: String,
 }
 
 /// The most hits shown for a name search.
 const MAX_HITS: usize = 50;
 
+/// Whether `q` holds 11 digits in a row once spaces are left out, as a national identity number
+/// typed with or without spaces does (also beside a name).
+fn is_national_id_like(q: &str) -> bool {
+    let mut run = 0;
+    for c in q.chars().filter(|c| !c.is_whitespace()) {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= 11 {
+            return true;
+        }
+    }
+    false
+}
+
+/// `GET /tolker`: the search form, and a name or interpreter number searched from a link. A
+/// national identity number must never be in an address (browser history, proxy and server
+/// logs), so one that arrives in `q` is neither searched nor echoed: the browser is sent to the
+/// empty form, which searches by POST.
 async fn search(
     State(state): State<AdminState>,
     user: Authorised<Casework>,
     Query(query): Query<SearchQuery>,
 ) -> Result<Response, AdminError> {
-    let q = query.q.trim();
+    if is_national_id_like(&query.q) {
+        return Ok(Redirect::to("/tolker?sok=fnr").into_response());
+    }
+    let moved = query.sok == "fnr";
+    results(&state, &user, query.q.trim(), moved).await
+}
+
+/// `POST /tolker/sok`: the search form's own way in, which keeps the query out of the address.
+async fn search_posted(
+    State(state): State<AdminState>,
+    user: Authorised<Casework>,
+    CsrfForm(query): CsrfForm<SearchQuery>,
+) -> Result<Response, AdminError> {
+    results(&state, &user, query.q.trim(), false).await
+}
+
+async fn results(state: &AdminState, user: &crate::auth::Staff, q: &str, moved: bool) -> Result<Response, AdminError> {
     if let Ok(number) = q.parse::<InterpreterNumber>() {
         return Ok(Redirect::to(&format!("/tolker/{number}")).into_response());
     }
@@ -82,8 +118,8 @@ async fn search(
     } else {
         Vec::new()
     };
-    let body = views::search_page(q, &hits, state.store.catalogue());
-    Ok(layout::page("Finn tolk", Some(&user), body).into_response())
+    let body = views::search_page(&user.csrf, q, moved, &hits, state.store.catalogue());
+    Ok(layout::page("Finn tolk", Some(user), body).into_response())
 }
 
 async fn new_interpreter(State(state): State<AdminState>, user: Authorised<Casework>) -> Markup {

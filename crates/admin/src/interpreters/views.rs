@@ -37,11 +37,20 @@ pub fn notice_box(code: &str) -> Markup {
     }
 }
 
-pub fn search_page(q: &str, hits: &[InterpreterRecord], catalogue: &Catalogue) -> Markup {
+/// The search form posts, so a national identity number typed into it never reaches the
+/// address bar, the history or a log; the browser is asked not to remember what was typed.
+pub fn search_page(csrf: &str, q: &str, moved: bool, hits: &[InterpreterRecord], catalogue: &Catalogue) -> Markup {
     html! {
         h1 { "Finn tolk" }
-        form method="get" action="/tolker" {
-            (forms::input("text", "q", "Tolkenummer, navn eller fødselsnummer", q, &Errors::default(), None))
+        @if moved {
+            p class="notice" role="status" { "Fødselsnummer søkes ikke fra adressefeltet, slik at det ikke havner i nettleserhistorikk og logger. Skriv det inn i søkefeltet her." }
+        }
+        form method="post" action="/tolker/sok" {
+            (forms::csrf(csrf))
+            div class="field" {
+                label for="q" { "Tolkenummer, navn eller fødselsnummer" }
+                input type="search" id="q" name="q" value=(q) autocomplete="off";
+            }
             div class="actions" { button type="submit" { "Søk" } a href="/tolker/ny" { "Registrer ny tolk" } }
         }
         @if q.chars().count() >= 2 {

@@ -266,6 +266,9 @@ pub struct Choices<'a> {
     pub meetings: &'a [Meeting],
     pub licences: &'a [Licence],
     pub rules: &'a TipRules,
+    /// Whom a senior can give the case to, `(user name, label)`; empty when the directory is
+    /// the identity provider's and the user name is typed instead.
+    pub caseworkers: &'a [(String, String)],
 }
 
 fn required(errors: &mut Errors, field: &str, value: &str, message: &str) -> Option<String> {
@@ -518,7 +521,8 @@ impl ActionForm {
         html! {
             @match action {
                 Action::Take => p { "Du blir tildelt saken og ser da varslerens identitet." },
-                Action::Assign => (f.text("caseworker", "Brukernavn til saksbehandleren", &self.caseworker)),
+                Action::Assign if choices.caseworkers.is_empty() => (f.text("caseworker", "Brukernavn til saksbehandleren", &self.caseworker)),
+                Action::Assign => (f.select("caseworker", "Saksbehandler", choices.caseworkers, &self.caseworker)),
                 Action::Unassign => {
                     @let options: Vec<(String, String)> = case.assigned.iter().map(|a| (who(a).to_string(), who(a).to_string())).collect();
                     (f.select("caseworker", "Saksbehandler", &options, who(&self.caseworker)))
@@ -707,6 +711,22 @@ pub async fn act(
     };
     let result = match event {
         e @ CaseEvent::Decide { .. } => propose_decision(&state, id, version, e, &actor, reason).await,
+        CaseEvent::Assign { caseworker } => {
+            let senior = user.has(Role::SeniorCaseworker);
+            let standing = state.staff_standing(&caseworker);
+            workflow::assign(
+                &state.store,
+                id,
+                version,
+                &actor,
+                senior,
+                &caseworker,
+                standing,
+                reason,
+                &rules,
+            )
+            .await
+        }
         e => workflow::act(&state.store, id, version, e, &actor, reason, &rules).await,
     };
     match result {
@@ -720,6 +740,9 @@ pub async fn act(
             let errors = match &e {
                 TipError::Invalid(fields) => Errors(fields.clone()),
                 TipError::MeetingNotFound(_) => Errors(vec![("meeting".into(), tip_message(&e))]),
+                TipError::AssignOthers | TipError::NotACaseworker(_) => {
+                    Errors(vec![("caseworker".into(), tip_message(&e))])
+                }
                 _ => Errors::default(),
             };
             refused(errors, Some(super::message_of(&e)), status).await

@@ -137,10 +137,12 @@ fn page(state: &AdminState, staff: &Staff, case: &TipCase, cx: &Context, ok: &st
     let rules = &state.settings.tip_rules;
     let today = Timestamp::now().date();
     let licences = cx.record.as_ref().map(|r| r.licences.as_slice()).unwrap_or(&[]);
+    let caseworkers = state.caseworkers();
     let choices = Choices {
         meetings: &cx.meetings,
         licences,
         rules,
+        caseworkers: &caseworkers,
     };
     let offered = actions::offered(case, staff, today);
     let body = html! {

@@ -151,7 +151,13 @@ pub async fn upload(
     };
     match state
         .store
-        .add_document(id, &document, &upload.reason, &state.settings.tip_rules)
+        .add_document(
+            id,
+            &document,
+            user.has(Role::SeniorCaseworker),
+            &upload.reason,
+            &state.settings.tip_rules,
+        )
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/varsler/{id}?ok=uploaded")).into_response()),

@@ -46,7 +46,11 @@ pub fn parse_id(raw: &str) -> Result<i64, AdminError> {
 pub fn status_of(e: &TipError) -> StatusCode {
     match e {
         TipError::NotFound(_) | TipError::DocumentNotFound(_) | TipError::TermNotFound(_) => StatusCode::NOT_FOUND,
-        TipError::OwnProposal | TipError::NotSenior | TipError::AccessDenied => StatusCode::FORBIDDEN,
+        TipError::OwnProposal
+        | TipError::NotSenior
+        | TipError::AccessDenied
+        | TipError::AssignOthers
+        | TipError::NotAssigned => StatusCode::FORBIDDEN,
         TipError::Conflict => StatusCode::CONFLICT,
         TipError::Store(StoreError::NotFound(_)) => StatusCode::UNPROCESSABLE_ENTITY,
         e if e.is_user_error() => StatusCode::UNPROCESSABLE_ENTITY,

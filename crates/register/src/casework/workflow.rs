@@ -12,8 +12,9 @@ use crate::command::{ChangeMeta, Command};
 use crate::interpreter_number::InterpreterNumber;
 use crate::record::InterpreterRecord;
 use crate::rules;
-use crate::store::StoreError;
+use crate::sanctions;
 use crate::store::casework::CaseStore;
+use crate::store::{StoreError, TipStore};
 use crate::timestamp::Timestamp;
 
 /// What became of a requested change.
@@ -44,7 +45,7 @@ fn check_reason(reason: &str) -> Result<(), CaseworkError> {
 
 /// Makes `command` now, or — when it needs four eyes — records it for approval after checking
 /// that it would be allowed today.
-pub async fn request_change<S: CaseStore>(
+pub async fn request_change<S: CaseStore + TipStore>(
     store: &S,
     number: InterpreterNumber,
     command: Command,
@@ -54,6 +55,8 @@ pub async fn request_change<S: CaseStore>(
     check_reason(reason)?;
     if four_eyes::requires_second_approval(&command) {
         dry_run(store, number, &command).await?;
+        // An exclusion without grounds is refused now, not first when a second person approves.
+        sanctions::precheck_exclusion(store, number, &command, Timestamp::now().date()).await?;
         let pending = store.request_approval(number, &command, reason, actor).await?;
         return Ok(Requested::AwaitingApproval(Box::new(pending)));
     }

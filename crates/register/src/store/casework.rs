@@ -381,7 +381,7 @@ macro_rules! casework_impl {
                 if let Some(command) = command_for(&decision)? {
                     let reason = format!("Vedtak {}: {}", decision.reference(), decision.reasons);
                     let meta = ChangeMeta::now(&decision.decided_by, reason);
-                    let (_, seq) = super::generated::execute_in(conn, catalogue, decision.number, command, meta).await?;
+                    let (_, seq) = super::generated::execute_in(conn, catalogue, decision.number, command, meta, &Default::default()).await?;
                     last_seq = Some(seq);
                 }
                 Ok((decision, last_seq))
@@ -583,7 +583,7 @@ macro_rules! casework_impl {
                     if done.rows_affected() != 1 {
                         return Ok(None);
                     }
-                    let (record, seq) = super::generated::execute_in(&mut tx, &self.catalogue, number, command, meta).await?;
+                    let (record, seq) = super::generated::execute_in(&mut tx, &self.catalogue, number, command, meta, &Default::default()).await?;
                     tx.commit().await.map_err(StoreError::from)?;
                     self.notify.send_replace(seq);
                     Ok(Some(record))

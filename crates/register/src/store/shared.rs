@@ -133,6 +133,7 @@ macro_rules! store_impl {
             use crate::record::InterpreterRecord;
             use crate::reference::Catalogue;
             use crate::rules;
+            use crate::sanctions::{self, ExclusionGrounds};
             use crate::store::rows::*;
             use crate::store::shared::*;
             use crate::store::{AuditItem, Change, FeedItem, Result, Store, StoreError};
@@ -196,18 +197,26 @@ macro_rules! store_impl {
             /// transaction: the new version, audit row and feed row, with followers told at
             /// commit (PostgreSQL). Returns the record afterwards and the feed sequence; the
             /// caller wakes in-process followers after committing. Lets a tip decision and its
-            /// sanction commit together or not at all.
+            /// sanction commit together or not at all. Every write of a command passes here, so
+            /// the grounds an exclusion needs (tolkeloven § 21) are checked here, against the
+            /// warnings as they stand in this transaction.
             pub(in crate::store) async fn execute_in(
                 conn: &mut Conn,
                 catalogue: &Catalogue,
                 number: InterpreterNumber,
                 command: Command,
                 meta: ChangeMeta,
+                grounds: &ExclusionGrounds,
             ) -> Result<(InterpreterRecord, i64)> {
                 check_meta(&meta, Timestamp::now())?;
                 let seq = reserve(conn, 1).await?;
                 let before = load(conn, Scope::Current(number)).await?.pop().ok_or(StoreError::NotFound(number))?;
                 check_order(conn, number, meta.effective_at).await?;
+                if matches!(command, Command::Exclude { .. }) {
+                    let day = meta.effective_at.date();
+                    let warnings = super::tips_generated::standing_warnings(conn, number, day, &grounds.rules).await?;
+                    sanctions::check_exclusion(&command, grounds, warnings)?;
+                }
                 let after = rules::apply(&before, &command, catalogue, meta.effective_at.date())?;
                 // Only a changed number is checked: re-saving one's own number always works, even
                 // where older data already holds the same number twice.
@@ -547,7 +556,7 @@ macro_rules! store_impl {
 
                 async fn execute(&self, number: InterpreterNumber, command: Command, meta: ChangeMeta) -> Result<InterpreterRecord> {
                     let mut tx = self.pool.begin().await?;
-                    let (after, seq) = execute_in(&mut tx, &self.catalogue, number, command, meta).await?;
+                    let (after, seq) = execute_in(&mut tx, &self.catalogue, number, command, meta, &ExclusionGrounds::default()).await?;
                     tx.commit().await?;
                     self.notify.send_replace(seq);
                     Ok(after)

@@ -144,10 +144,13 @@ pub trait TipStore: Store {
 
     /// Stores a checked document with case `id` and appends its `add_document` event (by the
     /// uploader, with `reason`) in one transaction; returns the case afterwards and the document.
+    /// Refused (`NotAssigned`) unless the uploader is assigned to the case or a senior
+    /// (`access::may_add_documents`), judged on the case as it stands in the transaction.
     fn add_document(
         &self,
         id: i64,
         new: &NewDocument,
+        uploader_is_senior: bool,
         reason: &str,
         rules: &TipRules,
     ) -> impl Future<Output = Result<(TipCase, TipDocument)>> + Send;
@@ -390,6 +393,20 @@ macro_rules! tips_impl {
                     .execute(&mut *conn)
                     .await?;
                 Ok(())
+            }
+
+            /// The standing warnings for the register's own check of an exclusion, which
+            /// reports storage errors as the register does.
+            pub(in crate::store) async fn standing_warnings(
+                conn: &mut Conn,
+                number: InterpreterNumber,
+                today: Date,
+                rules: &TipRules,
+            ) -> std::result::Result<usize, StoreError> {
+                warnings(conn, number, today, rules).await.map_err(|e| match e {
+                    TipError::Store(e) => e,
+                    other => StoreError::Corrupt(other.to_string()),
+                })
             }
 
             async fn warnings(conn: &mut Conn, number: InterpreterNumber, today: Date, rules: &TipRules) -> Result<usize> {
@@ -655,10 +672,23 @@ macro_rules! tips_impl {
                     // The case first: its row lock orders concurrent actions on one case before
                     // any of them takes the register's writer lock.
                     let after = append(&mut tx, id, expected_version, new, rules, today).await?;
+                    // Only the decision this event makes can establish a substantial breach; the
+                    // warnings are counted under the same rules the case was checked with.
+                    let grounds = $crate::sanctions::ExclusionGrounds {
+                        rules: *rules,
+                        substantial_breach: new.event.establishes_substantial_breach(),
+                    };
                     let mut last_seq = None;
                     for (number, command) in changes {
-                        let (_, seq) =
-                            super::generated::execute_in(&mut tx, &self.catalogue, *number, command.clone(), meta.clone()).await?;
+                        let (_, seq) = super::generated::execute_in(
+                            &mut tx,
+                            &self.catalogue,
+                            *number,
+                            command.clone(),
+                            meta.clone(),
+                            &grounds,
+                        )
+                        .await?;
                         last_seq = Some(seq);
                     }
                     tx.commit().await?;
@@ -707,6 +737,7 @@ macro_rules! tips_impl {
                     &self,
                     id: i64,
                     new: &NewDocument,
+                    uploader_is_senior: bool,
                     reason: &str,
                     rules: &TipRules,
                 ) -> Result<(TipCase, TipDocument)> {
@@ -721,10 +752,11 @@ macro_rules! tips_impl {
                     if locked != 1 {
                         return Err(TipError::NotFound(id));
                     }
-                    let version: i64 = sqlx::query_scalar("SELECT version FROM tips WHERE id = $1")
-                        .bind(id)
-                        .fetch_one(&mut *tx)
-                        .await?;
+                    let current = case(&mut tx, id).await?;
+                    if !access::may_add_documents(new.uploaded_by(), uploader_is_senior, &current.assigned) {
+                        return Err(TipError::NotAssigned);
+                    }
+                    let version = current.version;
                     let uploaded_at = Timestamp::now();
                     let size = i64::try_from(new.size()).map_err(|_| TipError::field("file", "filen er for stor"))?;
                     let document: i64 = sqlx::query_scalar(
@@ -1012,10 +1044,11 @@ impl TipStore for Database {
         &self,
         id: i64,
         new: &NewDocument,
+        uploader_is_senior: bool,
         reason: &str,
         rules: &TipRules,
     ) -> Result<(TipCase, TipDocument)> {
-        delegate!(self, s => s.add_document(id, new, reason, rules).await)
+        delegate!(self, s => s.add_document(id, new, uploader_is_senior, reason, rules).await)
     }
     async fn documents(&self, id: i64) -> Result<Vec<TipDocument>> {
         delegate!(self, s => s.documents(id).await)

@@ -97,6 +97,47 @@ pub fn may_open_documents(viewer: &Viewer, senior: bool, assigned: &[String]) ->
     }
 }
 
+/// Adding a document is for those who may open the case's documents: the assigned caseworkers
+/// and the seniors. Another caseworker could otherwise put material into a case they have no
+/// part in, and read back what they added.
+pub fn may_add_documents(uploader: &str, senior: bool, assigned: &[String]) -> bool {
+    senior || assigned.iter().any(|a| a == uploader)
+}
+
+/// What the staff directory says about someone a case is to be given to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffStanding {
+    /// An active caseworker or senior caseworker.
+    Caseworker,
+    /// Known, but without a casework role (a statistician, a committee member).
+    OtherRole,
+    /// Not an active member of staff the directory knows.
+    Unknown,
+}
+
+/// Who may give a case to whom: anyone with casework access may take it themself; only a
+/// senior assigns others, and only to an active caseworker, since the assignee then sees the
+/// reporter.
+pub fn check_assignment(
+    actor: &str,
+    actor_is_senior: bool,
+    assignee: &str,
+    standing: StaffStanding,
+) -> Result<(), super::TipError> {
+    if assignee == actor {
+        return Ok(());
+    }
+    if !actor_is_senior {
+        return Err(super::TipError::AssignOthers);
+    }
+    match standing {
+        StaffStanding::Caseworker => Ok(()),
+        StaffStanding::OtherRole | StaffStanding::Unknown => Err(super::TipError::NotACaseworker(
+            assignee.trim_start_matches("staff:").to_string(),
+        )),
+    }
+}
+
 /// The access rule for opening a case.
 pub fn access(viewer: &Viewer, assigned: &[String], committee: &CommitteeFacts) -> Result<Shown, Refusal> {
     match viewer {
@@ -165,6 +206,38 @@ impl CaseView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_seniors_assign_others_and_only_to_active_caseworkers() {
+        use super::super::TipError as E;
+        use StaffStanding::*;
+        let table = [
+            // (actor, senior, assignee, standing, refusal)
+            ("staff:kari", false, "staff:kari", Unknown, None),
+            ("staff:kari", false, "staff:per", Caseworker, Some("others")),
+            ("staff:sigrid", true, "staff:per", Caseworker, None),
+            ("staff:sigrid", true, "staff:ingrid", OtherRole, Some("not caseworker")),
+            ("staff:sigrid", true, "staff:nobody", Unknown, Some("not caseworker")),
+        ];
+        for (actor, senior, assignee, standing, refusal) in table {
+            let got = check_assignment(actor, senior, assignee, standing);
+            let kind = got.as_ref().err().map(|e| match e {
+                E::AssignOthers => "others",
+                E::NotACaseworker(_) => "not caseworker",
+                _ => "other",
+            });
+            assert_eq!(kind, refusal, "{actor} {assignee} {standing:?}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn documents_are_added_by_the_assigned_and_seniors() {
+        let assigned = ["staff:kari".to_string()];
+        assert!(may_add_documents("staff:kari", false, &assigned));
+        assert!(may_add_documents("staff:sigrid", true, &assigned));
+        assert!(!may_add_documents("staff:per", false, &assigned));
+        assert!(!may_add_documents("staff:per", false, &[]));
+    }
 
     fn staff(l: &str) -> Viewer {
         Viewer::Staff { login: l.into() }

@@ -34,6 +34,12 @@ pub enum TipError {
     Conflict,
     #[error("du har ikke tilgang til denne saken")]
     AccessDenied,
+    #[error("bare en seniorsaksbehandler kan tildele saken til andre; du kan ta saken selv")]
+    AssignOthers,
+    #[error("«{0}» er ikke en aktiv saksbehandler og kan ikke få saken")]
+    NotACaseworker(String),
+    #[error("bare saksbehandlere som er tildelt saken, og seniorsaksbehandlere, kan legge dokumenter til den")]
+    NotAssigned,
     #[error("fant intet dokument med nummer {0} i saken")]
     DocumentNotFound(i64),
     #[error("fant intet utvalgsmøte med nummer {0}")]

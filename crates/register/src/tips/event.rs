@@ -143,6 +143,13 @@ impl CaseEvent {
         }
     }
 
+    /// Whether this is a decision that excludes the interpreter and establishes a substantial
+    /// breach: the one ground besides three warnings on which the register accepts an exclusion.
+    /// A proposal establishes nothing until it is approved and made.
+    pub fn establishes_substantial_breach(&self) -> bool {
+        matches!(self, Self::Decide { outcome, substantial_breach: true, .. } if outcome.excludes())
+    }
+
     /// Whether the event only adds to the case file (a note or a document): allowed in every
     /// status and beside a pending proposal, since it changes nothing a second person checks.
     pub fn is_file_addition(&self) -> bool {

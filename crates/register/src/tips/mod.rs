@@ -18,7 +18,7 @@ pub mod rules;
 pub mod status;
 pub mod workflow;
 
-pub use access::{CaseView, Viewer};
+pub use access::{CaseView, StaffStanding, Viewer};
 pub use case::{Channel, NewTip, Subject, TipCase};
 pub use committee::{CommitteePerson, Meeting, NewMeeting, NewTerm, Seat, SeatHolders, Term, TermRules};
 pub use contact_key::{ContactKey, KeyError, Seal, SealingKey};

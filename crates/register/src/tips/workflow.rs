@@ -1,6 +1,7 @@
 //! Tip flows that touch both the case and the register: an event and its register command
 //! (suspend, exclude, lift, revoke) together, and four-eyes approval of sanctions.
 
+use super::access::{StaffStanding, check_assignment};
 use super::case::{CheckContext, TipCase};
 use super::error::TipError;
 use super::event::{CaseEvent, NewEvent};
@@ -61,6 +62,28 @@ pub async fn act<S: TipStore>(
     }
     let after = apply(store, &case, NewEvent::new(event, actor, reason), rules).await?;
     Ok(Acted::Done(Box::new(after)))
+}
+
+/// Gives case `id` to `assignee` under the assignment rule (`access::check_assignment`): the
+/// actor takes it themself, or a senior gives it to an active caseworker. `standing` is what
+/// the staff directory says about the assignee.
+#[allow(clippy::too_many_arguments)]
+pub async fn assign<S: TipStore>(
+    store: &S,
+    id: i64,
+    version: i64,
+    actor: &str,
+    actor_is_senior: bool,
+    assignee: &str,
+    standing: StaffStanding,
+    reason: &str,
+    rules: &TipRules,
+) -> Result<Acted, TipError> {
+    check_assignment(actor, actor_is_senior, assignee, standing)?;
+    let event = CaseEvent::Assign {
+        caseworker: assignee.to_string(),
+    };
+    act(store, id, version, event, actor, reason, rules).await
 }
 
 /// Approves the case's pending proposal and makes it, with its register change, in the
