@@ -142,7 +142,8 @@ fn public_app(
         trust_forwarded_for: args.trust_forwarded_for,
         ..Default::default()
     };
-    Ok(public_web::router(state.with_tip_settings(settings)))
+    let hsts = throttle::Hsts::from_env(args.trust_forwarded_for)?;
+    Ok(public_web::router(state.with_tip_settings(settings).with_hsts(hsts)))
 }
 
 fn print_public_urls(addr: SocketAddr) {
@@ -202,6 +203,7 @@ fn admin_state(
         settings.appeal_body = body.clone();
     }
     settings.login_limits.trust_forwarded_for = args.admin_trust_forwarded_for;
+    settings.hsts = throttle::Hsts::from_env(args.admin_trust_forwarded_for)?;
     let config = admin::AdminConfig {
         oidc,
         secret: args.admin_secret.clone(),

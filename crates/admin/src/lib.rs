@@ -54,6 +54,8 @@ pub struct Settings {
     pub term_rules: TermRules,
     /// Failed password logins allowed per username and per client address.
     pub login_limits: LoginLimits,
+    /// When responses carry `Strict-Transport-Security`.
+    pub hsts: throttle::Hsts,
 }
 
 impl Default for Settings {
@@ -64,6 +66,7 @@ impl Default for Settings {
             tip_rules: TipRules::default(),
             term_rules: TermRules::default(),
             login_limits: LoginLimits::default(),
+            hsts: throttle::Hsts::off(),
         }
     }
 }
@@ -77,7 +80,8 @@ pub struct AdminState {
     pub settings: Arc<Settings>,
     /// Opens the reporter's sealed contact details for the caseworkers allowed to see them.
     pub tip_key: Arc<ContactKey>,
-    /// Failed password logins per username and per address.
+    /// Failed password logins per username at an address, per username and per address,
+    /// counted in the database so every instance shares them.
     pub login_throttle: Arc<LoginThrottle>,
 }
 
@@ -128,10 +132,10 @@ impl AdminState {
         tip_key: ContactKey,
     ) -> AdminState {
         AdminState {
+            login_throttle: Arc::new(LoginThrottle::new(settings.login_limits.clone(), store.clone())),
             store,
             auth: Arc::new(auth),
             csrf: Arc::new(csrf),
-            login_throttle: Arc::new(LoginThrottle::new(settings.login_limits.clone())),
             settings: Arc::new(settings),
             tip_key: Arc::new(tip_key),
         }
@@ -159,6 +163,9 @@ pub fn router(state: AdminState) -> Router {
         .merge(tip_figures::routes())
         .merge(staff::routes())
         .merge(api::routes())
-        .layer(axum::middleware::from_fn(layout::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.settings.hsts.clone(),
+            layout::security_headers,
+        ))
         .with_state(state)
 }

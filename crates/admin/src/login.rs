@@ -132,9 +132,13 @@ async fn login(
     let client = throttle.client(&headers, &extensions);
     // Checked and counted in one turn, so parallel guesses cannot pass together.
     let turn = throttle.turn().await;
-    if let Err(wait) = throttle.check(&form.username, client) {
-        tracing::warn!(%client, retry_after_seconds = wait.as_secs(), "admin login throttled");
-        return throttled(&state, &expected, &form.username, wait);
+    match throttle.check(&form.username, client).await {
+        Ok(Ok(())) => {}
+        Ok(Err(wait)) => {
+            tracing::warn!(%client, retry_after_seconds = wait.as_secs(), "admin login throttled");
+            return throttled(&state, &expected, &form.username, wait);
+        }
+        Err(e) => return AdminError::from(e).into_response(),
     }
     let directory = directory.clone();
     let (username, password) = (form.username.clone(), form.password.clone());
@@ -142,8 +146,10 @@ async fn login(
         .await
         .ok()
         .flatten();
-    if user.is_none() {
-        throttle.failed(&form.username, client);
+    if user.is_none()
+        && let Err(e) = throttle.failed(&form.username, client).await
+    {
+        return AdminError::from(e).into_response();
     }
     drop(turn);
     let Some(user) = user else {
