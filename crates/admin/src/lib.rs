@@ -103,13 +103,14 @@ pub struct AdminConfig {
 
 impl AdminState {
     /// The state for `config`, and the demo logins to print when the built-in directory is used.
-    pub fn start(store: Database, config: AdminConfig) -> Result<(AdminState, Vec<DemoLogin>), OidcError> {
+    /// With OpenID Connect this fetches the provider's discovery document and keys first.
+    pub async fn start(store: Database, config: AdminConfig) -> Result<(AdminState, Vec<DemoLogin>), OidcError> {
         let csrf = match &config.secret {
             Some(s) => CsrfKey::from_secret(s.as_bytes()),
             None => CsrfKey::random(),
         };
         let (auth, logins) = match config.oidc {
-            Some(settings) => (Authenticator::Oidc(OidcVerifier::load(settings)?), Vec::new()),
+            Some(settings) => (Authenticator::Oidc(OidcVerifier::load(settings).await?), Vec::new()),
             None => {
                 let (directory, logins) = StaffDirectory::demo();
                 let lifetime = Duration::from_secs(config.session_hours.unwrap_or(8) * 3600);
@@ -142,10 +143,11 @@ impl AdminState {
     }
 }
 
-/// The admin service's routes. Every route but the probes, the stylesheet and sign-in asks for
-/// a role through its handler's `Authorised<…>` argument.
+/// The admin service's routes. Every route but the probes, `/metrics` (counts per route
+/// template, nothing personal), the stylesheet and sign-in asks for a role through its
+/// handler's `Authorised<…>` argument.
 pub fn router(state: AdminState) -> Router {
-    Router::new()
+    let app = Router::new()
         .route("/admin.css", get(layout::stylesheet))
         .merge(health::routes())
         .merge(login::routes())
@@ -163,9 +165,11 @@ pub fn router(state: AdminState) -> Router {
         .merge(tip_figures::routes())
         .merge(staff::routes())
         .merge(api::routes())
+        .route("/metrics", get(telemetry::metrics_page))
         .layer(axum::middleware::from_fn_with_state(
             state.settings.hsts.clone(),
             layout::security_headers,
         ))
-        .with_state(state)
+        .with_state(state);
+    telemetry::instrument(app, "admin")
 }

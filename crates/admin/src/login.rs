@@ -136,6 +136,7 @@ async fn login(
         Ok(Ok(())) => {}
         Ok(Err(wait)) => {
             tracing::warn!(%client, retry_after_seconds = wait.as_secs(), "admin login throttled");
+            metrics::counter!("admin_login_refusals_total", "reason" => "throttled").increment(1);
             return throttled(&state, &expected, &form.username, wait);
         }
         Err(e) => return AdminError::from(e).into_response(),
@@ -154,6 +155,7 @@ async fn login(
     drop(turn);
     let Some(user) = user else {
         tracing::info!(%client, "failed admin login");
+        metrics::counter!("admin_login_refusals_total", "reason" => "wrong_password").increment(1);
         let page = login_view(
             &state,
             &expected,
@@ -192,7 +194,7 @@ async fn oidc_callback(State(state): State<AdminState>, Form(form): Form<OidcCal
     let Authenticator::Oidc(verifier) = state.auth.as_ref() else {
         return AdminError::NotFound("Innlogging via identitetsleverandør er ikke satt opp.".into()).into_response();
     };
-    let verified = match verifier.verify(&form.id_token) {
+    let verified = match verifier.verify(&form.id_token).await {
         Ok(v) => v,
         Err(e) => return AdminError::Unauthenticated(e).into_response(),
     };

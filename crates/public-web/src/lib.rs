@@ -128,5 +128,5 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::routes())
         .fallback(pages::not_found)
         .with_state(state);
-    security::headers(app, hsts)
+    security::headers(telemetry::instrument(app, "public"), hsts)
 }

@@ -32,13 +32,28 @@ pub trait GuardStore: Store {
     fn forget_forms(&self, before: i64) -> impl Future<Output = Result<u64>> + Send;
 }
 
+/// The change feed's head as the database has it now, whichever process wrote it: what the
+/// public service's index lag is measured against (`Store::subscribe` only sees this process).
+pub trait FeedHead: Store {
+    fn feed_head(&self) -> impl Future<Output = Result<i64>> + Send;
+}
+
 macro_rules! guards_impl {
     ($store:ident, $db:ty) => {
         mod guards_generated {
             use super::$store;
             use $crate::abuse::FormClaim;
             use $crate::store::Result;
-            use $crate::store::guards::GuardStore;
+            use $crate::store::guards::{FeedHead, GuardStore};
+
+            impl FeedHead for $store {
+                async fn feed_head(&self) -> Result<i64> {
+                    let head: i64 = sqlx::query_scalar("SELECT last_seq FROM feed_position WHERE id = 1")
+                        .fetch_one(&self.pool)
+                        .await?;
+                    Ok(head)
+                }
+            }
 
             impl GuardStore for $store {
                 async fn failure_marks(&self, keys: &[String]) -> Result<Vec<Option<i64>>> {
@@ -142,6 +157,12 @@ macro_rules! delegate {
             Database::Postgres($s) => $e,
         }
     };
+}
+
+impl FeedHead for Database {
+    async fn feed_head(&self) -> Result<i64> {
+        delegate!(self, s => s.feed_head().await)
+    }
 }
 
 impl GuardStore for Database {

@@ -26,7 +26,7 @@ use crate::timestamp::Timestamp;
 
 pub use casework::CaseStore;
 pub use follow::{Follower, Wake};
-pub use guards::GuardStore;
+pub use guards::{FeedHead, GuardStore};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 pub use tips::TipStore;
