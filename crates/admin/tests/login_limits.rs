@@ -226,3 +226,42 @@ async fn two_instances_share_the_failure_counts(app: TestApp) {
 }
 
 admin_story!(shared_by_instances, super::two_instances_share_the_failure_counts);
+
+/// `/metrics` on the staff service: refused logins by reason, and requests per route template.
+#[tokio::test]
+async fn login_refusals_and_requests_are_counted_in_metrics() {
+    let app = TestApp::sqlite().await;
+    let peer = "192.0.2.77:5000";
+    for _ in 0..6 {
+        login(&app, peer, "metrikk", "gjett", None).await;
+    }
+    let page = app.get("/metrics", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let value = |name: &str, needles: &[&str]| -> f64 {
+        page.body
+            .lines()
+            .filter(|l| l.starts_with(name) && needles.iter().all(|n| l.contains(n)))
+            .filter_map(|l| l.rsplit_once(' ')?.1.parse::<f64>().ok())
+            .sum()
+    };
+    // Other tests in this binary count too, so at least ours.
+    assert!(
+        value("admin_login_refusals_total{", &["reason=\"wrong_password\""]) >= 5.0,
+        "{}",
+        page.body
+    );
+    assert!(
+        value("admin_login_refusals_total{", &["reason=\"throttled\""]) >= 1.0,
+        "{}",
+        page.body
+    );
+    let route = ["service=\"admin\"", "route=\"/logg-inn\"", "method=\"POST\""];
+    assert!(value("http_requests_total{", &route) >= 6.0, "{}", page.body);
+    assert!(
+        value("http_request_duration_seconds_count{", &route) >= 6.0,
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("metrikk"), "no user name in metrics");
+    assert!(!page.body.contains("192.0.2.77"), "no address in metrics");
+}

@@ -6,8 +6,9 @@ mod common;
 use std::num::NonZeroU32;
 use std::time::Duration;
 
+use register::ChangeMeta;
 use register::abuse::{Allowance, FormClaim};
-use register::store::GuardStore;
+use register::store::{FeedHead, GuardStore};
 
 async fn failures_refuse_after_the_allowance_and_are_shared_by_concurrent_writers<S: GuardStore>(store: S) {
     let allowance = Allowance::new(NonZeroU32::new(5).unwrap(), Duration::from_secs(300));
@@ -94,3 +95,16 @@ async fn a_form_sent_twice_is_claimed_once<S: GuardStore>(store: S) {
 }
 
 both_backends!(tip_form_memory, super::a_form_sent_twice_is_claimed_once);
+
+async fn the_feed_head_is_the_last_committed_change<S: FeedHead>(store: S) {
+    assert_eq!(store.feed_head().await.unwrap(), 0);
+    let meta = ChangeMeta::now("staff:test", "feed head");
+    store
+        .register_interpreter(common::sample_profile(), meta)
+        .await
+        .unwrap();
+    let last = store.changes_since(0, 100).await.unwrap().last().unwrap().seq;
+    assert_eq!(store.feed_head().await.unwrap(), last);
+}
+
+both_backends!(feed_head, super::the_feed_head_is_the_last_committed_change);

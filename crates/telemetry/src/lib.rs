@@ -97,18 +97,28 @@ pub fn instrument(app: Router, service: &'static str) -> Router {
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }
 
-/// Starts logging to stderr: `RUST_LOG` filters (default `info,sqlx=warn`), and
-/// `TOLKEREGISTER_LOG_FORMAT=json` writes one JSON object a line (with the request span's id).
-pub fn init_logs() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    let json = std::env::var("TOLKEREGISTER_LOG_FORMAT").is_ok_and(|v| v.eq_ignore_ascii_case("json"));
-    let _ = if json {
-        builder.json().with_current_span(true).with_span_list(false).try_init()
+/// The log subscriber: `filter` as `RUST_LOG` would give it, text (coloured when `ansi`) or
+/// (`json`) one JSON object a line, each line with the request span's `request_id` when a
+/// request caused it.
+pub fn logs<W>(filter: &str, json: bool, ansi: bool, writer: W) -> Box<dyn tracing::Subscriber + Send + Sync>
+where
+    W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
+    let filter = tracing_subscriber::EnvFilter::new(filter);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer);
+    if json {
+        Box::new(builder.json().with_current_span(true).with_span_list(false).finish())
     } else {
-        builder.try_init()
-    };
+        Box::new(builder.with_ansi(ansi).finish())
+    }
+}
+
+/// Starts logging to stderr: `RUST_LOG` filters (default `info,sqlx=warn`), and
+/// `TOLKEREGISTER_LOG_FORMAT=json` writes JSON lines.
+pub fn init_logs() {
+    let filter = std::env::var("RUST_LOG").unwrap_or_else(|_| "info,sqlx=warn".to_string());
+    let json = std::env::var("TOLKEREGISTER_LOG_FORMAT").is_ok_and(|v| v.eq_ignore_ascii_case("json"));
+    // Colours only for a person at a terminal, not in a log collector's file.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let _ = tracing::subscriber::set_global_default(logs(&filter, json, ansi, std::io::stderr));
 }
