@@ -20,8 +20,9 @@ use register::store::GuardStore;
 use super::token::FormKey;
 
 /// A claim not finished within this time belonged to a request that died (its process was
-/// stopped); the form may be sent again. Far longer than a send takes.
-const CLAIM_ABANDONED_AFTER: Duration = Duration::from_secs(120);
+/// stopped); the form may be sent again. Longer than a send can take (the database's busy
+/// timeout is 10 s), short enough that a reporter who tries again soon is not turned away.
+const CLAIM_ABANDONED_AFTER: Duration = Duration::from_secs(30);
 
 /// The tip form's limits. The defaults suit one person writing one tip: a few sends a minute,
 /// and plenty of page views and interpreter look-ups.
