@@ -129,12 +129,13 @@ pub struct ServeAdminArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct AdminArgs {
     /// OpenID Connect issuer (`iss`) of staff tokens; turns on production sign-in.
-    #[arg(long, env = "OIDC_ISSUER", requires_all = ["oidc_audience", "oidc_jwks"])]
+    /// The provider's keys are read from `{issuer}/.well-known/openid-configuration`.
+    #[arg(long, env = "OIDC_ISSUER", requires_all = ["oidc_audience"])]
     pub oidc_issuer: Option<String>,
     /// Audience (`aud`, this service's client id) of staff tokens.
     #[arg(long, env = "OIDC_AUDIENCE")]
     pub oidc_audience: Option<String>,
-    /// File with the provider's JSON Web Key Set.
+    /// File with the provider's JSON Web Key Set, instead of fetching it (offline/development).
     #[arg(long, env = "OIDC_JWKS")]
     pub oidc_jwks: Option<std::path::PathBuf>,
     /// The only signing algorithm accepted (RS256, ES256, EdDSA, …).

@@ -44,7 +44,7 @@ pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<()> {
     tokio::spawn(sweep_expired_exclusions(store.clone()));
     let tip_key = crate::tip_key::resolve(&db.database_url)?;
     let public_app = public_app(&store, &args.public, Some(tip_key.sealing_key()))?;
-    let (admin_state, demo_logins) = admin_state(&store, &args.admin, tip_key)?;
+    let (admin_state, demo_logins) = admin_state(&store, &args.admin, tip_key).await?;
     let admin_app = admin::router(admin_state);
 
     say!();
@@ -142,7 +142,8 @@ fn public_app(
         trust_forwarded_for: args.trust_forwarded_for,
         ..Default::default()
     };
-    Ok(public_web::router(state.with_tip_settings(settings)))
+    let hsts = throttle::Hsts::from_env(args.trust_forwarded_for)?;
+    Ok(public_web::router(state.with_tip_settings(settings).with_hsts(hsts)))
 }
 
 fn print_public_urls(addr: SocketAddr) {
@@ -160,7 +161,7 @@ pub async fn run_admin(db: &DbArgs, args: ServeAdminArgs) -> anyhow::Result<()> 
     let store = connect(db).await?;
     let listener = bind(args.admin_addr, "saksbehandlertjenesten").await?;
     let addr = listener.local_addr()?;
-    let (state, demo_logins) = admin_state(&store, &args.admin, tip_key)?;
+    let (state, demo_logins) = admin_state(&store, &args.admin, tip_key).await?;
     say!("Saksbehandlertjenesten kjører ({}):", store.backend());
     say!("  Saksbehandlertjeneste:   http://{addr}/");
     print_demo_logins(&demo_logins);
@@ -175,16 +176,17 @@ pub async fn run_admin(db: &DbArgs, args: ServeAdminArgs) -> anyhow::Result<()> 
 
 /// The admin service's state from its flags: OpenID Connect when an issuer is set, otherwise
 /// the built-in demo staff.
-fn admin_state(
+async fn admin_state(
     store: &Database,
     args: &AdminArgs,
     tip_key: register::tips::ContactKey,
 ) -> anyhow::Result<(admin::AdminState, Vec<admin::auth::users::DemoLogin>)> {
-    let oidc = match (&args.oidc_issuer, &args.oidc_audience, &args.oidc_jwks) {
-        (Some(issuer), Some(audience), Some(jwks)) => Some(admin::auth::oidc::OidcSettings {
+    let oidc = match (&args.oidc_issuer, &args.oidc_audience) {
+        (Some(issuer), Some(audience)) => Some(admin::auth::oidc::OidcSettings {
             issuer: issuer.clone(),
             audience: audience.clone(),
-            jwks_path: jwks.clone(),
+            jwks_path: args.oidc_jwks.clone(),
+            min_refresh: admin::auth::oidc::DEFAULT_MIN_REFRESH,
             algorithm: args.oidc_algorithm.parse().map_err(|_| {
                 anyhow::anyhow!(
                     "ukjent algoritme «{}» (f.eks. RS256, ES256, EdDSA)",
@@ -202,6 +204,7 @@ fn admin_state(
         settings.appeal_body = body.clone();
     }
     settings.login_limits.trust_forwarded_for = args.admin_trust_forwarded_for;
+    settings.hsts = throttle::Hsts::from_env(args.admin_trust_forwarded_for)?;
     let config = admin::AdminConfig {
         oidc,
         secret: args.admin_secret.clone(),
@@ -209,7 +212,7 @@ fn admin_state(
         settings,
         tip_key: Some(tip_key),
     };
-    Ok(admin::AdminState::start(store.clone(), config)?)
+    Ok(admin::AdminState::start(store.clone(), config).await?)
 }
 
 fn print_demo_logins(logins: &[admin::auth::users::DemoLogin]) {

@@ -1,6 +1,8 @@
 //! Two public services on one PostgreSQL register, as in production behind a load balancer:
 //! each keeps its own index, both follow the change feed, and a sanction written by staff
-//! reaches both at once (LISTEN/NOTIFY), as does its lifting.
+//! reaches both at once (LISTEN/NOTIFY), as does its lifting; a tip form sent through one and
+//! again through the other files one tip. Two staff services on one register share the login
+//! limits.
 
 #[path = "../crates/register/tests/common/mod.rs"]
 mod common;
@@ -13,6 +15,22 @@ use register::{ChangeMeta, Command, InterpreterNumber, Store, Timestamp};
 
 /// Generous for a loaded CI machine; the measured figure is printed.
 const LIMIT: Duration = Duration::from_secs(15);
+
+/// One process of the binary per directory, started with `args` and `env(dir)`; each with the
+/// address it prints after `label`.
+fn start_each(
+    dirs: &[tempfile::TempDir],
+    args: &[&str],
+    label: &str,
+    env: impl Fn(&std::path::Path) -> Vec<(&'static str, String)>,
+) -> Vec<(support::Server, String)> {
+    dirs.iter()
+        .map(|dir| {
+            let (server, addrs) = support::start(dir.path(), args, &env(dir.path()), &[label]);
+            (server, addrs[0].clone())
+        })
+        .collect()
+}
 
 fn listed(addr: &str, n: InterpreterNumber) -> bool {
     let (status, body) = support::get(addr, &format!("/api/v1/verify/{n}"));
@@ -35,22 +53,18 @@ async fn two_public_replicas_follow_one_postgres_register() {
         .collect();
 
     let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
-    let replicas: Vec<(support::Server, String)> = dirs
-        .iter()
-        .map(|dir| {
-            let env = [
+    let replicas = start_each(
+        &dirs,
+        &["serve-public", "--public-addr", "127.0.0.1:0"],
+        "Offentlig tjeneste",
+        |dir| {
+            vec![
                 ("DATABASE_URL", db.url.clone()),
-                (
-                    "TOLKEREGISTER_INDEX_DIR",
-                    dir.path().join("index").display().to_string(),
-                ),
+                ("TOLKEREGISTER_INDEX_DIR", dir.join("index").display().to_string()),
                 ("TOLKEREGISTER_TIP_SEALING_KEY", "ab".repeat(32)),
-            ];
-            let args = ["serve-public", "--public-addr", "127.0.0.1:0"];
-            let (server, addrs) = support::start(dir.path(), &args, &env, &["Offentlig tjeneste"]);
-            (server, addrs[0].clone())
-        })
-        .collect();
+            ]
+        },
+    );
     let addrs: Vec<&str> = replicas.iter().map(|(_, a)| a.as_str()).collect();
     for addr in &addrs {
         let ready = support::within(LIMIT, || support::get(addr, "/readyz").0 == 200);
@@ -69,4 +83,79 @@ async fn two_public_replicas_follow_one_postgres_register() {
     store.execute(someone, Command::LiftSuspension, meta()).await.unwrap();
     let back = shown_everywhere(true).expect("lifting reaches both replicas");
     eprintln!("both replicas: hidden after {hidden:?}, shown again after {back:?}");
+
+    // One tip form, sent through the first replica and again through the second (a double
+    // click that the load balancer spreads): one tip, one receipt.
+    let (_, _, page) = support::request(addrs[0], "GET", "/varsle", &[], None);
+    let token = page
+        .split(r#"name="token" value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a form token");
+    let number = someone.to_string();
+    let form = serde_urlencoded::to_string([
+        ("lookup", number.as_str()),
+        ("interpreter", number.as_str()),
+        ("assignment_on", "1.2.2026"),
+        ("assignment_place", "Haukeland universitetssjukehus"),
+        ("grounds", "confidentiality"),
+        ("account", "Tolken fortalte naboen min om legetimen."),
+        ("anonymity", "anonymous"),
+        ("website", ""),
+        ("token", token),
+        ("action", "send"),
+    ])
+    .unwrap();
+    let receipts: Vec<String> = addrs
+        .iter()
+        .map(|addr| {
+            let (status, headers, body) = support::request(addr, "POST", "/varsle", &[], Some(&form));
+            assert_eq!(status, 303, "{addr}: {body}");
+            support::header(&headers, "location").unwrap_or_default().to_string()
+        })
+        .collect();
+    assert_eq!(receipts[0], receipts[1], "the same receipt from both replicas");
+    let tips = register::store::TipStore::tip_list(&store, false).await.unwrap();
+    assert_eq!(tips.len(), 1, "one tip, not two");
+}
+
+/// Two staff services on one register: failed logins through either count against one
+/// allowance, so the limit holds however the load balancer spreads a guesser's attempts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_staff_replicas_share_the_login_limits() {
+    let Some(db) = common::postgres().await else { return };
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let replicas = start_each(
+        &dirs,
+        &["serve-admin", "--admin-addr", "127.0.0.1:0"],
+        "Saksbehandlertjeneste",
+        |_| {
+            vec![
+                ("DATABASE_URL", db.url.clone()),
+                ("TOLKEREGISTER_TIP_KEY", "cd".repeat(32)),
+                ("ADMIN_SECRET", "replica-test-secret".to_string()),
+            ]
+        },
+    );
+    let attempt = |addr: &str| {
+        let (status, headers, _) = support::request(addr, "GET", "/logg-inn", &[], None);
+        assert_eq!(status, 200);
+        let cookie = support::header(&headers, "set-cookie").expect("login cookie");
+        let pair = cookie.split(';').next().unwrap().to_string();
+        let token = pair.split_once('=').unwrap().1.to_string();
+        let form = serde_urlencoded::to_string([("csrf", token.as_str()), ("username", "kari"), ("password", "gjett")])
+            .unwrap();
+        support::request(addr, "POST", "/logg-inn", &[format!("Cookie: {pair}")], Some(&form)).0
+    };
+    for i in 0..5 {
+        let addr = &replicas[i % 2].1;
+        assert_eq!(attempt(addr), 401, "attempt {i} through {addr}");
+    }
+    for (_, addr) in &replicas {
+        assert_eq!(
+            attempt(addr),
+            429,
+            "{addr} refuses after five failures spread over both"
+        );
+    }
 }

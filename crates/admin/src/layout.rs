@@ -1,7 +1,7 @@
 //! The shared page frame of the admin UI (head, navigation by role, logout), its stylesheet
 //! and the security headers every response carries. No page content here.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -84,10 +84,15 @@ fn roles(s: &Staff) -> String {
 
 /// Adds the security headers: a strict content security policy, no framing, no sniffing, no
 /// referrer beyond this site (`no-referrer` would make browsers send `Origin: null` on our own
-/// form posts), and no caching of pages that hold personal data.
-pub async fn security_headers(req: Request, next: Next) -> Response {
+/// form posts), no caching of pages that hold personal data, and HSTS where `hsts` says the
+/// request came over HTTPS.
+pub async fn security_headers(State(hsts): State<throttle::Hsts>, req: Request, next: Next) -> Response {
+    let strict_transport = hsts.for_request(req.headers());
     let mut res = next.run(req).await;
     let h = res.headers_mut();
+    if let Some(v) = strict_transport {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, v);
+    }
     let set = [
         (
             header::CONTENT_SECURITY_POLICY,

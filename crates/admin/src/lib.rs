@@ -54,6 +54,8 @@ pub struct Settings {
     pub term_rules: TermRules,
     /// Failed password logins allowed per username and per client address.
     pub login_limits: LoginLimits,
+    /// When responses carry `Strict-Transport-Security`.
+    pub hsts: throttle::Hsts,
 }
 
 impl Default for Settings {
@@ -64,6 +66,7 @@ impl Default for Settings {
             tip_rules: TipRules::default(),
             term_rules: TermRules::default(),
             login_limits: LoginLimits::default(),
+            hsts: throttle::Hsts::off(),
         }
     }
 }
@@ -77,7 +80,8 @@ pub struct AdminState {
     pub settings: Arc<Settings>,
     /// Opens the reporter's sealed contact details for the caseworkers allowed to see them.
     pub tip_key: Arc<ContactKey>,
-    /// Failed password logins per username and per address.
+    /// Failed password logins per username at an address, per username and per address,
+    /// counted in the database so every instance shares them.
     pub login_throttle: Arc<LoginThrottle>,
 }
 
@@ -139,13 +143,14 @@ impl AdminState {
     }
 
     /// The state for `config`, and the demo logins to print when the built-in directory is used.
-    pub fn start(store: Database, config: AdminConfig) -> Result<(AdminState, Vec<DemoLogin>), OidcError> {
+    /// With OpenID Connect this fetches the provider's discovery document and keys first.
+    pub async fn start(store: Database, config: AdminConfig) -> Result<(AdminState, Vec<DemoLogin>), OidcError> {
         let csrf = match &config.secret {
             Some(s) => CsrfKey::from_secret(s.as_bytes()),
             None => CsrfKey::random(),
         };
         let (auth, logins) = match config.oidc {
-            Some(settings) => (Authenticator::Oidc(OidcVerifier::load(settings)?), Vec::new()),
+            Some(settings) => (Authenticator::Oidc(OidcVerifier::load(settings).await?), Vec::new()),
             None => {
                 let (directory, logins) = StaffDirectory::demo();
                 let lifetime = Duration::from_secs(config.session_hours.unwrap_or(8) * 3600);
@@ -168,20 +173,21 @@ impl AdminState {
         tip_key: ContactKey,
     ) -> AdminState {
         AdminState {
+            login_throttle: Arc::new(LoginThrottle::new(settings.login_limits.clone(), store.clone())),
             store,
             auth: Arc::new(auth),
             csrf: Arc::new(csrf),
-            login_throttle: Arc::new(LoginThrottle::new(settings.login_limits.clone())),
             settings: Arc::new(settings),
             tip_key: Arc::new(tip_key),
         }
     }
 }
 
-/// The admin service's routes. Every route but the probes, the stylesheet and sign-in asks for
-/// a role through its handler's `Authorised<…>` argument.
+/// The admin service's routes. Every route but the probes, `/metrics` (counts per route
+/// template, nothing personal), the stylesheet and sign-in asks for a role through its
+/// handler's `Authorised<…>` argument.
 pub fn router(state: AdminState) -> Router {
-    Router::new()
+    let app = Router::new()
         .route("/admin.css", get(layout::stylesheet))
         .merge(health::routes())
         .merge(login::routes())
@@ -199,6 +205,11 @@ pub fn router(state: AdminState) -> Router {
         .merge(tip_figures::routes())
         .merge(staff::routes())
         .merge(api::routes())
-        .layer(axum::middleware::from_fn(layout::security_headers))
-        .with_state(state)
+        .route("/metrics", get(telemetry::metrics_page))
+        .layer(axum::middleware::from_fn_with_state(
+            state.settings.hsts.clone(),
+            layout::security_headers,
+        ))
+        .with_state(state);
+    telemetry::instrument(app, "admin")
 }

@@ -132,9 +132,14 @@ async fn login(
     let client = throttle.client(&headers, &extensions);
     // Checked and counted in one turn, so parallel guesses cannot pass together.
     let turn = throttle.turn().await;
-    if let Err(wait) = throttle.check(&form.username, client) {
-        tracing::warn!(%client, retry_after_seconds = wait.as_secs(), "admin login throttled");
-        return throttled(&state, &expected, &form.username, wait);
+    match throttle.check(&form.username, client).await {
+        Ok(Ok(())) => {}
+        Ok(Err(wait)) => {
+            tracing::warn!(%client, retry_after_seconds = wait.as_secs(), "admin login throttled");
+            metrics::counter!("admin_login_refusals_total", "reason" => "throttled").increment(1);
+            return throttled(&state, &expected, &form.username, wait);
+        }
+        Err(e) => return AdminError::from(e).into_response(),
     }
     let directory = directory.clone();
     let (username, password) = (form.username.clone(), form.password.clone());
@@ -142,12 +147,15 @@ async fn login(
         .await
         .ok()
         .flatten();
-    if user.is_none() {
-        throttle.failed(&form.username, client);
+    if user.is_none()
+        && let Err(e) = throttle.failed(&form.username, client).await
+    {
+        return AdminError::from(e).into_response();
     }
     drop(turn);
     let Some(user) = user else {
         tracing::info!(%client, "failed admin login");
+        metrics::counter!("admin_login_refusals_total", "reason" => "wrong_password").increment(1);
         let page = login_view(
             &state,
             &expected,
@@ -186,7 +194,7 @@ async fn oidc_callback(State(state): State<AdminState>, Form(form): Form<OidcCal
     let Authenticator::Oidc(verifier) = state.auth.as_ref() else {
         return AdminError::NotFound("Innlogging via identitetsleverandør er ikke satt opp.".into()).into_response();
     };
-    let verified = match verifier.verify(&form.id_token) {
+    let verified = match verifier.verify(&form.id_token).await {
         Ok(v) => v,
         Err(e) => return AdminError::Unauthenticated(e).into_response(),
     };

@@ -50,11 +50,12 @@ fn provider() -> Provider {
         settings: OidcSettings {
             issuer: ISSUER.into(),
             audience: AUDIENCE.into(),
-            jwks_path: path,
+            jwks_path: Some(path),
             algorithm: Algorithm::RS256,
             roles_claim: "roles".into(),
             authorize_url: Some("https://login.imdi.test/auth".into()),
             redirect_url: Some("https://admin.test/logg-inn/oidc".into()),
+            min_refresh: admin::auth::oidc::DEFAULT_MIN_REFRESH,
         },
     }
 }
@@ -76,7 +77,7 @@ impl Provider {
 
 async fn app(p: &Provider) -> (TestApp, axum::Router, AdminState) {
     let base = TestApp::sqlite().await;
-    let verifier = OidcVerifier::load(p.settings.clone()).unwrap();
+    let verifier = OidcVerifier::load(p.settings.clone()).await.unwrap();
     let state = AdminState::new(
         base.state.store.clone(),
         Authenticator::Oidc(verifier),
@@ -210,4 +211,126 @@ async fn the_browser_login_round_trip_needs_our_nonce_and_then_uses_a_strict_coo
     let mut expired = with_nonce.clone();
     expired["exp"] = (now() - 120).into();
     assert_eq!(post(p.sign(&expired)).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+/// A provider's key set as published, with `p`'s public key under `kid`.
+fn published(p: &Provider, kid: &str) -> Jwk {
+    let mut jwk = Jwk::from_encoding_key(&p.key, Algorithm::RS256).unwrap();
+    jwk.common.key_id = Some(kid.into());
+    jwk
+}
+
+fn signed_by(p: &Provider, kid: &str, claims: &serde_json::Value) -> String {
+    let mut header = Header::new(Algorithm::RS256);
+    header.kid = Some(kid.into());
+    jsonwebtoken::encode(&header, claims, &p.key).unwrap()
+}
+
+/// A small OpenID provider on a local port: its discovery document and its key set, which a
+/// test can change (key rotation); counts how often the key set is fetched.
+struct LocalProvider {
+    issuer: String,
+    keys: std::sync::Arc<std::sync::Mutex<JwkSet>>,
+    fetches: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+async fn local_provider(keys: Vec<Jwk>, claimed_issuer: Option<&str>) -> LocalProvider {
+    use std::sync::atomic::Ordering;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let issuer = format!("http://{}/realms/staff", listener.local_addr().unwrap());
+    let set = std::sync::Arc::new(std::sync::Mutex::new(JwkSet { keys }));
+    let fetches = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let document = json!({
+        "issuer": claimed_issuer.unwrap_or(&issuer),
+        "jwks_uri": format!("{issuer}/certs"),
+        "authorization_endpoint": format!("{issuer}/auth"),
+    });
+    let (served, counted) = (set.clone(), fetches.clone());
+    let router = axum::Router::new()
+        .route(
+            "/realms/staff/.well-known/openid-configuration",
+            axum::routing::get(move || async move { axum::Json(document) }),
+        )
+        .route(
+            "/realms/staff/certs",
+            axum::routing::get(move || async move {
+                counted.fetch_add(1, Ordering::SeqCst);
+                let set = served.lock().unwrap().clone();
+                axum::Json(set)
+            }),
+        );
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    LocalProvider {
+        issuer,
+        keys: set,
+        fetches,
+    }
+}
+
+fn claims_from(issuer: &str) -> serde_json::Value {
+    let mut c = claims(&["caseworker"]);
+    c["iss"] = issuer.into();
+    c
+}
+
+/// Discovery: the keys come from the provider's `jwks_uri`. After a key rotation a token signed
+/// with the new key is accepted (one fetch of the key set); a key id the provider does not
+/// publish is refused, and asking again at once does not make us fetch again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_are_discovered_and_fetched_again_when_the_provider_rotates_them() {
+    use std::sync::atomic::Ordering;
+    let (old, new) = (provider(), provider());
+    let idp = local_provider(vec![published(&old, "key-1")], None).await;
+    let settings = OidcSettings::discovered(&idp.issuer, AUDIENCE, Algorithm::RS256);
+    let verifier = OidcVerifier::load(settings).await.expect("discovery");
+    assert_eq!(idp.fetches.load(Ordering::SeqCst), 1);
+    let link = verifier.authorize_link("n").unwrap_or_default();
+    assert!(link.is_empty(), "no redirect URL configured, no link: {link}");
+
+    let ok = verifier
+        .verify(&signed_by(&old, "key-1", &claims_from(&idp.issuer)))
+        .await;
+    assert_eq!(ok.expect("the published key").identity.id, "kari.nordmann");
+    assert_eq!(idp.fetches.load(Ordering::SeqCst), 1, "known keys are cached");
+
+    // The provider rotates: the new key is published beside the old one.
+    idp.keys.lock().unwrap().keys.push(published(&new, "key-2"));
+    let rotated = verifier
+        .verify(&signed_by(&new, "key-2", &claims_from(&idp.issuer)))
+        .await;
+    assert!(rotated.is_ok(), "the new key after one fetch: {rotated:?}");
+    assert_eq!(idp.fetches.load(Ordering::SeqCst), 2);
+
+    // A key id nobody publishes: refused, and within the refresh interval not fetched again.
+    for _ in 0..3 {
+        let unknown = verifier
+            .verify(&signed_by(&new, "key-9", &claims_from(&idp.issuer)))
+            .await;
+        assert!(
+            matches!(unknown, Err(admin::auth::AuthError::Invalid(_))),
+            "{unknown:?}"
+        );
+    }
+    assert_eq!(idp.fetches.load(Ordering::SeqCst), 2, "the refresh is rate-limited");
+    // The pinned algorithm still holds for discovered keys.
+    let mut hs = Header::new(Algorithm::HS256);
+    hs.kid = Some("key-1".into());
+    let swapped = jsonwebtoken::encode(&hs, &claims_from(&idp.issuer), &EncodingKey::from_secret(b"x")).unwrap();
+    assert!(verifier.verify(&swapped).await.is_err());
+}
+
+/// A discovery document that names another issuer is refused at start, with a message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_discovery_document_for_another_issuer_stops_the_start() {
+    let p = provider();
+    let idp = local_provider(vec![published(&p, "key-1")], Some("https://evil.example")).await;
+    let settings = OidcSettings::discovered(&idp.issuer, AUDIENCE, Algorithm::RS256);
+    let error = OidcVerifier::load(settings).await.unwrap_err();
+    assert!(
+        error.to_string().contains("oppgir utstederen «https://evil.example»"),
+        "{error}"
+    );
+    let nobody = OidcSettings::discovered("http://127.0.0.1:9/realms/none", AUDIENCE, Algorithm::RS256);
+    let error = OidcVerifier::load(nobody).await.unwrap_err();
+    assert!(error.to_string().contains("kunne ikke hente"), "{error}");
 }

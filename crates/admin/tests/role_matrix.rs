@@ -32,6 +32,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("get", "/admin.css", PUBLIC),
     ("get", "/healthz", PUBLIC),
     ("get", "/readyz", PUBLIC),
+    ("get", "/metrics", PUBLIC),
     ("get", "/logg-inn", PUBLIC),
     ("post", "/logg-inn", PUBLIC),
     ("post", "/logg-inn/oidc", PUBLIC),

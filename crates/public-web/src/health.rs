@@ -1,11 +1,15 @@
 //! Liveness (`/healthz`: the process answers) and readiness (`/readyz`: the search index is
-//! built and following the register) probes. Search keeps serving when the database is down.
+//! built and following the register) probes, and `/metrics` (Prometheus text: requests and
+//! latency per route from `telemetry`, and the index's lag behind the change feed). Search keeps
+//! serving when the database is down. Nothing personal is in any metric: routes are templates.
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use register::Store;
+use register::store::FeedHead;
 use serde_json::{Value, json};
 
 use crate::AppState;
@@ -14,6 +18,28 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+}
+
+/// `GET /metrics`. The lag is measured at scrape time: the feed head the database has now
+/// minus the last sequence applied to this replica's index.
+async fn metrics(State(state): State<AppState>) -> Response {
+    if let Some(indexer) = &state.indexer {
+        let status = indexer.status();
+        metrics::gauge!("search_index_applied_seq").set(status.seq as f64);
+        metrics::gauge!("search_index_ready").set(if status.ready { 1.0 } else { 0.0 });
+        if let Some(store) = &state.store {
+            match store.feed_head().await {
+                Ok(head) => {
+                    metrics::gauge!("change_feed_head_seq").set(head as f64);
+                    metrics::gauge!("search_index_lag").set((head - status.seq).max(0) as f64);
+                }
+                Err(e) => tracing::warn!(error = %e, "metrics: the feed head is unknown"),
+            }
+        }
+    }
+    metrics::gauge!("search_index_interpreters").set(state.index.len() as f64);
+    telemetry::metrics_page().await
 }
 
 async fn healthz() -> Json<Value> {

@@ -40,6 +40,8 @@ pub struct AppState {
     pub tips: Option<TipIntake>,
     /// The tip form's rate limits, form key and memory of forms already sent.
     pub tip_guard: Arc<TipGuard>,
+    /// When responses carry `Strict-Transport-Security`.
+    pub hsts: throttle::Hsts,
 }
 
 fn untipped_guard() -> Arc<TipGuard> {
@@ -59,6 +61,7 @@ impl AppState {
             responses: Arc::default(),
             tips: None,
             tip_guard: untipped_guard(),
+            hsts: throttle::Hsts::off(),
         })
     }
 
@@ -71,14 +74,28 @@ impl AppState {
 
     /// This service taking tips through `intake` (default limits).
     pub fn with_tips(mut self, intake: TipIntake) -> AppState {
-        self.tip_guard = Arc::new(TipGuard::new(self.tip_guard.settings.clone(), intake.form_key()));
+        self.tip_guard = Arc::new(TipGuard::shared(
+            self.tip_guard.settings.clone(),
+            intake.form_key(),
+            intake.store(),
+        ));
         self.tips = Some(intake);
         self
     }
 
     /// Other limits for the tip form (trusted proxy, rates), keeping its key.
     pub fn with_tip_settings(mut self, settings: TipSettings) -> AppState {
-        self.tip_guard = Arc::new(TipGuard::new(settings, self.tip_guard.key.clone()));
+        let key = self.tip_guard.key.clone();
+        self.tip_guard = Arc::new(match &self.tips {
+            Some(intake) => TipGuard::shared(settings, key, intake.store()),
+            None => TipGuard::new(settings, key),
+        });
+        self
+    }
+
+    /// Sends `Strict-Transport-Security` as `hsts` says.
+    pub fn with_hsts(mut self, hsts: throttle::Hsts) -> AppState {
+        self.hsts = hsts;
         self
     }
 
@@ -91,6 +108,7 @@ impl AppState {
             responses: Arc::default(),
             tips: None,
             tip_guard: untipped_guard(),
+            hsts: throttle::Hsts::off(),
         }
     }
 
@@ -102,6 +120,7 @@ impl AppState {
 
 /// The public service's routes.
 pub fn router(state: AppState) -> Router {
+    let hsts = state.hsts.clone();
     let app = Router::new()
         .merge(health::routes())
         .merge(api::routes())
@@ -109,5 +128,5 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::routes())
         .fallback(pages::not_found)
         .with_state(state);
-    security::headers(app)
+    security::headers(telemetry::instrument(app, "public"), hsts)
 }

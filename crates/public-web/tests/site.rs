@@ -379,3 +379,36 @@ async fn unknown_paths_get_a_404_page_or_json() {
     let ready = get("/readyz").await;
     assert_eq!(ready.status, StatusCode::OK, "{}", ready.body);
 }
+
+/// HSTS: behind a trusted TLS proxy the header goes out on requests the proxy got over HTTPS
+/// (and only those); with `TOLKEREGISTER_HSTS` set it goes out on every response; by default
+/// never, so a plain-HTTP test setup is not pinned to HTTPS.
+#[tokio::test]
+async fn strict_transport_security_is_sent_when_the_service_is_reached_over_https() {
+    let hsts_of = async |hsts: throttle::Hsts, proto: Option<&str>| {
+        let app = router(AppState::with_index(fixture().index.clone()).with_hsts(hsts));
+        let mut req = Request::get("/hjelp");
+        if let Some(p) = proto {
+            req = req.header("x-forwarded-proto", p);
+        }
+        let response = app.oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+        response
+            .headers()
+            .get("strict-transport-security")
+            .map(|v| v.to_str().unwrap().to_string())
+    };
+    let behind_proxy = throttle::Hsts::configure(None, true).unwrap();
+    assert_eq!(
+        hsts_of(behind_proxy.clone(), Some("https")).await.as_deref(),
+        Some(throttle::DEFAULT_POLICY)
+    );
+    assert_eq!(hsts_of(behind_proxy, Some("http")).await, None);
+    let untrusted = throttle::Hsts::configure(None, false).unwrap();
+    assert_eq!(
+        hsts_of(untrusted, Some("https")).await,
+        None,
+        "anyone can send the header"
+    );
+    let configured = throttle::Hsts::configure(Some("max-age=31536000"), false).unwrap();
+    assert_eq!(hsts_of(configured, None).await.as_deref(), Some("max-age=31536000"));
+}

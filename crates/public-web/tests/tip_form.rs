@@ -652,3 +652,39 @@ async fn without_an_intake_the_form_says_tips_cannot_be_received() {
     assert!(body.contains("Det skjedde noe"), "text kept");
     assert!(body.contains("Vi kan ikke ta imot varsler akkurat nå"));
 }
+
+/// Two public replicas on one register (behind a load balancer): a form sent through one and
+/// sent again through the other files one tip, and both answer with the same receipt. The
+/// double-send memory lives in the database, not in either process.
+async fn a_form_sent_through_two_replicas_files_one_tip(site: Site) {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::start_with_tips(site.store.clone(), dir.path(), site.key.sealing_key()).unwrap();
+    for _ in 0..300 {
+        if state.ready() && state.index.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let other = Site {
+        store: site.store.clone(),
+        key: site.key.clone(),
+        app: router(state),
+        listed: site.listed,
+        other_listed: site.other_listed,
+        unlisted: site.unlisted,
+        _index: dir,
+    };
+    let form = valid(&site.listed.to_string(), &site.token().await);
+    let first = site.post("/varsle", &refs(&form)).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    let again = other.post("/varsle", &refs(&form)).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    assert_eq!(
+        again.location(),
+        first.location(),
+        "the same receipt from the other replica"
+    );
+    assert_eq!(site.stored().await, 1, "one tip, not two");
+}
+
+tip_story!(two_replicas, a_form_sent_through_two_replicas_files_one_tip);

@@ -1,6 +1,7 @@
 //! The interpreter register itself: domain types and pure rules, history, change feed, audit
 //! log and storage on SQLite and PostgreSQL. Knows nothing about HTTP or search indexes.
 
+pub mod abuse;
 pub mod casework;
 pub mod category;
 pub mod command;

@@ -1,12 +1,17 @@
 //! The client a request counts against in the services' rate limits (the public tip form, the
 //! admin login): the connection's peer, or the last X-Forwarded-For address when the service
 //! runs behind a proxy it trusts to set it. IPv6 clients count per /64, the block one
-//! subscriber usually gets, so rotating through one's own addresses does not help.
+//! subscriber usually gets, so rotating through one's own addresses does not help. Also when a
+//! response carries `Strict-Transport-Security` ([`Hsts`]), which depends on the same proxy.
+
+mod hsts;
 
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 
 use axum::extract::ConnectInfo;
 use axum::http::{Extensions, HeaderMap};
+
+pub use hsts::{BadPolicy, DEFAULT_POLICY, Hsts};
 
 /// The client of a request. Without any address all requests share one allowance.
 pub fn client(headers: &HeaderMap, extensions: &Extensions, trust_forwarded_for: bool) -> IpAddr {

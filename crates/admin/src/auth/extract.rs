@@ -100,7 +100,7 @@ fn token(headers: &HeaderMap) -> Option<(String, Carrier)> {
 /// The staff member behind a request, if any session is valid.
 pub async fn authenticate(parts: &Parts, state: &AdminState) -> Result<Staff, AdminError> {
     let (token, carrier) = token(&parts.headers).ok_or(AdminError::Unauthenticated(AuthError::Missing))?;
-    let identity = state.auth.verify(&token).map_err(AdminError::Unauthenticated)?;
+    let identity = state.auth.verify(&token).await.map_err(AdminError::Unauthenticated)?;
     if state.store.is_session_revoked(&identity.session_id).await? {
         return Err(AdminError::Unauthenticated(AuthError::Revoked));
     }

@@ -1,25 +1,32 @@
-//! Brute-force protection of the password login: failed attempts are counted per username and
-//! per client address (`governor`, GCRA), and once either has used its allowance further
-//! attempts are refused before the password is looked at. Successful logins count nothing, so
-//! staff behind one office address are held back only by that address's failures.
+//! Brute-force protection of the password login: failed attempts are counted per username at
+//! a client address, per username from anywhere, and per client address; once any has used its
+//! allowance further attempts are refused before the password is looked at, and refused
+//! attempts count nothing. The tight limit is the pair: staff behind one office proxy each have
+//! their own, so one person's (or one guesser's) failures lock out only that user name there;
+//! the looser per-username and per-address caps stop guessing one name from many addresses, or
+//! many names from one. Successful logins count nothing.
+//!
+//! The counts live in the register's database ([`GuardStore`], the arithmetic in
+//! [`register::abuse`]), so every staff instance behind a load balancer sees the same
+//! failures: a guesser gains nothing by being sent to another replica.
 
-use std::collections::HashMap;
-use std::hash::Hash;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
 
 use axum::http::{Extensions, HeaderMap};
-use governor::clock::{Clock, DefaultClock};
-use governor::middleware::StateInformationMiddleware;
-use governor::state::keyed::DefaultKeyedStateStore;
-use governor::{Quota, RateLimiter};
+use register::Database;
+use register::StoreError;
+use register::abuse::{Allowance, now_micros};
+use register::store::GuardStore;
 
 /// How many failed logins are allowed before the login is refused for a while.
 #[derive(Debug, Clone)]
 pub struct LoginLimits {
-    /// Failed attempts per username (known or not) per `window`.
+    /// Failed attempts per username (known or not) from one client address per `window`.
+    pub failures_per_user_at_address: NonZeroU32,
+    /// Failed attempts per username from any address per `window`.
     pub failures_per_username: NonZeroU32,
     /// Failed attempts per client address (IPv6 per /64) per `window`, whatever the usernames.
     pub failures_per_address: NonZeroU32,
@@ -33,36 +40,27 @@ pub struct LoginLimits {
 impl Default for LoginLimits {
     fn default() -> Self {
         LoginLimits {
-            failures_per_username: NonZeroU32::new(5).expect("non-zero"),
-            failures_per_address: NonZeroU32::new(20).expect("non-zero"),
+            failures_per_user_at_address: NonZeroU32::new(5).expect("non-zero"),
+            failures_per_username: NonZeroU32::new(20).expect("non-zero"),
+            failures_per_address: NonZeroU32::new(50).expect("non-zero"),
             window: Duration::from_secs(15 * 60),
             trust_forwarded_for: false,
         }
     }
 }
 
-/// How many usernames or addresses are remembered before forgetting those back to full.
-const REMEMBERED: usize = 10_000;
+/// Forget refilled keys after this many counted failures (a sweep is one indexed delete).
+const SWEEP_EVERY: u32 = 64;
 
-type Limiter<K> = RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock, StateInformationMiddleware>;
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Key {
-    Username(String),
-    Address(IpAddr),
-}
-
-/// The failure counts of the password login, shared by every request.
+/// The failure counts of the password login, shared by every request and every instance.
 pub struct LoginThrottle {
     limits: LoginLimits,
-    by_username: Limiter<String>,
-    by_address: Limiter<IpAddr>,
-    /// Until when a username or address is refused. `governor` cannot tell whether an
-    /// allowance is used up without spending from it, so the failure that uses it up writes
-    /// down here when it comes back.
-    refused: Mutex<HashMap<Key, Instant>>,
-    /// One password check at a time: parallel guesses would otherwise all pass the check
-    /// before the first failure is counted. Argon2 takes the CPU anyway.
+    store: Database,
+    counted: AtomicU32,
+    /// One password check at a time in this instance: parallel guesses would otherwise all pass
+    /// the check before the first failure is counted. Argon2 takes the CPU anyway. Across
+    /// instances the check and the count are separate statements, so at most one guess per
+    /// other instance can slip past a limit at the moment it is reached.
     turn: tokio::sync::Mutex<()>,
 }
 
@@ -72,13 +70,6 @@ impl std::fmt::Debug for LoginThrottle {
     }
 }
 
-fn limiter<K: Hash + Eq + Clone>(failures: NonZeroU32, window: Duration) -> Limiter<K> {
-    let quota = Quota::with_period(window / failures.get())
-        .unwrap_or_else(|| Quota::per_second(failures))
-        .allow_burst(failures);
-    RateLimiter::keyed(quota).with_middleware::<StateInformationMiddleware>()
-}
-
 /// The username as counted: the directory ignores surrounding space, and case must not give
 /// a guesser a fresh allowance.
 fn username_key(username: &str) -> String {
@@ -86,12 +77,11 @@ fn username_key(username: &str) -> String {
 }
 
 impl LoginThrottle {
-    pub fn new(limits: LoginLimits) -> LoginThrottle {
+    pub fn new(limits: LoginLimits, store: Database) -> LoginThrottle {
         LoginThrottle {
-            by_username: limiter(limits.failures_per_username, limits.window),
-            by_address: limiter(limits.failures_per_address, limits.window),
             limits,
-            refused: Mutex::default(),
+            store,
+            counted: AtomicU32::new(0),
             turn: tokio::sync::Mutex::new(()),
         }
     }
@@ -110,88 +100,51 @@ impl LoginThrottle {
         self.turn.lock().await
     }
 
-    /// `Err(wait)` while `username` or `address` has used up its failed attempts.
-    pub fn check(&self, username: &str, address: IpAddr) -> Result<(), Duration> {
-        let now = Instant::now();
-        let mut refused = self.refused.lock().unwrap_or_else(|p| p.into_inner());
-        if refused.len() > REMEMBERED {
-            refused.retain(|_, until| *until > now);
-        }
-        let wait = [Key::Username(username_key(username)), Key::Address(address)]
+    /// The stored keys of an attempt and their allowances. The username is the last part of
+    /// the pair's key, so no username can make it look like another address.
+    fn keys(&self, username: &str, address: IpAddr) -> [(String, Allowance); 3] {
+        let name = username_key(username);
+        let l = &self.limits;
+        [
+            (
+                format!("pair:{address}:{name}"),
+                Allowance::new(l.failures_per_user_at_address, l.window),
+            ),
+            (
+                format!("user:{name}"),
+                Allowance::new(l.failures_per_username, l.window),
+            ),
+            (
+                format!("address:{address}"),
+                Allowance::new(l.failures_per_address, l.window),
+            ),
+        ]
+    }
+
+    /// `Ok(Err(wait))` while `username` at `address`, `username` or `address` has used up its
+    /// failed attempts.
+    pub async fn check(&self, username: &str, address: IpAddr) -> Result<Result<(), Duration>, StoreError> {
+        let keys = self.keys(username, address);
+        let names: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
+        let marks = self.store.failure_marks(&names).await?;
+        let now = now_micros();
+        let wait = keys
             .iter()
-            .filter_map(|k| refused.get(k))
-            .filter(|until| **until > now)
-            .map(|until| *until - now)
+            .zip(marks)
+            .filter_map(|((_, allowance), tat)| allowance.wait(tat, now))
             .max();
-        wait.map_or(Ok(()), Err)
+        Ok(wait.map_or(Ok(()), Err))
     }
 
-    /// Counts a failed attempt for `username` and `address`.
-    pub fn failed(&self, username: &str, address: IpAddr) {
-        let username = username_key(username);
-        let waits = [
-            (Key::Username(username.clone()), spend(&self.by_username, &username)),
-            (Key::Address(address), spend(&self.by_address, &address)),
-        ];
-        let now = Instant::now();
-        let mut refused = self.refused.lock().unwrap_or_else(|p| p.into_inner());
-        for (key, wait) in waits {
-            if let Some(wait) = wait {
-                refused.insert(key, now + wait);
-            }
+    /// Counts a failed attempt for `username` at `address`.
+    pub async fn failed(&self, username: &str, address: IpAddr) -> Result<(), StoreError> {
+        let now = now_micros();
+        for (key, allowance) in self.keys(username, address) {
+            self.store.count_failure(&key, now, allowance.period_micros()).await?;
         }
-    }
-}
-
-/// Spends one attempt of `key`'s allowance; `Some(wait)` when none is left, with how long until
-/// the next one comes back (at most one refill period: an upper bound where the attempt just
-/// spent the last one).
-fn spend<K: Hash + Eq + Clone>(limiter: &Limiter<K>, key: &K) -> Option<Duration> {
-    if limiter.len() > REMEMBERED {
-        limiter.retain_recent();
-    }
-    match limiter.check_key(key) {
-        Ok(state) if state.remaining_burst_capacity() > 0 => None,
-        Ok(state) => Some(state.quota().replenish_interval()),
-        Err(not_until) => Some(not_until.wait_time_from(DefaultClock::default().now())),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn throttle(per_username: u32, per_address: u32) -> LoginThrottle {
-        LoginThrottle::new(LoginLimits {
-            failures_per_username: NonZeroU32::new(per_username).unwrap(),
-            failures_per_address: NonZeroU32::new(per_address).unwrap(),
-            ..LoginLimits::default()
-        })
-    }
-
-    #[test]
-    fn the_failure_that_uses_up_an_allowance_refuses_the_next_attempt() {
-        let t = throttle(3, 100);
-        let ip: IpAddr = "192.0.2.1".parse().unwrap();
-        for _ in 0..2 {
-            assert!(t.check("kari", ip).is_ok());
-            t.failed("kari", ip);
+        if self.counted.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1 {
+            self.store.forget_failures(now).await?;
         }
-        assert!(t.check("kari", ip).is_ok(), "the third attempt is still allowed");
-        t.failed(" Kari ", ip);
-        let wait = t.check("kari", ip).unwrap_err();
-        assert!(wait > Duration::ZERO && wait <= Duration::from_secs(300), "{wait:?}");
-        assert!(t.check("per", ip).is_ok(), "another username has its own allowance");
-    }
-
-    #[test]
-    fn an_address_is_refused_after_failures_for_many_usernames() {
-        let t = throttle(5, 3);
-        let (a, b): (IpAddr, IpAddr) = ("192.0.2.1".parse().unwrap(), "192.0.2.2".parse().unwrap());
-        for name in ["a", "b", "c"] {
-            t.failed(name, a);
-        }
-        assert!(t.check("d", a).is_err());
-        assert!(t.check("d", b).is_ok(), "another address has its own allowance");
+        Ok(())
     }
 }

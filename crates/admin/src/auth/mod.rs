@@ -73,10 +73,10 @@ pub enum Authenticator {
 
 impl Authenticator {
     /// Verifies a session or bearer token.
-    pub fn verify(&self, token: &str) -> Result<Identity, AuthError> {
+    pub async fn verify(&self, token: &str) -> Result<Identity, AuthError> {
         match self {
             Authenticator::Embedded { keys, .. } => keys.verify(token),
-            Authenticator::Oidc(verifier) => verifier.verify(token).map(|v| v.identity),
+            Authenticator::Oidc(verifier) => verifier.verify(token).await.map(|v| v.identity),
         }
     }
 }

@@ -148,6 +148,12 @@ impl TestApp {
         }
     }
 
+    /// A second instance of the service on the same database, as another replica behind a
+    /// load balancer: nothing in memory is shared with this one.
+    pub fn replica(&self) -> Router {
+        app(self.state.store.clone()).0
+    }
+
     pub fn session_for(&self, role: Role) -> Session {
         self.session(username(role))
     }

@@ -306,7 +306,7 @@ pub async fn submit(
     // The same form sent twice (double click, back and send again) files one tip.
     let started = std::time::Instant::now();
     loop {
-        match state.tip_guard.claim(&nonce) {
+        match state.tip_guard.claim(&nonce).await {
             Claim::Fresh => break,
             Claim::Sent(reference) => return to_receipt(&state, lang, &reference),
             Claim::Busy if started.elapsed() < DUPLICATE_WAIT => {
@@ -322,8 +322,8 @@ pub async fn submit(
     let today = Timestamp::now().date();
     let listed = |n| state.index.interpreter(n).is_ok_and(|p| p.is_some());
     // A refused send frees its form token, so the corrected form can be sent again.
-    let refuse = |problems: &Problems| {
-        state.tip_guard.release(&nonce);
+    let refuse = async |problems: &Problems| {
+        state.tip_guard.release(&nonce).await;
         form_response(
             &state,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -336,17 +336,17 @@ pub async fn submit(
     };
     let tip = match form.to_new_tip(today, &listed) {
         Ok(tip) => tip,
-        Err(problems) => return refuse(&problems),
+        Err(problems) => return refuse(&problems).await,
     };
     match intake.submit(&tip).await {
         Ok(reference) => {
             tracing::info!(reference = %reference, "tip received through the public form");
-            state.tip_guard.remember_sent(&nonce, &reference);
+            state.tip_guard.remember_sent(&nonce, &reference).await;
             to_receipt(&state, lang, &reference)
         }
-        Err(e) if e.is_user_error() => refuse(&Problems::from_register(e)),
+        Err(e) if e.is_user_error() => refuse(&Problems::from_register(e)).await,
         Err(e) => {
-            state.tip_guard.release(&nonce);
+            state.tip_guard.release(&nonce).await;
             tracing::error!(error = %e, "tip form: could not store a tip");
             let n = notice(t.failed_text, "danger");
             form_response(&state, StatusCode::SERVICE_UNAVAILABLE, &uri, lang, &form, &none, n)

@@ -1,5 +1,7 @@
 //! Abuse protection of the tip form without a CAPTCHA: rate limits per client (`governor`,
 //! the client as the `throttle` crate finds it), and the memory of forms already sent so a double submit files one tip.
+//! That memory lives in the register's database when the service takes tips, so a form sent
+//! twice through two replicas behind a load balancer still files one tip.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -11,7 +13,16 @@ use axum::http::{Extensions, HeaderMap};
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use register::Database;
+use register::abuse::{FormClaim, now_micros};
+use register::store::GuardStore;
+
 use super::token::FormKey;
+
+/// A claim not finished within this time belonged to a request that died (its process was
+/// stopped); the form may be sent again. Longer than a send can take (the database's busy
+/// timeout is 10 s), short enough that a reporter who tries again soon is not turned away.
+const CLAIM_ABANDONED_AFTER: Duration = Duration::from_secs(30);
 
 /// The tip form's limits. The defaults suit one person writing one tip: a few sends a minute,
 /// and plenty of page views and interpreter look-ups.
@@ -47,9 +58,17 @@ pub struct TipGuard {
     pub key: FormKey,
     sends: DefaultKeyedRateLimiter<IpAddr>,
     views: DefaultKeyedRateLimiter<IpAddr>,
+    /// The forms being sent or sent.
+    sent: Memory,
+}
+
+/// Where the forms already sent are remembered.
+enum Memory {
     /// Form nonce → the reference its tip got (`None` while being sent), until the form's
-    /// lifetime has passed. Per process: replicas behind a load balancer each keep their own.
-    sent: Mutex<HashMap<String, (Option<String>, Instant)>>,
+    /// lifetime has passed: for a service without a register (which takes no tips).
+    Local(Mutex<HashMap<String, (Option<String>, Instant)>>),
+    /// In the register's database, shared by every replica.
+    Shared(Database),
 }
 
 impl std::fmt::Debug for TipGuard {
@@ -65,7 +84,15 @@ impl TipGuard {
             views: RateLimiter::keyed(Quota::per_minute(settings.views_per_minute)),
             settings,
             key,
-            sent: Mutex::default(),
+            sent: Memory::Local(Mutex::default()),
+        }
+    }
+
+    /// A guard that remembers sent forms in `store`, shared with every replica on it.
+    pub fn shared(settings: TipSettings, key: FormKey, store: Database) -> TipGuard {
+        TipGuard {
+            sent: Memory::Shared(store),
+            ..TipGuard::new(settings, key)
         }
     }
 
@@ -86,41 +113,76 @@ impl TipGuard {
 
     /// Takes the form `nonce` for sending: `Fresh` when nobody sends it yet (call
     /// [`TipGuard::remember_sent`] or [`TipGuard::release`] afterwards), `Busy` while another
-    /// request sends it, `Sent` with the reference once it has become a tip.
-    pub fn claim(&self, nonce: &str) -> Claim {
-        let mut sent = self.sent.lock().unwrap_or_else(|p| p.into_inner());
+    /// request (in any replica) sends it, `Sent` with the reference once it has become a tip.
+    /// When the database cannot answer the form counts as fresh: a possible duplicate tip is
+    /// better than a lost one, and filing it needs the database anyway.
+    pub async fn claim(&self, nonce: &str) -> Claim {
         let lifetime = self.settings.form_lifetime;
-        sent.retain(|_, (_, at)| at.elapsed() < lifetime);
-        match sent.get(nonce) {
-            Some((Some(reference), _)) => Claim::Sent(reference.clone()),
-            Some((None, _)) => Claim::Busy,
-            None => {
-                sent.insert(nonce.to_string(), (None, Instant::now()));
-                Claim::Fresh
+        match &self.sent {
+            Memory::Local(sent) => {
+                let mut sent = sent.lock().unwrap_or_else(|p| p.into_inner());
+                sent.retain(|_, (_, at)| at.elapsed() < lifetime);
+                match sent.get(nonce) {
+                    Some((Some(reference), _)) => Claim::Sent(reference.clone()),
+                    Some((None, _)) => Claim::Busy,
+                    None => {
+                        sent.insert(nonce.to_string(), (None, Instant::now()));
+                        Claim::Fresh
+                    }
+                }
+            }
+            Memory::Shared(store) => {
+                let now = now_micros();
+                let micros = |d: Duration| d.as_micros() as i64;
+                // Forms past their lifetime can never be sent again; forget them now and then.
+                if rand::random_ratio(1, 64)
+                    && let Err(e) = store.forget_forms(now - micros(lifetime)).await
+                {
+                    tracing::warn!(error = %e, "tip form: could not forget old forms");
+                }
+                match store.claim_form(nonce, now, now - micros(CLAIM_ABANDONED_AFTER)).await {
+                    Ok(claim) => claim,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "tip form: double-send memory unavailable");
+                        Claim::Fresh
+                    }
+                }
             }
         }
     }
 
     /// The claimed form became the tip `reference`.
-    pub fn remember_sent(&self, nonce: &str, reference: &str) {
-        let mut sent = self.sent.lock().unwrap_or_else(|p| p.into_inner());
-        sent.insert(nonce.to_string(), (Some(reference.to_string()), Instant::now()));
+    pub async fn remember_sent(&self, nonce: &str, reference: &str) {
+        match &self.sent {
+            Memory::Local(sent) => {
+                let mut sent = sent.lock().unwrap_or_else(|p| p.into_inner());
+                sent.insert(nonce.to_string(), (Some(reference.to_string()), Instant::now()));
+            }
+            Memory::Shared(store) => {
+                if let Err(e) = store.form_sent(nonce, reference).await {
+                    tracing::warn!(error = %e, "tip form: could not remember a sent form");
+                }
+            }
+        }
     }
 
     /// The claimed form did not become a tip; it may be sent again.
-    pub fn release(&self, nonce: &str) {
-        let mut sent = self.sent.lock().unwrap_or_else(|p| p.into_inner());
-        sent.remove(nonce);
+    pub async fn release(&self, nonce: &str) {
+        match &self.sent {
+            Memory::Local(sent) => {
+                sent.lock().unwrap_or_else(|p| p.into_inner()).remove(nonce);
+            }
+            Memory::Shared(store) => {
+                if let Err(e) = store.release_form(nonce).await {
+                    tracing::warn!(error = %e, "tip form: could not release a form");
+                }
+            }
+        }
     }
 }
 
 /// Where a form stands in sending; see [`TipGuard::claim`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Claim {
-    Fresh,
-    Busy,
-    Sent(String),
-}
+pub type Claim = FormClaim;
 
 fn check(limiter: &DefaultKeyedRateLimiter<IpAddr>, client: IpAddr) -> Result<(), Duration> {
     if limiter.len() > REMEMBERED_CLIENTS {
@@ -157,15 +219,19 @@ mod tests {
         assert!(g.allow_view(a).is_ok(), "viewing is counted apart");
     }
 
-    #[test]
-    fn a_form_sent_twice_becomes_one_tip() {
+    #[tokio::test]
+    async fn a_form_sent_twice_becomes_one_tip() {
         let g = guard(false, 5);
-        assert_eq!(g.claim("n1"), Claim::Fresh);
-        assert_eq!(g.claim("n1"), Claim::Busy, "while the first send runs");
-        g.remember_sent("n1", "VAR-2026-00001");
-        assert_eq!(g.claim("n1"), Claim::Sent("VAR-2026-00001".into()));
-        assert_eq!(g.claim("n2"), Claim::Fresh);
-        g.release("n2");
-        assert_eq!(g.claim("n2"), Claim::Fresh, "a form that failed can be sent again");
+        assert_eq!(g.claim("n1").await, Claim::Fresh);
+        assert_eq!(g.claim("n1").await, Claim::Busy, "while the first send runs");
+        g.remember_sent("n1", "VAR-2026-00001").await;
+        assert_eq!(g.claim("n1").await, Claim::Sent("VAR-2026-00001".into()));
+        assert_eq!(g.claim("n2").await, Claim::Fresh);
+        g.release("n2").await;
+        assert_eq!(
+            g.claim("n2").await,
+            Claim::Fresh,
+            "a form that failed can be sent again"
+        );
     }
 }

@@ -39,6 +39,11 @@ impl TipIntake {
         Ok(case.reference())
     }
 
+    /// The register the tips go to, where the form's double-send memory lives too.
+    pub(crate) fn store(&self) -> Database {
+        self.store.clone()
+    }
+
     /// The key of this service's form tokens, derived from the sealing key (which every public
     /// instance of one register shares).
     pub(crate) fn form_key(&self) -> FormKey {

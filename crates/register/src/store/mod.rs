@@ -3,6 +3,7 @@
 
 pub mod casework;
 pub mod follow;
+pub mod guards;
 pub mod postgres;
 mod rows;
 mod shared;
@@ -25,6 +26,7 @@ use crate::timestamp::Timestamp;
 
 pub use casework::CaseStore;
 pub use follow::{Follower, Wake};
+pub use guards::{FeedHead, GuardStore};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 pub use tips::TipStore;

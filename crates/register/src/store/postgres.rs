@@ -74,3 +74,4 @@ impl PostgresStore {
 store_impl!(PostgresStore, sqlx::Postgres);
 super::casework::casework_impl!(PostgresStore, sqlx::Postgres);
 super::tips::tips_impl!(PostgresStore, sqlx::Postgres);
+super::guards::guards_impl!(PostgresStore, sqlx::Postgres);

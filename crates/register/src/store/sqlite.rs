@@ -84,3 +84,4 @@ impl SqliteStore {
 store_impl!(SqliteStore, sqlx::Sqlite);
 super::casework::casework_impl!(SqliteStore, sqlx::Sqlite);
 super::tips::tips_impl!(SqliteStore, sqlx::Sqlite);
+super::guards::guards_impl!(SqliteStore, sqlx::Sqlite);
