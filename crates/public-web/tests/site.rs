@@ -379,3 +379,48 @@ async fn unknown_paths_get_a_404_page_or_json() {
     let ready = get("/readyz").await;
     assert_eq!(ready.status, StatusCode::OK, "{}", ready.body);
 }
+
+/// Every `href` in `body`.
+fn hrefs(body: &str) -> Vec<&str> {
+    body.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
+#[tokio::test]
+async fn links_built_from_the_request_path_stay_on_this_site() {
+    // Browsers read `//host` and `/\host` as another site; the language links once echoed them.
+    for (path, status) in [
+        ("//evil.example/x", StatusCode::NOT_FOUND),
+        ("/\\evil.example", StatusCode::NOT_FOUND),
+        ("///evil.example/x?lang=nn", StatusCode::NOT_FOUND),
+        ("/\\/evil.example", StatusCode::NOT_FOUND),
+        ("//evil.example/x?lang=en&language=arabisk", StatusCode::NOT_FOUND),
+        ("/sok?language=arabisk&lang=nn", StatusCode::OK),
+        ("/kontroller?number=10001", StatusCode::OK),
+        ("/hjelp?lang=en", StatusCode::OK),
+    ] {
+        let a = get(path).await;
+        assert_eq!(a.status, status, "{path}");
+        let links = hrefs(&a.body);
+        assert!(
+            links.iter().filter(|h| h.contains("lang=")).count() >= 2,
+            "{path}: {links:?}"
+        );
+        for h in links {
+            let local = h.starts_with('/') && !h.starts_with("//");
+            let other = h.starts_with('#') || h.starts_with("tel:") || h.starts_with("mailto:");
+            assert!(
+                (local || other) && !h.contains('\\'),
+                "{path}: link {h} leaves the site"
+            );
+            assert!(
+                !h.contains("evil.example") || h.starts_with("/evil.example"),
+                "{path}: {h}"
+            );
+        }
+    }
+    let a = get("//evil.example/x").await;
+    assert!(a.body.contains("href=\"/evil.example/x?lang=nn\""), "{}", a.body);
+}
