@@ -112,7 +112,7 @@ pub fn unavailable(uri: &Uri, lang: Lang, error: &dyn std::fmt::Display) -> Resp
 /// 404 for unknown paths: JSON under `/api/`, a page elsewhere.
 pub async fn not_found(uri: Uri) -> Response {
     if uri.path().starts_with("/api/") {
-        return crate::error::ApiError::NotFound("siden finnes ikke".into()).into_response();
+        return crate::error::ApiError::NotFound.into_response();
     }
     let lang = lang_of(&uri);
     let t = lang.texts();
