@@ -9,6 +9,7 @@ use register::casework::workflow::{self, Requested};
 use register::casework::{ApprovalStatus, PendingApproval};
 use register::interpreter::Profile;
 use register::store::{AuditItem, CaseStore};
+use register::ui_language::UiLanguage;
 use register::{ChangeMeta, Command, InterpreterRecord, Store, Timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -16,7 +17,7 @@ use serde_json::{Value, json};
 use crate::AdminState;
 use crate::auth::role::{AnyStaff, Casework, Senior};
 use crate::auth::{Authorised, CsrfJson, Role};
-use crate::error::{AdminError, ApiError};
+use crate::error::{AdminError, AdminProblem, ApiError};
 use crate::home::{Worklist, worklist};
 use crate::interpreters::find;
 
@@ -30,6 +31,25 @@ pub fn routes() -> Router<AdminState> {
         .route("/api/v1/worklist", get(my_worklist))
         .route("/api/v1/approvals", get(approvals))
         .route("/api/v1/approvals/{id}/approve", post(approve))
+        .layer(axum::middleware::from_fn(localise))
+}
+
+/// Writes every problem an API route returns (its extractors' refusals included) in the
+/// request's language: `lang=nb|nn|en`, else Accept-Language, else bokmål.
+async fn localise(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(request.uri().query().unwrap_or("")).unwrap_or_default();
+    let asked = pairs.iter().rev().find(|(k, _)| k == "lang").map(|(_, v)| v.as_str());
+    let accept = request
+        .headers()
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let lang = UiLanguage::negotiate(asked, accept);
+    let response = next.run(request).await;
+    match response.extensions().get::<AdminProblem>() {
+        Some(problem) if lang != UiLanguage::Nb => problem.clone().render(lang),
+        _ => response,
+    }
 }
 
 async fn me(user: Authorised<AnyStaff>) -> Json<Value> {

@@ -1,12 +1,13 @@
 //! The admin service's one error type and how it becomes a response: the right status code, a
 //! safe message (pages in bokmål or JSON), and internal causes logged, never shown.
 
-use axum::Json;
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use register::StoreError;
 use register::casework::CaseworkError;
+use register::ui_language::UiLanguage;
 use serde_json::json;
 
 use crate::auth::AuthError;
@@ -85,6 +86,42 @@ impl AdminError {
         }
     }
 
+    /// The stable code of this error's problem type (the end of its `type` URI).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unauthenticated(_) => "unauthenticated",
+            Self::Forbidden => "forbidden",
+            Self::Csrf => "csrf",
+            Self::NotFound(_) => "not-found",
+            Self::BadRequest(_) => "bad-request",
+            Self::Internal(_) => "internal",
+            Self::Casework(e) => match e {
+                CaseworkError::OwnRequest => "own-request",
+                CaseworkError::NotSenior => "not-senior",
+                CaseworkError::Conflict => "conflict",
+                CaseworkError::ApprovalClosed => "approval-closed",
+                CaseworkError::AlreadyDecided | CaseworkError::AlreadyAcknowledged => "already-done",
+                CaseworkError::Store(StoreError::Backdated { .. }) => "backdated",
+                CaseworkError::Store(StoreError::DuplicateNationalId(_)) => "duplicate-national-id",
+                _ => match self.status() {
+                    StatusCode::NOT_FOUND => "not-found",
+                    s if s.is_server_error() => "internal",
+                    _ => "invalid",
+                },
+            },
+        }
+    }
+
+    /// This error as problem details, ready to be written in any language.
+    pub fn problem(&self) -> AdminProblem {
+        AdminProblem {
+            code: self.code(),
+            status: self.status(),
+            detail: self.message(),
+            fields: self.fields(),
+        }
+    }
+
     fn log(&self) {
         if self.status().is_server_error() {
             tracing::error!(error = %self, detail = ?self, "admin request failed");
@@ -96,9 +133,7 @@ impl AdminError {
         self.log();
         let status = self.status();
         if json {
-            let fields: serde_json::Map<String, serde_json::Value> =
-                self.fields().into_iter().map(|(f, m)| (f, m.into())).collect();
-            return (status, Json(json!({ "error": self.message(), "fields": fields }))).into_response();
+            return self.problem().render(UiLanguage::Nb);
         }
         let title = match status {
             StatusCode::UNAUTHORIZED => "Logg inn",
@@ -139,5 +174,187 @@ impl<E: Into<AdminError>> From<E> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.render(true)
+    }
+}
+
+/// The prefix of every problem type of the staff API; the rest is the code.
+pub const PROBLEM_TYPE_PREFIX: &str = "urn:tolkeregister:admin-problem:";
+
+/// An API error as RFC 9457 problem details. The title is translated for every code; so is the
+/// detail where it is always the same sentence. Details that name a record or come from a rule
+/// of the register are in bokmål whatever the language (per-field messages in `fields` too).
+#[derive(Debug, Clone)]
+pub struct AdminProblem {
+    pub code: &'static str,
+    pub status: StatusCode,
+    /// In bokmål.
+    pub detail: String,
+    pub fields: Vec<(String, String)>,
+}
+
+/// (code, title in nb, nn, en).
+const TITLES: [(&str, [&str; 3]); 14] = [
+    ("unauthenticated", ["Ikke innlogget", "Ikkje innlogga", "Not signed in"]),
+    ("forbidden", ["Ingen tilgang", "Inga tilgang", "Access denied"]),
+    ("csrf", ["Skjemaet er utløpt", "Skjemaet er gått ut", "Form expired"]),
+    ("not-found", ["Fant ikke", "Fann ikkje", "Not found"]),
+    (
+        "bad-request",
+        ["Ugyldig forespørsel", "Ugyldig førespurnad", "Bad request"],
+    ),
+    (
+        "conflict",
+        ["Endret i mellomtiden", "Endra i mellomtida", "Changed in the meantime"],
+    ),
+    (
+        "approval-closed",
+        ["Allerede behandlet", "Allereie handsama", "Already handled"],
+    ),
+    ("already-done", ["Allerede gjort", "Allereie gjort", "Already done"]),
+    (
+        "backdated",
+        [
+            "Dato før gjeldende versjon",
+            "Dato før gjeldande versjon",
+            "Date before the current version",
+        ],
+    ),
+    (
+        "duplicate-national-id",
+        [
+            "Fødselsnummeret er i bruk",
+            "Fødselsnummeret er i bruk",
+            "National identity number already in use",
+        ],
+    ),
+    (
+        "own-request",
+        ["Egen forespørsel", "Eigen førespurnad", "Your own request"],
+    ),
+    (
+        "not-senior",
+        [
+            "Krever seniorsaksbehandler",
+            "Krev seniorsakshandsamar",
+            "Senior caseworker required",
+        ],
+    ),
+    (
+        "invalid",
+        ["Ugyldige opplysninger", "Ugyldige opplysningar", "Invalid data"],
+    ),
+    ("internal", ["Intern feil", "Intern feil", "Internal error"]),
+];
+
+/// The details that are always the same sentence, in nynorsk and English (bokmål is the
+/// error's own message).
+const FIXED_DETAILS: [(&str, [&str; 2]); 8] = [
+    (
+        "unauthenticated",
+        [
+            "Du må logge inn for å bruke sakshandsamartenesta.",
+            "You must sign in to use the caseworker service.",
+        ],
+    ),
+    (
+        "forbidden",
+        [
+            "Du har ikkje tilgang til dette med rolla di.",
+            "Your role does not give access to this.",
+        ],
+    ),
+    (
+        "csrf",
+        [
+            "Skjemaet var gått ut eller kom ikkje frå denne tenesta. Last sida på nytt og prøv igjen.",
+            "The form had expired or did not come from this service. Reload the page and try again.",
+        ],
+    ),
+    (
+        "internal",
+        [
+            "Noko gjekk gale hos oss. Prøv igjen om litt; held feilen fram, kontakt brukarstøtte.",
+            "Something went wrong on our side. Try again shortly; if it persists, contact support.",
+        ],
+    ),
+    (
+        "own-request",
+        [
+            "Du kan ikkje godkjenne din eigen førespurnad; ein annan seniorsakshandsamar må gjere det.",
+            "You cannot approve your own request; another senior caseworker must do it.",
+        ],
+    ),
+    (
+        "not-senior",
+        [
+            "Berre ein seniorsakshandsamar kan godkjenne eller avvise.",
+            "Only a senior caseworker can approve or reject.",
+        ],
+    ),
+    (
+        "conflict",
+        [
+            "Saka er endra av nokon andre i mellomtida; last sida på nytt og prøv igjen.",
+            "Someone else changed the case in the meantime; reload the page and try again.",
+        ],
+    ),
+    (
+        "approval-closed",
+        [
+            "Førespurnaden er allereie handsama.",
+            "The request has already been handled.",
+        ],
+    ),
+];
+
+impl AdminProblem {
+    /// Every code, for clients and tests.
+    pub fn codes() -> impl Iterator<Item = &'static str> {
+        TITLES.iter().map(|(c, _)| *c)
+    }
+
+    pub fn title(&self, lang: UiLanguage) -> &'static str {
+        let i = UiLanguage::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        TITLES
+            .iter()
+            .find(|(c, _)| *c == self.code)
+            .map_or("Feil", |(_, t)| t[i])
+    }
+
+    pub fn detail(&self, lang: UiLanguage) -> String {
+        let fixed = FIXED_DETAILS.iter().find(|(c, _)| *c == self.code);
+        match (lang, fixed) {
+            (UiLanguage::Nn, Some((_, [nn, _]))) => (*nn).to_string(),
+            (UiLanguage::En, Some((_, [_, en]))) => (*en).to_string(),
+            _ => self.detail.clone(),
+        }
+    }
+
+    /// The `application/problem+json` response in `lang`, carrying the problem so the API's
+    /// language layer can write it again in the language the request asked for.
+    pub fn render(self, lang: UiLanguage) -> Response {
+        let fields: serde_json::Map<String, serde_json::Value> =
+            self.fields.iter().map(|(f, m)| (f.clone(), m.clone().into())).collect();
+        let detail = self.detail(lang);
+        let body = json!({
+            "type": format!("{PROBLEM_TYPE_PREFIX}{}", self.code),
+            "code": self.code,
+            "title": self.title(lang),
+            "status": self.status.as_u16(),
+            "detail": detail,
+            // Kept for clients written before problem details.
+            "error": detail,
+            "fields": fields,
+        });
+        let mut response = (self.status, Body::from(body.to_string())).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
+        headers.insert(header::VARY, HeaderValue::from_static("accept-language"));
+        response.extensions_mut().insert(self);
+        response
     }
 }

@@ -127,6 +127,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes())
         .merge(assets::routes())
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(error::localise))
         .with_state(state);
     security::headers(telemetry::instrument(app, "public"), hsts)
 }

@@ -75,14 +75,21 @@ fn single(pairs: &[(String, String)], key: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// A page number: digits only (no sign, spaces or empty value, so the API's integer schema and
+/// the parser agree), within `1..=max`.
 fn number(pairs: &[(String, String)], key: &'static str, default: usize, max: usize) -> Result<usize, ParamError> {
-    match single(pairs, key) {
-        None => Ok(default),
-        Some(v) => match v.parse::<usize>() {
-            Ok(n) if (1..=max).contains(&n) => Ok(n),
-            Ok(_) => Err(ParamError::PageRange),
-            Err(_) => Err(ParamError::Invalid { param: key, value: v }),
-        },
+    let Some((_, v)) = pairs.iter().rev().find(|(k, _)| k == key) else {
+        return Ok(default);
+    };
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ParamError::Invalid {
+            param: key,
+            value: v.clone(),
+        });
+    }
+    match v.parse::<usize>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(ParamError::PageRange),
     }
 }
 
@@ -94,6 +101,27 @@ impl SearchParams {
     }
 
     pub fn from_pairs(pairs: &[(String, String)]) -> Result<SearchParams, ParamError> {
+        let params = Self::from_pairs_any_depth(pairs)?;
+        if params.beyond_depth() {
+            return Err(ParamError::PageRange);
+        }
+        Ok(params)
+    }
+
+    /// [`SearchParams::parse`] allowing a page past the first [`MAX_DEPTH`] results (the JSON
+    /// API answers it with an empty page, since its document can state each bound alone but not
+    /// their product).
+    pub fn parse_any_depth(raw: Option<&str>) -> Result<SearchParams, ParamError> {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or("")).unwrap_or_default();
+        Self::from_pairs_any_depth(&pairs)
+    }
+
+    /// Whether the page lies past the first [`MAX_DEPTH`] results, which are all that is shown.
+    pub fn beyond_depth(&self) -> bool {
+        self.filters.page.saturating_mul(self.filters.per_page) > MAX_DEPTH
+    }
+
+    fn from_pairs_any_depth(pairs: &[(String, String)]) -> Result<SearchParams, ParamError> {
         let category = match single(pairs, "category") {
             None => None,
             Some(v) => Some(v.parse::<Category>().map_err(|_| ParamError::Invalid {
@@ -103,9 +131,6 @@ impl SearchParams {
         };
         let page = number(pairs, "page", 1, MAX_DEPTH)?;
         let per_page = number(pairs, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)?;
-        if page * per_page > MAX_DEPTH {
-            return Err(ParamError::PageRange);
-        }
         Ok(SearchParams {
             language: single(pairs, "language"),
             filters: Query {

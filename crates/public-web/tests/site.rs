@@ -40,11 +40,16 @@ struct Answer {
 }
 
 async fn get(path: &str) -> Answer {
+    get_with(path, &[]).await
+}
+
+async fn get_with(path: &str, headers: &[(&str, &str)]) -> Answer {
     let app = router(AppState::with_index(fixture().index.clone()));
-    let response = app
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+    let mut request = Request::get(path);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = app.oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
@@ -98,16 +103,19 @@ async fn bad_parameters_get_400_with_a_message_naming_the_problem() {
         ("/api/v1/search?page=0", "høyst 100"),
         ("/api/v1/search?per_page=1000", "høyst 100"),
         ("/api/v1/search?page=abc", "side"),
-        ("/api/v1/search?language=qqqqqqqq", "fant ikke språket"),
         ("/api/v1/verify/12ab", "tolkenummer"),
         ("/api/v1/interpreters/0", "tolkenummer"),
         ("/api/v1/languages/12", "språkkode"),
     ] {
         let a = get(path).await;
         assert_eq!(a.status, StatusCode::BAD_REQUEST, "{path}: {}", a.body);
-        let msg = json(&a)["error"].as_str().unwrap().to_lowercase();
+        let msg = json(&a)["detail"].as_str().unwrap().to_lowercase();
         assert!(msg.contains(needle), "{path}: {msg}");
     }
+    // A language nobody recognises is a well-formed request naming nothing that exists.
+    let a = get("/api/v1/search?language=qqqqqqqq").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND, "{}", a.body);
+    assert!(json(&a)["detail"].as_str().unwrap().contains("fant ikke språket"));
     let page = get("/sok?county=30").await;
     assert_eq!(page.status, StatusCode::BAD_REQUEST);
     assert!(page.body.contains("er ikke en gyldig verdi for fylke"), "{}", page.body);
@@ -339,7 +347,7 @@ async fn echoed_input_is_escaped() {
         "the input is shown, escaped"
     );
     let api = get(&format!("/api/v1/search?language={evil}")).await;
-    assert_eq!(api.headers["content-type"], "application/json");
+    assert_eq!(api.headers["content-type"], "application/problem+json");
 }
 
 #[tokio::test]
@@ -373,7 +381,7 @@ async fn unknown_paths_get_a_404_page_or_json() {
     assert!(a.body.contains("Fant ikke siden"));
     let a = get("/api/v1/finnes-ikke").await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
-    assert!(json(&a)["error"].is_string());
+    assert_eq!(json(&a)["code"], "not-found");
     let ok = get("/healthz").await;
     assert_eq!(ok.status, StatusCode::OK);
     let ready = get("/readyz").await;
@@ -411,4 +419,316 @@ async fn strict_transport_security_is_sent_when_the_service_is_reached_over_http
     );
     let configured = throttle::Hsts::configure(Some("max-age=31536000"), false).unwrap();
     assert_eq!(hsts_of(configured, None).await.as_deref(), Some("max-age=31536000"));
+}
+
+/// Every `href` in `body`.
+fn hrefs(body: &str) -> Vec<&str> {
+    body.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
+#[tokio::test]
+async fn links_built_from_the_request_path_stay_on_this_site() {
+    // Browsers read `//host` and `/\host` as another site; the language links once echoed them.
+    for (path, status) in [
+        ("//evil.example/x", StatusCode::NOT_FOUND),
+        ("/\\evil.example", StatusCode::NOT_FOUND),
+        ("///evil.example/x?lang=nn", StatusCode::NOT_FOUND),
+        ("/\\/evil.example", StatusCode::NOT_FOUND),
+        ("//evil.example/x?lang=en&language=arabisk", StatusCode::NOT_FOUND),
+        ("/sok?language=arabisk&lang=nn", StatusCode::OK),
+        ("/kontroller?number=10001", StatusCode::OK),
+        ("/hjelp?lang=en", StatusCode::OK),
+    ] {
+        let a = get(path).await;
+        assert_eq!(a.status, status, "{path}");
+        let links = hrefs(&a.body);
+        assert!(
+            links.iter().filter(|h| h.contains("lang=")).count() >= 2,
+            "{path}: {links:?}"
+        );
+        for h in links {
+            let local = h.starts_with('/') && !h.starts_with("//");
+            let other = h.starts_with('#') || h.starts_with("tel:") || h.starts_with("mailto:");
+            assert!(
+                (local || other) && !h.contains('\\'),
+                "{path}: link {h} leaves the site"
+            );
+            assert!(
+                !h.contains("evil.example") || h.starts_with("/evil.example"),
+                "{path}: {h}"
+            );
+        }
+    }
+    let a = get("//evil.example/x").await;
+    assert!(a.body.contains("href=\"/evil.example/x?lang=nn\""), "{}", a.body);
+}
+
+#[tokio::test]
+async fn api_errors_are_problem_details_in_the_requests_language() {
+    use public_web::i18n::Lang;
+    let number = fixture()
+        .records
+        .iter()
+        .find(|r| !r.is_listed_on(Timestamp::now().date()))
+        .unwrap()
+        .number;
+    type Title = fn(Lang) -> &'static str;
+    let cases: Vec<(String, StatusCode, &str, Title)> = vec![
+        (
+            "/api/v1/search?county=30".into(),
+            StatusCode::BAD_REQUEST,
+            "invalid-parameter",
+            |l| l.texts().problems.invalid_parameter,
+        ),
+        (
+            "/api/v1/search?per_page=0".into(),
+            StatusCode::BAD_REQUEST,
+            "page-out-of-range",
+            |l| l.texts().problems.page_range,
+        ),
+        (
+            "/api/v1/verify/0".into(),
+            StatusCode::BAD_REQUEST,
+            "invalid-interpreter-number",
+            |l| l.texts().problems.invalid_number,
+        ),
+        (
+            "/api/v1/languages/a1".into(),
+            StatusCode::BAD_REQUEST,
+            "invalid-language-code",
+            |l| l.texts().problems.invalid_language_code,
+        ),
+        (
+            "/api/v1/search?language=qqqqqqqq".into(),
+            StatusCode::NOT_FOUND,
+            "unknown-language",
+            |l| l.texts().problems.unknown_language,
+        ),
+        (
+            format!("/api/v1/interpreters/{number}"),
+            StatusCode::NOT_FOUND,
+            "interpreter-not-found",
+            |l| l.texts().problems.interpreter_not_found,
+        ),
+        (
+            "/api/v1/languages/XQZ".into(),
+            StatusCode::NOT_FOUND,
+            "language-not-found",
+            |l| l.texts().problems.language_not_found,
+        ),
+        ("/api/v1/finnes-ikke".into(), StatusCode::NOT_FOUND, "not-found", |l| {
+            l.texts().problems.not_found
+        }),
+    ];
+    // (query addition, Accept-Language, expected language)
+    let asks: [(&str, Option<&str>, Lang); 6] = [
+        ("", None, Lang::Nb),
+        ("lang=nn", None, Lang::Nn),
+        ("lang=en", Some("nn"), Lang::En),
+        ("", Some("nn-NO,nn;q=0.9,en;q=0.5"), Lang::Nn),
+        ("", Some("de, en-GB;q=0.8"), Lang::En),
+        ("", Some("fr"), Lang::Nb),
+    ];
+    for (path, status, code, title) in &cases {
+        let mut details = Vec::new();
+        for (extra, accept, lang) in asks {
+            let url = match (extra, path.contains('?')) {
+                ("", _) => path.clone(),
+                (e, true) => format!("{path}&{e}"),
+                (e, false) => format!("{path}?{e}"),
+            };
+            let headers: Vec<(&str, &str)> = accept.map(|a| ("accept-language", a)).into_iter().collect();
+            let a = get_with(&url, &headers).await;
+            assert_eq!(a.status, *status, "{url}: {}", a.body);
+            assert_eq!(a.headers["content-type"], "application/problem+json", "{url}");
+            assert_eq!(a.headers["content-language"], lang.code(), "{url} {accept:?}");
+            let v = json(&a);
+            assert_eq!(v["type"], format!("urn:tolkeregister:problem:{code}"), "{url}");
+            assert_eq!(v["code"], *code);
+            assert_eq!(v["status"], status.as_u16());
+            assert_eq!(v["title"], title(lang), "{url} {accept:?}");
+            let detail = v["detail"].as_str().unwrap().to_string();
+            assert!(!detail.is_empty() && v["error"] == detail.as_str(), "{url}");
+            details.push(detail);
+        }
+        // Bokmål, nynorsk and English details differ from each other.
+        assert!(
+            details[0] != details[2] && details[1] != details[2],
+            "{path}: {details:?}"
+        );
+    }
+    let unknown = json(&get("/api/v1/search?language=arabsk-x&lang=en").await);
+    assert!(unknown["detail"].as_str().unwrap().contains("arabsk-x"), "{unknown}");
+    // An answer language the API does not have is refused, not silently bokmål.
+    let a = get_with("/api/v1/search?lang=de", &[("accept-language", "en")]).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    let v = json(&a);
+    assert_eq!(
+        (v["code"].as_str(), v["title"].as_str()),
+        (Some("invalid-parameter"), Some("Invalid parameter"))
+    );
+    // Successful answers are unchanged by the language.
+    assert_eq!(get("/api/v1/search?language=arb&lang=en").await.status, StatusCode::OK);
+}
+
+/// `value` percent-encoded for a URL (every byte but ASCII letters and digits).
+fn encoded(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Whether the document's `schema` allows `value` (the parts of JSON Schema it uses).
+fn allowed(schema: &serde_json::Value, value: &str) -> bool {
+    if let Some(values) = schema["enum"].as_array() {
+        return values.iter().any(|v| v == value);
+    }
+    if schema["type"] == "integer" {
+        let Ok(n) = value.parse::<i64>() else { return false };
+        let above = schema["minimum"].as_i64().is_none_or(|m| n >= m);
+        let below = schema["maximum"].as_i64().is_none_or(|m| n <= m);
+        return above && below && !value.starts_with('+');
+    }
+    schema["pattern"]
+        .as_str()
+        .is_none_or(|p| regex::Regex::new(p).unwrap().is_match(value))
+}
+
+#[tokio::test]
+async fn openapi_document_states_the_constraints_the_server_enforces() {
+    let doc = json(&get("/api/openapi.json").await);
+    let probes = [
+        "",
+        "0",
+        "-1",
+        "1",
+        "20",
+        "100",
+        "101",
+        "9999",
+        "10000",
+        "10001",
+        "10001x",
+        "0123",
+        " 1",
+        "1 ",
+        "12345678",
+        "9999999",
+        "1.5",
+        "ARB",
+        "arb",
+        "ar",
+        "ARBX",
+        "A",
+        "c",
+        "F",
+        "03",
+        "3",
+        "03,46",
+        " 03 , 46",
+        "30",
+        "03;46",
+        "female",
+        "x",
+        "telephone,video",
+        "fax",
+        "on_site",
+        "spoken",
+        "robot",
+        "full_time",
+        "always",
+        "nb",
+        "nn",
+        "en",
+        "de",
+        "<script>",
+        "\u{202e}",
+        "arabisk",
+    ];
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let op = &item["get"];
+        for p in op["parameters"].as_array().unwrap() {
+            let name = p["name"].as_str().unwrap();
+            let schema = &p["schema"];
+            assert!(schema.is_object(), "{path} {name}: no schema");
+            let constrained = ["pattern", "minimum", "maximum", "enum"]
+                .iter()
+                .any(|k| schema.get(*k).is_some());
+            let free_text = matches!(name, "language" | "name");
+            assert!(
+                constrained || free_text,
+                "{path} {name}: the document states no constraint"
+            );
+            for probe in probes {
+                let in_path = p["in"] == "path";
+                if in_path && probe.is_empty() {
+                    continue;
+                }
+                let url = if in_path {
+                    path.replace(&format!("{{{name}}}"), &encoded(probe))
+                } else {
+                    let base = path.replace("{number}", "10001").replace("{code}", "ARB");
+                    format!("{base}?{name}={}", encoded(probe))
+                };
+                let a = get(&url).await;
+                let refused = a.status == StatusCode::BAD_REQUEST;
+                assert_eq!(
+                    refused,
+                    !allowed(schema, probe),
+                    "{url}: the document says {} but the server answered {}: {}",
+                    if allowed(schema, probe) { "valid" } else { "invalid" },
+                    a.status,
+                    a.body
+                );
+                assert!(!a.status.is_server_error(), "{url}");
+                checked += 1;
+            }
+        }
+        // Every error the operation documents is problem details.
+        for (status, response) in op["responses"].as_object().unwrap() {
+            if !status.starts_with('2') {
+                let content = &response["content"]["application/problem+json"]["schema"]["$ref"];
+                assert_eq!(content, "#/components/schemas/Problem", "{path} {status}");
+            }
+        }
+    }
+    assert!(checked > 500, "{checked}");
+    // The two the issue found: allowed by the old document, refused by the server.
+    let search = &doc["paths"]["/api/v1/search"]["get"]["parameters"];
+    let per_page = search
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "per_page")
+        .unwrap();
+    assert_eq!(
+        (
+            per_page["schema"]["minimum"].as_i64(),
+            per_page["schema"]["maximum"].as_i64()
+        ),
+        (Some(1), Some(100))
+    );
+    assert!(!allowed(
+        &doc["paths"]["/api/v1/verify/{number}"]["get"]["parameters"][0]["schema"],
+        "0"
+    ));
+    // Pages past the first 10 000 results are empty, not refused: the document cannot say
+    // "page × per_page ≤ 10 000".
+    let deep = get("/api/v1/search?page=10000&per_page=100").await;
+    assert_eq!(deep.status, StatusCode::OK, "{}", deep.body);
+    let v = json(&deep);
+    assert!(v["results"].as_array().unwrap().is_empty() && v["total"].as_u64().unwrap() > 0);
+    let codes = &doc["components"]["schemas"]["Problem"]["properties"]["code"]["enum"];
+    assert!(codes.as_array().unwrap().len() >= 10, "{codes}");
 }

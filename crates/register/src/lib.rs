@@ -24,6 +24,7 @@ pub mod sanctions;
 pub mod store;
 pub mod timestamp;
 pub mod tips;
+pub mod ui_language;
 
 pub use category::Category;
 pub use command::{ChangeMeta, Command};

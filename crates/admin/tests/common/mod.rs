@@ -170,7 +170,7 @@ impl TestApp {
         }
     }
 
-    fn request(method: &str, path: &str, session: Option<&Session>) -> axum::http::request::Builder {
+    pub fn request(method: &str, path: &str, session: Option<&Session>) -> axum::http::request::Builder {
         let mut b = Request::builder()
             .method(method)
             .uri(path)

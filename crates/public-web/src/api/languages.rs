@@ -2,10 +2,10 @@
 //! interpreters per category.
 
 use axum::Json;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use register::language::LanguageCode;
 
-use super::model::Language;
+use super::model::{Language, Problem};
 use crate::AppState;
 use crate::error::ApiError;
 
@@ -14,7 +14,11 @@ use crate::error::ApiError;
     path = "/api/v1/languages",
     tag = "languages",
     summary = "All register languages with interpreters per category",
-    responses((status = 200, body = Vec<Language>))
+    responses(
+        (status = 200, body = Vec<Language>),
+        (status = 400, description = "An unknown `lang`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The index is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<Language>>, ApiError> {
     let counts = state.index.language_counts()?;
@@ -33,22 +37,24 @@ pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<Language>>, 
     path = "/api/v1/languages/{code}",
     tag = "languages",
     summary = "One register language",
-    params(("code" = String, Path, description = "Language code", example = "PES")),
+    params(("code" = String, Path, description = "Language code: three letters, any case", example = "PES")),
     responses(
         (status = 200, body = Language),
-        (status = 400, description = "Not a language code", body = super::model::ErrorBody),
-        (status = 404, description = "No such language", body = super::model::ErrorBody),
+        (status = 400, description = "Not a language code (`invalid-language-code`), or an unknown `lang`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such language (`language-not-found`)", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The index is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn one(State(state): State<AppState>, Path(raw): Path<String>) -> Result<Json<Language>, ApiError> {
-    let code: LanguageCode = raw
-        .parse()
-        .map_err(|e: register::language::InvalidLanguageCode| ApiError::BadRequest(e.to_string()))?;
+pub async fn one(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Json<Language>, ApiError> {
+    let code = super::language_code(path)?;
     let language = state
         .index
         .catalogue()
         .language(code)
-        .ok_or_else(|| ApiError::NotFound(format!("ukjent språk {code}")))?;
+        .ok_or(ApiError::LanguageNotFound(code))?;
     let counts = state.index.language_counts()?;
     Ok(Json(Language::new(language, &counts)))
 }

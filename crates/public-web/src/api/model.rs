@@ -241,9 +241,31 @@ impl Language {
     }
 }
 
-/// An error: what was wrong, in Norwegian.
+/// An error as RFC 9457 problem details (`application/problem+json`), in the request's
+/// language: `lang=nb|nn|en`, else Accept-Language, else bokmål.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ErrorBody {
+pub struct Problem {
+    /// Stable, machine-readable: `urn:tolkeregister:problem:` and the code.
+    #[serde(rename = "type")]
+    #[schema(example = "urn:tolkeregister:problem:invalid-parameter")]
+    pub r#type: String,
+    /// The end of `type`, for clients that switch on a short code.
+    #[schema(example = "invalid-parameter")]
+    pub code: String,
+    /// Short and the same for every occurrence of the type (in the request's language).
+    #[schema(example = "Ugyldig parameter")]
+    pub title: String,
+    /// The HTTP status code.
+    #[schema(example = 400, minimum = 400, maximum = 599)]
+    pub status: u16,
+    /// What was wrong with this request and how to put it right.
     #[schema(example = "«30» er ikke en gyldig verdi for fylke.")]
+    pub detail: String,
+    /// The same as `detail`, for clients of the first version of this API.
+    #[schema(deprecated)]
     pub error: String,
+    /// For `unknown-language`: codes of languages that start alike.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = json!(["ARB"]))]
+    pub suggestions: Option<Vec<String>>,
 }

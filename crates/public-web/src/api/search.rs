@@ -6,10 +6,9 @@ use axum::http::{Uri, header};
 use axum::response::{IntoResponse, Response};
 use register::Timestamp;
 
-use super::model::{FacetCounts, Interpreter, LanguageUnderstood, SearchResponse};
+use super::model::{FacetCounts, Interpreter, LanguageUnderstood, Problem, SearchResponse};
 use crate::AppState;
 use crate::error::ApiError;
-use crate::i18n::Lang;
 use crate::params::SearchParams;
 
 #[utoipa::path(
@@ -27,13 +26,14 @@ use crate::params::SearchParams;
         ("availability" = Option<String>, Query, description = "full_time, part_time, occasional"),
         ("kind" = Option<String>, Query, description = "spoken, sign, speech_to_text, deafblind"),
         ("name" = Option<String>, Query, description = "Name (case-, diacritic- and typo-tolerant) or interpreter number"),
-        ("page" = Option<usize>, Query, description = "1-based page", example = 1),
+        ("page" = Option<usize>, Query, description = "1-based page, 1–10 000 (default 1); pages past the first 10 000 results are empty", example = 1),
         ("per_page" = Option<usize>, Query, description = "Results per page, 1–100 (default 20)", example = 20),
     ),
     responses(
         (status = 200, description = "One page of results with counts", body = SearchResponse),
-        (status = 400, description = "A parameter is invalid", body = super::model::ErrorBody),
-        (status = 503, description = "The index is starting", body = super::model::ErrorBody),
+        (status = 400, description = "A parameter is invalid (`invalid-parameter`, `page-out-of-range`)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No register language matches `language` (`unknown-language`, with suggestions)", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The index is starting or unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn search(State(state): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
@@ -51,16 +51,21 @@ pub async fn search(State(state): State<AppState>, uri: Uri) -> Result<Response,
 }
 
 fn answer(state: &AppState, uri: &Uri) -> Result<SearchResponse, ApiError> {
-    let params = SearchParams::parse(uri.query()).map_err(|e| ApiError::BadRequest(e.message(Lang::Nb)))?;
+    let params = SearchParams::parse_any_depth(uri.query())?;
     let catalogue = state.index.catalogue();
-    let language = params
-        .resolve_language(state.index.languages(), catalogue)
-        .map_err(|e| ApiError::BadRequest(e.message(Lang::Nb)))?;
-    let results = state.index.search(&params.query(language.as_ref()))?;
+    let language = params.resolve_language(state.index.languages(), catalogue)?;
+    let mut query = params.query(language.as_ref());
+    let beyond = params.beyond_depth();
+    if beyond {
+        // The total and the counts as for any page; no hits are shown this deep.
+        query.page = 1;
+    }
+    let results = state.index.search(&query)?;
+    let hits = if beyond { &[][..] } else { &results.hits[..] };
     Ok(SearchResponse {
         total: results.total,
-        page: results.page,
-        per_page: results.per_page,
+        page: params.filters.page,
+        per_page: params.filters.per_page,
         language: language.map(|m| LanguageUnderstood {
             typed: params.language.clone().unwrap_or_default(),
             code: m.code.to_string(),
@@ -70,7 +75,7 @@ fn answer(state: &AppState, uri: &Uri) -> Result<SearchResponse, ApiError> {
                 .unwrap_or_default(),
             exact: m.exact,
         }),
-        results: results.hits.iter().map(|p| Interpreter::new(catalogue, p)).collect(),
+        results: hits.iter().map(|p| Interpreter::new(catalogue, p)).collect(),
         facets: FacetCounts::new(catalogue, &results.facets),
     })
 }

@@ -2,9 +2,10 @@
 //! is listed today, with the listed entries and categories.
 
 use axum::Json;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 
-use super::model::{Entry, Verification};
+use super::model::{Entry, Problem, Verification};
 use crate::AppState;
 use crate::error::ApiError;
 
@@ -13,16 +14,18 @@ use crate::error::ApiError;
     path = "/api/v1/verify/{number}",
     tag = "interpreters",
     summary = "Is this interpreter listed today?",
-    params(("number" = String, Path, description = "Interpreter number from the ID card", example = "10001")),
+    params(("number" = String, Path, description = "Interpreter number from the ID card: 1–7 digits, no leading zero", example = "10001")),
     responses(
         (status = 200, body = Verification),
-        (status = 400, description = "Not an interpreter number", body = super::model::ErrorBody),
+        (status = 400, description = "Not an interpreter number (`invalid-interpreter-number`), or an unknown `lang`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The index is starting or unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn verify(State(state): State<AppState>, Path(raw): Path<String>) -> Result<Json<Verification>, ApiError> {
-    let number: register::InterpreterNumber = raw
-        .parse()
-        .map_err(|e: register::interpreter_number::InvalidInterpreterNumber| ApiError::BadRequest(e.to_string()))?;
+pub async fn verify(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Json<Verification>, ApiError> {
+    let number = super::interpreter_number(path)?;
     if !state.ready() {
         return Err(ApiError::Starting);
     }

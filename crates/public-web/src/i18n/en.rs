@@ -6,7 +6,7 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{Texts, TipTexts, sentence, thousands};
+use super::{ProblemTexts, Texts, TipTexts, sentence, thousands};
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -230,6 +230,7 @@ pub static TEXTS: Texts = Texts {
         "kind" => "type of interpreter",
         "name" => "name",
         "page" => "page",
+        "lang" => "language of the answer",
         "per_page" => "results per page",
         _ => "search",
     },
@@ -383,5 +384,22 @@ pub static TEXTS: Texts = Texts {
 
         help_heading: "Report a breach of the Interpreting Act",
         help_text: "If you have seen an interpreter break good interpreting practice, confidentiality or impartiality, you can report it to IMDi. You can stay anonymous.",
+    },
+    problems: ProblemTexts {
+        invalid_parameter: "Invalid parameter",
+        page_range: "Page outside the search results",
+        invalid_number: "Invalid interpreter number",
+        invalid_language_code: "Invalid language code",
+        invalid_language_code_detail: |v| {
+            format!("“{v}” is not a valid language code. A language code has three letters, for example ARB.")
+        },
+        unknown_language: "Unknown language",
+        interpreter_not_found: "Interpreter not found",
+        interpreter_not_found_detail: |n| format!("No listed interpreter has interpreter number {n}."),
+        language_not_found: "Language not found",
+        language_not_found_detail: |c| format!("The register has no language with the code {c}."),
+        not_found: "Resource not found",
+        starting: "Search is starting",
+        unavailable: "Service temporarily unavailable",
     },
 };

@@ -43,6 +43,15 @@ impl Lang {
         }
     }
 
+    /// The language a JSON request asked for: `lang`, else Accept-Language, else bokmål.
+    pub fn negotiate(lang: Option<&str>, accept_language: Option<&str>) -> Lang {
+        match register::ui_language::UiLanguage::negotiate(lang, accept_language) {
+            register::ui_language::UiLanguage::Nb => Lang::Nb,
+            register::ui_language::UiLanguage::Nn => Lang::Nn,
+            register::ui_language::UiLanguage::En => Lang::En,
+        }
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Nb => &nb::TEXTS,
@@ -193,6 +202,24 @@ pub struct Texts {
     pub param: fn(&str) -> &'static str,
 
     pub tips: TipTexts,
+    pub problems: ProblemTexts,
+}
+
+/// The titles of the JSON API's problem types (RFC 9457); the details reuse the page texts.
+pub struct ProblemTexts {
+    pub invalid_parameter: &'static str,
+    pub page_range: &'static str,
+    pub invalid_number: &'static str,
+    pub invalid_language_code: &'static str,
+    pub invalid_language_code_detail: fn(&str) -> String,
+    pub unknown_language: &'static str,
+    pub interpreter_not_found: &'static str,
+    pub interpreter_not_found_detail: fn(&str) -> String,
+    pub language_not_found: &'static str,
+    pub language_not_found_detail: fn(&str) -> String,
+    pub not_found: &'static str,
+    pub starting: &'static str,
+    pub unavailable: &'static str,
 }
 
 /// The tip form's strings: the form, its explanations, its errors and the pages around it.

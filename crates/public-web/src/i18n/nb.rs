@@ -7,7 +7,7 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{Texts, TipTexts, sentence, thousands};
+use super::{ProblemTexts, Texts, TipTexts, sentence, thousands};
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -227,6 +227,7 @@ pub static TEXTS: Texts = Texts {
         "kind" => "type tolk",
         "name" => "navn",
         "page" => "side",
+        "lang" => "svarspråk",
         "per_page" => "treff per side",
         _ => "søket",
     },
@@ -379,5 +380,22 @@ pub static TEXTS: Texts = Texts {
 
         help_heading: "Varsle om brudd på tolkeloven",
         help_text: "Har du opplevd at en tolk har brutt god tolkeskikk, taushetsplikten eller kravet til habilitet, kan du varsle IMDi. Du kan være anonym.",
+    },
+    problems: ProblemTexts {
+        invalid_parameter: "Ugyldig parameter",
+        page_range: "Siden er utenfor søkeresultatet",
+        invalid_number: "Ugyldig tolkenummer",
+        invalid_language_code: "Ugyldig språkkode",
+        invalid_language_code_detail: |v| {
+            format!("«{v}» er ikke en gyldig språkkode. En språkkode har tre bokstaver, for eksempel ARB.")
+        },
+        unknown_language: "Ukjent språk",
+        interpreter_not_found: "Fant ikke tolken",
+        interpreter_not_found_detail: |n| format!("Ingen oppført tolk har tolkenummer {n}."),
+        language_not_found: "Fant ikke språket",
+        language_not_found_detail: |c| format!("Registeret har ikke noe språk med koden {c}."),
+        not_found: "Fant ikke ressursen",
+        starting: "Søket starter",
+        unavailable: "Tjenesten er midlertidig utilgjengelig",
     },
 };

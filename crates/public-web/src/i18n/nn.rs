@@ -6,7 +6,7 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{Texts, TipTexts, sentence, thousands};
+use super::{ProblemTexts, Texts, TipTexts, sentence, thousands};
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -226,6 +226,7 @@ pub static TEXTS: Texts = Texts {
         "kind" => "type tolk",
         "name" => "namn",
         "page" => "side",
+        "lang" => "svarspråk",
         "per_page" => "treff per side",
         _ => "søket",
     },
@@ -377,5 +378,22 @@ pub static TEXTS: Texts = Texts {
 
         help_heading: "Varsle om brot på tolkelova",
         help_text: "Har du opplevd at ein tolk har brote god tolkeskikk, teieplikta eller kravet til habilitet, kan du varsle IMDi. Du kan vere anonym.",
+    },
+    problems: ProblemTexts {
+        invalid_parameter: "Ugyldig parameter",
+        page_range: "Sida er utanfor søkjeresultatet",
+        invalid_number: "Ugyldig tolkenummer",
+        invalid_language_code: "Ugyldig språkkode",
+        invalid_language_code_detail: |v| {
+            format!("«{v}» er ikkje ein gyldig språkkode. Ein språkkode har tre bokstavar, til dømes ARB.")
+        },
+        unknown_language: "Ukjent språk",
+        interpreter_not_found: "Fann ikkje tolken",
+        interpreter_not_found_detail: |n| format!("Ingen oppført tolk har tolkenummer {n}."),
+        language_not_found: "Fann ikkje språket",
+        language_not_found_detail: |c| format!("Registeret har ikkje noko språk med koden {c}."),
+        not_found: "Fann ikkje ressursen",
+        starting: "Søket startar",
+        unavailable: "Tenesta er mellombels utilgjengeleg",
     },
 };

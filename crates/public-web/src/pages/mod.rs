@@ -38,6 +38,17 @@ pub fn lang_of(uri: &Uri) -> Lang {
     Lang::parse(pairs.iter().rev().find(|(k, _)| k == "lang").map(|(_, v)| v.as_str()))
 }
 
+/// The request's path as a link that stays on this site. Browsers read `//host/x` and `/\host`
+/// as another host, so a run of leading slashes and backslashes becomes one slash and every other
+/// backslash is percent-encoded; a path that does not start with `/` (`*`) becomes `/`.
+pub fn local_path(path: &str) -> String {
+    if !path.starts_with('/') {
+        return "/".to_string();
+    }
+    let rest = path.trim_start_matches(['/', '\\']);
+    format!("/{}", rest.replace('\\', "%5C"))
+}
+
 /// `uri` with its `lang` parameter set to `lang` (left out for bokmål).
 pub fn uri_in(uri: &Uri, lang: Lang) -> String {
     let mut pairs: Vec<(String, String)> = serde_urlencoded::from_str(uri.query().unwrap_or("")).unwrap_or_default();
@@ -46,10 +57,11 @@ pub fn uri_in(uri: &Uri, lang: Lang) -> String {
         pairs.push(("lang".into(), lang.code().into()));
     }
     let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    let path = local_path(uri.path());
     if query.is_empty() {
-        uri.path().to_string()
+        path
     } else {
-        format!("{}?{query}", uri.path())
+        format!("{path}?{query}")
     }
 }
 
@@ -100,7 +112,7 @@ pub fn unavailable(uri: &Uri, lang: Lang, error: &dyn std::fmt::Display) -> Resp
 /// 404 for unknown paths: JSON under `/api/`, a page elsewhere.
 pub async fn not_found(uri: Uri) -> Response {
     if uri.path().starts_with("/api/") {
-        return crate::error::ApiError::NotFound("siden finnes ikke".into()).into_response();
+        return crate::error::ApiError::NotFound.into_response();
     }
     let lang = lang_of(&uri);
     let t = lang.texts();

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::archive::{self, ArchiveProblem};
 use super::error::TipError;
 use crate::timestamp::Timestamp;
 
@@ -94,10 +95,24 @@ fn invalid(message: &str) -> TipError {
     TipError::field("file", message)
 }
 
-/// The last path component of `name`, without control characters, at most 200 characters.
+/// Whether `c` is an invisible format character (Unicode category Cf) that can disguise a file
+/// name: the bidirectional controls (U+202E shows `cod.exe` as `exe.doc`), marks, isolates,
+/// zero-width spaces, the BOM, invisible operators, tags. The zero-width joiner and non-joiner
+/// (U+200C/U+200D) stay: Persian and Indic names are spelt with them and they reorder nothing.
+fn is_format(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{600}'..='\u{605}' | '\u{61C}' | '\u{6DD}' | '\u{70F}' | '\u{890}'..='\u{891}'
+        | '\u{8E2}' | '\u{180E}' | '\u{200B}' | '\u{200E}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{110BD}' | '\u{110CD}' | '\u{13430}'..='\u{1343F}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// The last path component of `name`, without control or format characters, at most 200
+/// characters.
 fn clean_filename(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = last.chars().filter(|c| !c.is_control()).collect();
+    let clean: String = last.chars().filter(|c| !c.is_control() && !is_format(*c)).collect();
     let trimmed = clean.trim();
     let count = trimmed.chars().count();
     if count <= MAX_FILENAME {
@@ -115,6 +130,19 @@ impl NewDocument {
         }
         if content.len() > MAX_DOCUMENT_BYTES {
             return Err(invalid("filen er for stor; den kan være høyst 10 MB"));
+        }
+        if archive::is_zip(&content) {
+            archive::check(&content).map_err(|problem| match problem {
+                ArchiveProblem::TooLarge => invalid(
+                    "dokumentet pakkes ut til mer enn 100 MB og kan ikke tas imot; lagre det som PDF eller del det opp",
+                ),
+                ArchiveProblem::TooManyEntries => {
+                    invalid("dokumentet består av for mange deler (høyst 10 000) og kan ikke tas imot")
+                }
+                ArchiveProblem::Unreadable => invalid(
+                    "dokumentet er skadet eller pakket på en måte som ikke kan kontrolleres; lagre det på nytt eller som PDF",
+                ),
+            })?;
         }
         let kind = DocumentKind::recognise(&content).ok_or_else(|| {
             invalid("filtypen er ikke tillatt; last opp PDF, PNG, JPEG, ren tekst (UTF-8), DOCX eller ODT")
@@ -257,5 +285,47 @@ mod tests {
             NewDocument::new("/", b"x".to_vec(), "staff:kari").unwrap().filename(),
             "dokument"
         );
+    }
+
+    #[test]
+    fn file_names_lose_bidirectional_and_other_invisible_format_characters() {
+        let upload = |name: &str| NewDocument::new(name, b"%PDF-1.4\n".to_vec(), "staff:kari").unwrap();
+        // Shown as "svar-fdp.exe" reversed: U+202E makes "exe.pdf" look like a PDF.
+        assert_eq!(upload("svar\u{202E}fdp.exe").filename(), "svarfdp.exe");
+        assert_eq!(
+            upload("\u{200E}a\u{200F}b\u{202A}c\u{202B}d\u{202C}e\u{202D}f\u{2066}g\u{2067}h\u{2068}i\u{2069}.pdf")
+                .filename(),
+            "abcdefghi.pdf"
+        );
+        assert_eq!(
+            upload("\u{FEFF}brev\u{200B}\u{2060}\u{AD}\u{E0041}.pdf").filename(),
+            "brev.pdf"
+        );
+        // Joiners spell Persian words and stay; so does everything visible.
+        assert_eq!(upload("نامه\u{200C}ها.pdf").filename(), "نامه\u{200C}ها.pdf");
+        assert_eq!(upload("Søknad – Åse.pdf").filename(), "Søknad – Åse.pdf");
+        assert_eq!(upload("\u{202E}\u{2066}").filename(), "dokument");
+    }
+
+    #[test]
+    fn an_odt_shaped_zip_bomb_is_refused_and_a_real_odt_accepted() {
+        use crate::tips::archive::tests::{deflate, odt, zeros};
+        let refused = |content: Vec<u8>| match NewDocument::new("bombe.odt", content, "staff:kari") {
+            Err(TipError::Invalid(fields)) => fields[0].1.clone(),
+            other => panic!("accepted: {other:?}"),
+        };
+        // About 300 KB on disk, 300 MiB inflated, whatever it declares.
+        for declared in [300 << 20, 4096] {
+            let bomb = odt(zeros(300), declared);
+            assert!(bomb.len() < MAX_DOCUMENT_BYTES / 20);
+            assert_eq!(DocumentKind::recognise(&bomb), Some(DocumentKind::Odt), "ODT-shaped");
+            assert!(refused(bomb).contains("100 MB"), "{declared}");
+        }
+        let xml = b"<office:text>Svar fra tolken</office:text>".repeat(50);
+        let doc = NewDocument::new("svar.odt", odt(deflate(&xml), xml.len() as u32), "staff:kari").unwrap();
+        assert_eq!(doc.kind(), DocumentKind::Odt);
+        let mut broken = odt(deflate(&xml), xml.len() as u32);
+        broken.truncate(broken.len() - 30);
+        assert!(refused(broken).contains("skadet"));
     }
 }

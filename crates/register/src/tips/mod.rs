@@ -2,6 +2,7 @@
 //! the advisory committee, confidentiality of the reporter and annual figures. No HTTP here.
 
 pub mod access;
+pub mod archive;
 pub mod case;
 pub mod committee;
 pub mod contact_key;
