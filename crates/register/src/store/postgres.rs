@@ -60,6 +60,12 @@ impl PostgresStore {
         &self.pool
     }
 
+    /// Begins a write transaction. PostgreSQL's row locks already make writers wait for each
+    /// other, so a plain BEGIN is enough; the SQLite twin takes its write lock up front.
+    pub(crate) async fn begin_write(pool: &PgPool) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Postgres>> {
+        pool.begin().await
+    }
+
     /// Queues a notification that is delivered when the transaction commits.
     async fn notify_followers(conn: &mut sqlx::PgConnection, seq: i64) -> Result<()> {
         sqlx::query("SELECT pg_notify($1, $2)")
