@@ -2,7 +2,7 @@
 //! safe message (pages in bokmål or JSON), and internal causes logged, never shown.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use register::StoreError;
@@ -26,12 +26,22 @@ pub enum AdminError {
     BadRequest(String),
     #[error(transparent)]
     Casework(#[from] CaseworkError),
+    /// The database does not answer (stopped, restarting, overloaded): 503, try again later.
+    #[error("{UNAVAILABLE}")]
+    Unavailable(String),
     #[error("intern feil")]
     Internal(String),
 }
 
+/// What staff read while the database is away; the cause goes to the log.
+pub const UNAVAILABLE: &str =
+    "Registeret er midlertidig utilgjengelig fordi databasen ikke svarer. Ingenting er lagret. Prøv igjen om litt.";
+
 impl From<StoreError> for AdminError {
     fn from(e: StoreError) -> Self {
+        if e.is_unavailable() {
+            return AdminError::Unavailable(e.to_string());
+        }
         AdminError::Casework(CaseworkError::Store(e))
     }
 }
@@ -44,7 +54,9 @@ impl AdminError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Casework(e) => match e {
+                CaseworkError::Store(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
                 CaseworkError::CaseNotFound(_)
                 | CaseworkError::DecisionNotFound(_)
                 | CaseworkError::ApprovalNotFound(_)
@@ -64,7 +76,9 @@ impl AdminError {
 
     /// The message for the user; internal causes are replaced by a generic one.
     pub fn message(&self) -> String {
-        if self.status().is_server_error() {
+        if self.status() == StatusCode::SERVICE_UNAVAILABLE {
+            UNAVAILABLE.into()
+        } else if self.status().is_server_error() {
             "Noe gikk galt hos oss. Prøv igjen om litt; vedvarer feilen, kontakt brukerstøtte.".into()
         } else {
             self.to_string()
@@ -86,7 +100,9 @@ impl AdminError {
     }
 
     fn log(&self) {
-        if self.status().is_server_error() {
+        if self.status() == StatusCode::SERVICE_UNAVAILABLE {
+            tracing::warn!(error = %self, detail = ?self, "admin request refused: the database does not answer");
+        } else if self.status().is_server_error() {
             tracing::error!(error = %self, detail = ?self, "admin request failed");
         }
     }
@@ -95,6 +111,16 @@ impl AdminError {
     pub fn render(self, json: bool) -> Response {
         self.log();
         let status = self.status();
+        let mut response = self.response(status, json);
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
+        response
+    }
+
+    fn response(self, status: StatusCode, json: bool) -> Response {
         if json {
             let fields: serde_json::Map<String, serde_json::Value> =
                 self.fields().into_iter().map(|(f, m)| (f, m.into())).collect();
@@ -104,6 +130,7 @@ impl AdminError {
             StatusCode::UNAUTHORIZED => "Logg inn",
             StatusCode::FORBIDDEN => "Ingen tilgang",
             StatusCode::NOT_FOUND => "Fant ikke siden",
+            StatusCode::SERVICE_UNAVAILABLE => "Midlertidig utilgjengelig",
             s if s.is_server_error() => "Feil",
             _ => "Kunne ikke utføre",
         };

@@ -5,7 +5,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
-use register::Store;
 use serde_json::{Value, json};
 
 use crate::AppState;
@@ -16,6 +15,10 @@ pub fn routes() -> Router<AppState> {
         .route("/readyz", get(readyz))
 }
 
+/// How long readiness waits for the database: a probe must answer within a second even when
+/// the database is gone.
+const PING_LIMIT: std::time::Duration = std::time::Duration::from_millis(500);
+
 async fn healthz() -> Json<Value> {
     Json(json!({ "status": "ok" }))
 }
@@ -23,7 +26,7 @@ async fn healthz() -> Json<Value> {
 async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     let status = state.indexer.as_ref().map(|i| i.status()).unwrap_or_default();
     let database = match &state.store {
-        Some(store) => match store.ping().await {
+        Some(store) => match store.ping_within(PING_LIMIT).await {
             Ok(()) => store.backend(),
             Err(e) => {
                 tracing::warn!(error = %e, "database does not answer; search serves the last index");
