@@ -1,6 +1,7 @@
 //! Storage of the register: one API (the `Store` trait) with SQLite and PostgreSQL behind it,
 //! chosen from the database URL. The only place in the workspace that speaks SQL.
 
+pub mod backup;
 pub mod casework;
 pub mod follow;
 pub mod postgres;
