@@ -84,13 +84,23 @@ async fn drill(original: &str, fresh: &str) {
 
     let said = ok(original, &["backup", "--to", file_arg]);
     assert!(said.contains("Sikkerhetskopi"), "{said}");
-    assert!(std::fs::metadata(&file).unwrap().len() > 100_000, "the backup holds the register");
+    assert!(
+        std::fs::metadata(&file).unwrap().len() > 100_000,
+        "the backup holds the register"
+    );
     let again = refused(original, &["backup", "--to", file_arg]);
-    assert!(again.contains("finnes allerede"), "an existing backup is never overwritten: {again}");
+    assert!(
+        again.contains("finnes allerede"),
+        "an existing backup is never overwritten: {again}"
+    );
 
     let said = ok(fresh, &["restore", "--from", file_arg]);
     assert!(said.contains("Gjenopprettet"), "{said}");
-    assert_eq!(figures(fresh), before, "the restored register has the same figures on every date");
+    assert_eq!(
+        figures(fresh),
+        before,
+        "the restored register has the same figures on every date"
+    );
     let twice = refused(fresh, &["restore", "--from", file_arg]);
     assert!(
         twice.contains("inneholder allerede et register") && twice.contains("--force"),
@@ -123,7 +133,11 @@ async fn drill(original: &str, fresh: &str) {
         .find(|n| listed(&addr, *n))
         .expect("someone is listed");
     store
-        .execute(someone, register::Command::Suspend, ChangeMeta::now("staff:test", "øvelse"))
+        .execute(
+            someone,
+            register::Command::Suspend,
+            ChangeMeta::now("staff:test", "øvelse"),
+        )
         .await
         .unwrap();
     drop(store);
@@ -132,10 +146,20 @@ async fn drill(original: &str, fresh: &str) {
     drop(server);
 
     ok(original, &["restore", "--from", file_arg, "--force"]);
-    assert_eq!(figures(original), before, "restored in place, the figures are as backed up");
+    assert_eq!(
+        figures(original),
+        before,
+        "restored in place, the figures are as backed up"
+    );
     let (_server, addr, listed_now) = public_service(original, dir.path(), &index);
-    assert!(listed(&addr, someone), "the index was rebuilt: the lost suspension is gone from it too");
-    assert_eq!(listed_now, listed_at_backup, "the rebuilt index lists as many as at backup time");
+    assert!(
+        listed(&addr, someone),
+        "the index was rebuilt: the lost suspension is gone from it too"
+    );
+    assert_eq!(
+        listed_now, listed_at_backup,
+        "the rebuilt index lists as many as at backup time"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

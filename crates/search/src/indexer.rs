@@ -106,6 +106,9 @@ fn today() -> Date {
 async fn run(index: Arc<SearchIndex>, store: Database, options: IndexerOptions, tx: watch::Sender<IndexerStatus>) {
     let mut follower = Follower::new(&store, options.poll).await;
     let mut backoff = Backoff::default();
+    // The feed head when this indexer started: it is ready only once it has applied the feed up
+    // to there, so readiness never sends searches to an index behind the register.
+    let head = *store.subscribe().borrow();
     let mut state = loop {
         match start(&index, &store, &options).await {
             Ok(state) => break state,
@@ -117,6 +120,23 @@ async fn run(index: Arc<SearchIndex>, store: Database, options: IndexerOptions, 
         }
     };
     backoff.reset();
+    while state.seq < head {
+        tx.send_modify(|s| s.seq = state.seq);
+        match follow(&index, &store, &options, &state).await {
+            Ok(Some(next)) => {
+                state = next;
+                backoff.reset();
+            }
+            // The feed has nothing after `state.seq` although the head was beyond it: nothing
+            // more can be applied, so waiting longer would only keep the service unready.
+            Ok(None) => break,
+            Err(e) => {
+                tracing::warn!(error = %e, "search index could not catch up; retrying");
+                tx.send_modify(|s| s.error = Some(e.to_string()));
+                backoff.wait().await;
+            }
+        }
+    }
     tx.send_replace(IndexerStatus {
         ready: true,
         seq: state.seq,
