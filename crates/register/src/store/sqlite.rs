@@ -1,4 +1,5 @@
-//! The embedded SQLite backend: a file under `data/`, WAL, foreign keys on, busy timeout.
+//! The embedded SQLite backend: a file under `data/`, WAL, foreign keys on, busy timeout, and
+//! write transactions that take the write lock at BEGIN (`begin_write`).
 //! Followers in this process are woken through the in-process watch channel.
 
 use std::str::FromStr;
