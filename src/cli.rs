@@ -47,6 +47,12 @@ pub enum Command {
     Export(ExportArgs),
     /// Print register figures as JSON: entries per category, kind and language; persons.
     Counts(CountsArgs),
+    /// Write a consistent copy of the database to a file while it is in use (SQLite: online
+    /// copy with VACUUM INTO; PostgreSQL: `pg_dump -Fc`).
+    Backup(BackupArgs),
+    /// Restore the database from a backup made by `backup` (SQLite: the file is copied into
+    /// place; PostgreSQL: `pg_restore`). Refuses a database that holds a register unless `--force`.
+    Restore(RestoreArgs),
     /// Print a new key pair for reporters' contact details: the private key for the staff
     /// service and its sealing key for the public service.
     TipKey,
@@ -184,6 +190,23 @@ pub struct ExportArgs {
     /// Only this interpreter (interpreter number).
     #[arg(long, value_parser = parse_number)]
     pub interpreter: Option<register::InterpreterNumber>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write; must not exist yet.
+    #[arg(long, value_name = "PATH")]
+    pub to: std::path::PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file to restore from.
+    #[arg(long, value_name = "PATH")]
+    pub from: std::path::PathBuf,
+    /// Replace a database that already holds a register.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

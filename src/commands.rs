@@ -23,6 +23,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed(args) => seed(&cli.db, args).await,
         Command::Export(args) => export(&cli.db, args).await,
         Command::Counts(args) => counts(&cli.db, args).await,
+        Command::Backup(args) => crate::backup::backup(&cli.db, args).await,
+        Command::Restore(args) => crate::backup::restore(&cli.db, args).await,
         Command::TipKey => {
             print!("{}", crate::tip_key::new_pair_text());
             Ok(())
@@ -41,7 +43,7 @@ pub async fn connect(db: &DbArgs) -> anyhow::Result<Database> {
 }
 
 /// The URL without its password, for messages.
-fn redact(url: &str) -> String {
+pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => format!("{}://…@{}", &url[..scheme], &url[at + 1..]),
         _ => url.to_string(),

@@ -1,6 +1,7 @@
 //! `tolkeregister`: one command for the whole system. With no arguments it runs everything on
 //! the embedded SQLite database with fixture data; subcommands migrate, seed, export and count.
 
+mod backup;
 mod cli;
 mod commands;
 mod serve;

@@ -8,6 +8,8 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+pub mod own_postgres;
+
 /// A running service, stopped when dropped.
 pub struct Server(Child);
 
@@ -61,11 +63,17 @@ pub fn start(dir: &std::path::Path, args: &[&str], env: &[(&str, String)], label
 
 /// A minimal HTTP/1.1 GET asking for JSON: status and body.
 pub fn get(addr: &str, path: &str) -> (u16, String) {
+    get_with(addr, path, &[])
+}
+
+/// A GET with extra header lines (e.g. `("Cookie", "…")`): status and body.
+pub fn get_with(addr: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
     let mut s = TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: application/json\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: application/json\r\n{extra}Connection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = String::new();

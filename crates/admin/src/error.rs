@@ -27,12 +27,22 @@ pub enum AdminError {
     BadRequest(String),
     #[error(transparent)]
     Casework(#[from] CaseworkError),
+    /// The database does not answer (stopped, restarting, overloaded): 503, try again later.
+    #[error("{UNAVAILABLE}")]
+    Unavailable(String),
     #[error("intern feil")]
     Internal(String),
 }
 
+/// What staff read while the database is away; the cause goes to the log.
+pub const UNAVAILABLE: &str =
+    "Registeret er midlertidig utilgjengelig fordi databasen ikke svarer. Ingenting er lagret. Prøv igjen om litt.";
+
 impl From<StoreError> for AdminError {
     fn from(e: StoreError) -> Self {
+        if e.is_unavailable() {
+            return AdminError::Unavailable(e.to_string());
+        }
         AdminError::Casework(CaseworkError::Store(e))
     }
 }
@@ -45,7 +55,9 @@ impl AdminError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Casework(e) => match e {
+                CaseworkError::Store(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
                 CaseworkError::CaseNotFound(_)
                 | CaseworkError::DecisionNotFound(_)
                 | CaseworkError::ApprovalNotFound(_)
@@ -65,7 +77,9 @@ impl AdminError {
 
     /// The message for the user; internal causes are replaced by a generic one.
     pub fn message(&self) -> String {
-        if self.status().is_server_error() {
+        if self.status() == StatusCode::SERVICE_UNAVAILABLE {
+            UNAVAILABLE.into()
+        } else if self.status().is_server_error() {
             "Noe gikk galt hos oss. Prøv igjen om litt; vedvarer feilen, kontakt brukerstøtte.".into()
         } else {
             self.to_string()
@@ -95,6 +109,7 @@ impl AdminError {
             Self::NotFound(_) => "not-found",
             Self::BadRequest(_) => "bad-request",
             Self::Internal(_) => "internal",
+            Self::Unavailable(_) => "unavailable",
             Self::Casework(e) => match e {
                 CaseworkError::OwnRequest => "own-request",
                 CaseworkError::NotSenior => "not-senior",
@@ -105,6 +120,7 @@ impl AdminError {
                 CaseworkError::Store(StoreError::DuplicateNationalId(_)) => "duplicate-national-id",
                 _ => match self.status() {
                     StatusCode::NOT_FOUND => "not-found",
+                    StatusCode::SERVICE_UNAVAILABLE => "unavailable",
                     s if s.is_server_error() => "internal",
                     _ => "invalid",
                 },
@@ -123,7 +139,9 @@ impl AdminError {
     }
 
     fn log(&self) {
-        if self.status().is_server_error() {
+        if self.status() == StatusCode::SERVICE_UNAVAILABLE {
+            tracing::warn!(error = %self, detail = ?self, "admin request refused: the database does not answer");
+        } else if self.status().is_server_error() {
             tracing::error!(error = %self, detail = ?self, "admin request failed");
         }
     }
@@ -132,6 +150,16 @@ impl AdminError {
     pub fn render(self, json: bool) -> Response {
         self.log();
         let status = self.status();
+        let mut response = self.response(status, json);
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
+        response
+    }
+
+    fn response(self, status: StatusCode, json: bool) -> Response {
         if json {
             return self.problem().render(UiLanguage::Nb);
         }
@@ -139,6 +167,7 @@ impl AdminError {
             StatusCode::UNAUTHORIZED => "Logg inn",
             StatusCode::FORBIDDEN => "Ingen tilgang",
             StatusCode::NOT_FOUND => "Fant ikke siden",
+            StatusCode::SERVICE_UNAVAILABLE => "Midlertidig utilgjengelig",
             s if s.is_server_error() => "Feil",
             _ => "Kunne ikke utføre",
         };
@@ -193,7 +222,7 @@ pub struct AdminProblem {
 }
 
 /// (code, title in nb, nn, en).
-const TITLES: [(&str, [&str; 3]); 14] = [
+const TITLES: [(&str, [&str; 3]); 15] = [
     ("unauthenticated", ["Ikke innlogget", "Ikkje innlogga", "Not signed in"]),
     ("forbidden", ["Ingen tilgang", "Inga tilgang", "Access denied"]),
     ("csrf", ["Skjemaet er utløpt", "Skjemaet er gått ut", "Form expired"]),
@@ -244,11 +273,26 @@ const TITLES: [(&str, [&str; 3]); 14] = [
         ["Ugyldige opplysninger", "Ugyldige opplysningar", "Invalid data"],
     ),
     ("internal", ["Intern feil", "Intern feil", "Internal error"]),
+    (
+        "unavailable",
+        [
+            "Midlertidig utilgjengelig",
+            "Mellombels utilgjengeleg",
+            "Temporarily unavailable",
+        ],
+    ),
 ];
 
 /// The details that are always the same sentence, in nynorsk and English (bokmål is the
 /// error's own message).
-const FIXED_DETAILS: [(&str, [&str; 2]); 8] = [
+const FIXED_DETAILS: [(&str, [&str; 2]); 9] = [
+    (
+        "unavailable",
+        [
+            "Registeret er mellombels utilgjengeleg fordi databasen ikkje svarar. Ingenting er lagra. Prøv igjen om litt.",
+            "The register is temporarily unavailable because its database does not answer. Nothing was saved. Try again shortly.",
+        ],
+    ),
     (
         "unauthenticated",
         [

@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
-use register::Store;
 use register::store::FeedHead;
 use serde_json::{Value, json};
 
@@ -42,6 +41,10 @@ async fn metrics(State(state): State<AppState>) -> Response {
     telemetry::metrics_page().await
 }
 
+/// How long readiness waits for the database: a probe must answer within a second even when
+/// the database is gone.
+const PING_LIMIT: std::time::Duration = std::time::Duration::from_millis(500);
+
 async fn healthz() -> Json<Value> {
     Json(json!({ "status": "ok" }))
 }
@@ -49,7 +52,7 @@ async fn healthz() -> Json<Value> {
 async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     let status = state.indexer.as_ref().map(|i| i.status()).unwrap_or_default();
     let database = match &state.store {
-        Some(store) => match store.ping().await {
+        Some(store) => match store.ping_within(PING_LIMIT).await {
             Ok(()) => store.backend(),
             Err(e) => {
                 tracing::warn!(error = %e, "database does not answer; search serves the last index");

@@ -117,7 +117,13 @@ impl SearchIndex {
         };
         analysis::register(&index);
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let writer = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        let writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        // A process killed during a commit leaves files the last finished commit does not name,
+        // such as a segment's `<segment>.<opstamp>.del`. Replaying the feed after the restart can
+        // reach that opstamp again, and the commit then fails with `FileAlreadyExists`. Tantivy
+        // lists every file it creates before writing it, so collecting the unnamed ones before
+        // the first commit removes exactly what the interrupted commit left.
+        writer.garbage_collect_files().wait()?;
         Ok(SearchIndex {
             index,
             reader,

@@ -106,6 +106,9 @@ fn today() -> Date {
 async fn run(index: Arc<SearchIndex>, store: Database, options: IndexerOptions, tx: watch::Sender<IndexerStatus>) {
     let mut follower = Follower::new(&store, options.poll).await;
     let mut backoff = Backoff::default();
+    // The feed head when this indexer started: it is ready only once it has applied the feed up
+    // to there, so readiness never sends searches to an index behind the register.
+    let head = *store.subscribe().borrow();
     let mut state = loop {
         match start(&index, &store, &options).await {
             Ok(state) => break state,
@@ -117,14 +120,38 @@ async fn run(index: Arc<SearchIndex>, store: Database, options: IndexerOptions, 
         }
     };
     backoff.reset();
+    while state.seq < head {
+        tx.send_modify(|s| s.seq = state.seq);
+        match follow(&index, &store, &options, &state).await {
+            Ok(Some(next)) => {
+                state = next;
+                backoff.reset();
+            }
+            // The feed has nothing after `state.seq` although the head was beyond it: nothing
+            // more can be applied, so waiting longer would only keep the service unready.
+            Ok(None) => break,
+            Err(e) => {
+                tracing::warn!(error = %e, "search index could not catch up; retrying");
+                tx.send_modify(|s| s.error = Some(e.to_string()));
+                backoff.wait().await;
+            }
+        }
+    }
     tx.send_replace(IndexerStatus {
         ready: true,
         seq: state.seq,
         error: None,
     });
     tracing::info!(seq = state.seq, interpreters = index.len(), "search index ready");
+    // After a failure the feed is read again as soon as the backoff has passed, without
+    // waiting for a notification: none comes while the LISTEN connection is down, and the
+    // index must resume within a second of the database's return.
+    let mut retrying = false;
     loop {
-        follower.wait_after(state.seq).await;
+        if !retrying {
+            follower.wait_after(state.seq).await;
+        }
+        retrying = false;
         match follow(&index, &store, &options, &state).await {
             Ok(Some(next)) => {
                 state = next;
@@ -145,6 +172,7 @@ async fn run(index: Arc<SearchIndex>, store: Database, options: IndexerOptions, 
                 tracing::warn!(error = %e, "could not follow the change feed; search serves the last index");
                 tx.send_modify(|s| s.error = Some(e.to_string()));
                 backoff.wait().await;
+                retrying = true;
             }
         }
     }
@@ -263,18 +291,45 @@ async fn follow(
     Ok(Some(next))
 }
 
-/// Waits longer after each failure in a row, up to half a minute.
+/// Waits longer after each failure in a row, from 100 ms up to half a second: short enough
+/// that the index resumes within a second of the database's return, long enough not to spin
+/// (each attempt against a stopped PostgreSQL also waits up to the pool's acquire timeout).
 #[derive(Default)]
 struct Backoff(u32);
 
 impl Backoff {
+    const FIRST: Duration = Duration::from_millis(100);
+    const LONGEST: Duration = Duration::from_millis(500);
+
     async fn wait(&mut self) {
-        let secs = 1u64 << self.0.min(5);
-        self.0 += 1;
-        tokio::time::sleep(Duration::from_secs(secs.min(30))).await;
+        tokio::time::sleep(self.delay()).await;
+        self.0 = self.0.saturating_add(1);
+    }
+
+    fn delay(&self) -> Duration {
+        Self::FIRST.saturating_mul(1 << self.0.min(8)).min(Self::LONGEST)
     }
 
     fn reset(&mut self) {
         self.0 = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_never_waits_longer_than_half_a_second() {
+        let mut b = Backoff::default();
+        let delays: Vec<u128> = (0..40)
+            .map(|_| {
+                let d = b.delay().as_millis();
+                b.0 += 1;
+                d
+            })
+            .collect();
+        assert_eq!(&delays[..4], &[100, 200, 400, 500]);
+        assert!(delays.iter().all(|d| *d <= 500), "{delays:?}");
     }
 }

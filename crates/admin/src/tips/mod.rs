@@ -52,6 +52,7 @@ pub fn status_of(e: &TipError) -> StatusCode {
         | TipError::AssignOthers
         | TipError::NotAssigned => StatusCode::FORBIDDEN,
         TipError::Conflict => StatusCode::CONFLICT,
+        TipError::Store(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
         TipError::Store(StoreError::NotFound(_)) => StatusCode::UNPROCESSABLE_ENTITY,
         e if e.is_user_error() => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
@@ -63,6 +64,7 @@ pub fn page_error(e: TipError) -> AdminError {
     match status_of(&e) {
         StatusCode::NOT_FOUND => AdminError::NotFound(capitalise(&e.to_string())),
         StatusCode::FORBIDDEN => AdminError::Forbidden,
+        StatusCode::SERVICE_UNAVAILABLE => AdminError::Unavailable(e.to_string()),
         s if s.is_server_error() => AdminError::Internal(e.to_string()),
         _ => AdminError::BadRequest(capitalise(&e.to_string())),
     }
@@ -70,6 +72,10 @@ pub fn page_error(e: TipError) -> AdminError {
 
 /// The message for a refusal, as a sentence; internal causes are not shown.
 pub fn message_of(e: &TipError) -> String {
+    if status_of(e) == StatusCode::SERVICE_UNAVAILABLE {
+        tracing::warn!(error = %e, "tip request refused: the database does not answer");
+        return crate::error::UNAVAILABLE.into();
+    }
     if status_of(e).is_server_error() {
         tracing::error!(error = %e, detail = ?e, "tip request failed");
         return "Noe gikk galt hos oss. Prøv igjen om litt; vedvarer feilen, kontakt brukerstøtte.".into();

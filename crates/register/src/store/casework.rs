@@ -398,7 +398,7 @@ macro_rules! casework_impl {
 
             impl CaseStore for $store {
                 async fn open_foreign_case(&self, new: NewForeignCase) -> Result<ForeignCase> {
-                    let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+                    let mut tx = Self::begin_write(&self.pool).await.map_err(StoreError::from)?;
                     registered(&mut tx, new.number).await?;
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO foreign_cases (version, interpreter_number, language, country, institution, title, completed_on, received_on, assigned_to, opened_by, opened_at) \
@@ -452,7 +452,7 @@ macro_rules! casework_impl {
                 }
 
                 async fn save_foreign_case(&self, case: &ForeignCase) -> Result<ForeignCase> {
-                    let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+                    let mut tx = Self::begin_write(&self.pool).await.map_err(StoreError::from)?;
                     write_case(&mut tx, case).await?;
                     tx.commit().await.map_err(StoreError::from)?;
                     self.foreign_case(case.id).await?.ok_or(CaseworkError::CaseNotFound(case.id))
@@ -462,7 +462,7 @@ macro_rules! casework_impl {
                 where
                     F: FnOnce(&Decision) -> Result<Option<Command>> + Send,
                 {
-                    let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+                    let mut tx = Self::begin_write(&self.pool).await.map_err(StoreError::from)?;
                     let (decision, seq) = insert_decision(&mut tx, &self.catalogue, new, appeal_deadline, command_for).await?;
                     tx.commit().await.map_err(StoreError::from)?;
                     self.wake_followers(seq);
@@ -480,7 +480,7 @@ macro_rules! casework_impl {
                 where
                     F: FnOnce(&Decision) -> Result<Option<Command>> + Send,
                 {
-                    let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+                    let mut tx = Self::begin_write(&self.pool).await.map_err(StoreError::from)?;
                     let (decision, seq) = insert_decision(&mut tx, &self.catalogue, new, appeal_deadline, command_for).await?;
                     write_case(&mut tx, &case.decide(outcome, decision.id)?).await?;
                     tx.commit().await.map_err(StoreError::from)?;
@@ -508,7 +508,7 @@ macro_rules! casework_impl {
                 ) -> Result<PendingApproval> {
                     let json = serde_json::to_string(command)
                         .map_err(|e| StoreError::Corrupt(format!("endringen kan ikke lagres: {e}")))?;
-                    let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+                    let mut tx = Self::begin_write(&self.pool).await.map_err(StoreError::from)?;
                     registered(&mut tx, number).await?;
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO pending_approvals (interpreter_number, command, reason, requested_by, requested_at, status) \
@@ -570,7 +570,7 @@ macro_rules! casework_impl {
                     command: Command,
                     meta: ChangeMeta,
                 ) -> Result<Option<InterpreterRecord>> {
-                    let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+                    let mut tx = Self::begin_write(&self.pool).await.map_err(StoreError::from)?;
                     let done = sqlx::query(
                         "UPDATE pending_approvals SET status = 'approved', decided_by = $1, decided_at = $2 WHERE id = $3 AND status = 'pending'",
                     )
@@ -590,7 +590,7 @@ macro_rules! casework_impl {
                 }
 
                 async fn revoke_session(&self, session_id: &str, expires_at: Timestamp) -> Result<()> {
-                    let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
+                    let mut tx = Self::begin_write(&self.pool).await.map_err(StoreError::from)?;
                     // Sessions past their expiry are refused by their token anyway.
                     sqlx::query("DELETE FROM revoked_sessions WHERE expires_at < $1")
                         .bind(Timestamp::now())

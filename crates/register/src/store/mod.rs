@@ -1,6 +1,7 @@
 //! Storage of the register: one API (the `Store` trait) with SQLite and PostgreSQL behind it,
 //! chosen from the database URL. The only place in the workspace that speaks SQL.
 
+pub mod backup;
 pub mod casework;
 pub mod follow;
 pub mod guards;
@@ -72,6 +73,32 @@ impl StoreError {
                 | Self::ReasonMissing
                 | Self::DuplicateNationalId(_)
         )
+    }
+}
+
+impl StoreError {
+    /// Whether the database could not be reached or is refusing work for now (stopped,
+    /// restarting, no free connection in time, locked past the busy timeout): a retry later
+    /// may succeed, so services answer 503 with a message rather than 500.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            Self::Database(e) => database_unavailable(e),
+            _ => false,
+        }
+    }
+}
+
+fn database_unavailable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            // PostgreSQL: connection exceptions (class 08), shutting down or starting up (57P01–57P03).
+            // SQLite: busy or locked (5, 6, 517 and other extended codes of 5/6).
+            code.starts_with("08")
+                || matches!(code.as_ref(), "57P01" | "57P02" | "57P03")
+                || code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6))
+        }),
+        _ => false,
     }
 }
 
@@ -195,6 +222,15 @@ impl Database {
             ))
         } else {
             Err(StoreError::Url(options.url.clone()))
+        }
+    }
+
+    /// Pings the database but gives up after `limit`, so a readiness probe answers in time
+    /// even while the database is gone (a refusal then reads as a pool timeout).
+    pub async fn ping_within(&self, limit: std::time::Duration) -> Result<()> {
+        match tokio::time::timeout(limit, self.ping()).await {
+            Ok(answer) => answer,
+            Err(_) => Err(StoreError::Database(sqlx::Error::PoolTimedOut)),
         }
     }
 

@@ -14,6 +14,9 @@ use crate::reference::Catalogue;
 /// The notification channel followers LISTEN on; the payload is the newest sequence number.
 pub const CHANNEL: &str = "register_changes";
 
+/// The longest a request waits for a connection (including connecting) before it is refused.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(1);
+
 /// The register in PostgreSQL.
 #[derive(Clone)]
 pub struct PostgresStore {
@@ -29,7 +32,9 @@ impl PostgresStore {
     pub async fn connect(url: &str, max_connections: u32, catalogue: Catalogue) -> Result<PostgresStore> {
         let pool = PgPoolOptions::new()
             .max_connections(max_connections.max(1))
-            .acquire_timeout(Duration::from_secs(10))
+            // A stopped server must not hold requests for long: staff requests answer 503 and
+            // readiness answers within a second instead of waiting 10 s for a connection.
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(url)
             .await
             .map_err(|e| match e {
@@ -50,7 +55,11 @@ impl PostgresStore {
 
     /// Runs the migrations only.
     pub async fn migrate(url: &str) -> Result<()> {
-        let pool = PgPoolOptions::new().max_connections(1).connect(url).await?;
+        let pool = PgPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect(url)
+            .await?;
         MIGRATOR.run(&pool).await?;
         Ok(())
     }
@@ -58,6 +67,12 @@ impl PostgresStore {
     /// The pool, for followers that LISTEN on [`CHANNEL`].
     pub fn pool(&self) -> &PgPool {
         &self.pool
+    }
+
+    /// Begins a write transaction. PostgreSQL's row locks already make writers wait for each
+    /// other, so a plain BEGIN is enough; the SQLite twin takes its write lock up front.
+    pub(crate) async fn begin_write(pool: &PgPool) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Postgres>> {
+        pool.begin().await
     }
 
     /// Queues a notification that is delivered when the transaction commits.

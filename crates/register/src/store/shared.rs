@@ -485,7 +485,7 @@ macro_rules! store_impl {
 
             /// Brings the languages and counties tables in line with the catalogue.
             pub(super) async fn sync_reference(pool: &sqlx::Pool<$db>, catalogue: &Catalogue) -> Result<()> {
-                let mut tx = pool.begin().await?;
+                let mut tx = $store::begin_write(pool).await?;
                 for l in catalogue.languages() {
                     sqlx::query(
                         "INSERT INTO languages (code, kind, name_nb, name_nn, name_en, endonym, aliases, members) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
@@ -535,7 +535,7 @@ macro_rules! store_impl {
                 async fn register_interpreter(&self, profile: Profile, meta: ChangeMeta) -> Result<InterpreterRecord> {
                     check_meta(&meta, Timestamp::now())?;
                     rules::check_profile(&profile)?;
-                    let mut tx = self.pool.begin().await?;
+                    let mut tx = Self::begin_write(&self.pool).await?;
                     let seq = reserve(&mut tx, 1).await?;
                     check_national_id(&mut tx, &profile.national_id, None).await?;
                     let max: Option<i64> = sqlx::query_scalar("SELECT MAX(interpreter_number) FROM interpreters")
@@ -555,7 +555,7 @@ macro_rules! store_impl {
                 }
 
                 async fn execute(&self, number: InterpreterNumber, command: Command, meta: ChangeMeta) -> Result<InterpreterRecord> {
-                    let mut tx = self.pool.begin().await?;
+                    let mut tx = Self::begin_write(&self.pool).await?;
                     let (after, seq) = execute_in(&mut tx, &self.catalogue, number, command, meta, &ExclusionGrounds::default()).await?;
                     tx.commit().await?;
                     self.notify.send_replace(seq);
@@ -566,7 +566,7 @@ macro_rules! store_impl {
                     if changes.is_empty() {
                         return Ok(*self.notify.borrow());
                     }
-                    let mut tx = self.pool.begin().await?;
+                    let mut tx = Self::begin_write(&self.pool).await?;
                     let first = reserve(&mut tx, changes.len() as i64).await?;
                     write_batch(&mut tx, first, &changes).await?;
                     let last = first + changes.len() as i64 - 1;

@@ -1,4 +1,5 @@
-//! The embedded SQLite backend: a file under `data/`, WAL, foreign keys on, busy timeout.
+//! The embedded SQLite backend: a file under `data/`, WAL, foreign keys on, busy timeout, and
+//! write transactions that take the write lock at BEGIN (`begin_write`).
 //! Followers in this process are woken through the in-process watch channel.
 
 use std::str::FromStr;
@@ -73,6 +74,15 @@ impl SqliteStore {
             .await?;
         MIGRATOR.run(&pool).await?;
         Ok(())
+    }
+
+    /// Begins a write transaction that holds SQLite's write lock from its first statement
+    /// (`BEGIN IMMEDIATE`). A deferred transaction that reads first and then writes cannot wait
+    /// for the lock: if another writer committed in between, SQLite answers "database is
+    /// locked" (SQLITE_BUSY_SNAPSHOT, 517) at once, without the busy timeout. Taking the lock at
+    /// BEGIN makes every writer queue behind the busy timeout instead.
+    pub(crate) async fn begin_write(pool: &SqlitePool) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        pool.begin_with("BEGIN IMMEDIATE").await
     }
 
     /// SQLite followers live in this process and are woken by the watch channel.

@@ -558,7 +558,7 @@ macro_rules! tips_impl {
                 async fn receive_tip(&self, new: &NewTip, key: &(impl Seal + Sync)) -> Result<TipCase> {
                     new.check(Timestamp::now().date())?;
                     let contact = sealed_contact(new, key)?;
-                    let mut tx = self.pool.begin().await?;
+                    let mut tx = Self::begin_write(&self.pool).await?;
                     if let Some(n) = new.subject.number() {
                         let found: Option<i64> =
                             sqlx::query_scalar("SELECT interpreter_number FROM interpreters WHERE interpreter_number = $1")
@@ -652,7 +652,7 @@ macro_rules! tips_impl {
                     rules: &TipRules,
                     today: Date,
                 ) -> Result<TipCase> {
-                    let mut tx = self.pool.begin().await?;
+                    let mut tx = Self::begin_write(&self.pool).await?;
                     let after = append(&mut tx, id, expected_version, new, rules, today).await?;
                     tx.commit().await?;
                     Ok(after)
@@ -668,7 +668,7 @@ macro_rules! tips_impl {
                     rules: &TipRules,
                     today: Date,
                 ) -> Result<TipCase> {
-                    let mut tx = self.pool.begin().await?;
+                    let mut tx = Self::begin_write(&self.pool).await?;
                     // The case first: its row lock orders concurrent actions on one case before
                     // any of them takes the register's writer lock.
                     let after = append(&mut tx, id, expected_version, new, rules, today).await?;
@@ -741,7 +741,7 @@ macro_rules! tips_impl {
                     reason: &str,
                     rules: &TipRules,
                 ) -> Result<(TipCase, TipDocument)> {
-                    let mut tx = self.pool.begin().await?;
+                    let mut tx = Self::begin_write(&self.pool).await?;
                     // Lock the case first (row lock on PostgreSQL, write lock on SQLite), so the
                     // version read next is still the one the event is appended to.
                     let locked = sqlx::query("UPDATE tips SET version = version WHERE id = $1")
@@ -839,7 +839,7 @@ macro_rules! tips_impl {
                 }
 
                 async fn appoint_term(&self, new: &NewTerm, rules: &TermRules) -> Result<Term> {
-                    let mut tx = self.pool.begin().await?;
+                    let mut tx = Self::begin_write(&self.pool).await?;
                     let existing = load_terms(&mut tx).await?;
                     let ends_on = new.check(rules, &existing)?;
                     let id: i64 =
@@ -872,7 +872,7 @@ macro_rules! tips_impl {
                 }
 
                 async fn plan_meeting(&self, new: &NewMeeting) -> Result<Meeting> {
-                    let mut tx = self.pool.begin().await?;
+                    let mut tx = Self::begin_write(&self.pool).await?;
                     let terms = load_terms(&mut tx).await?;
                     let term_id = new.check(&terms)?.id;
                     let id: i64 =
@@ -908,7 +908,7 @@ macro_rules! tips_impl {
                     if login.trim().is_empty() {
                         return Err(TipError::field("login", "hvem som erklærer inhabilitet må oppgis"));
                     }
-                    let mut tx = self.pool.begin().await?;
+                    let mut tx = Self::begin_write(&self.pool).await?;
                     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM tips WHERE id = $1")
                         .bind(id)
                         .fetch_optional(&mut *tx)
