@@ -5,6 +5,13 @@
 //! cargo bench -p search --bench latency                 # fixture, 100k, 1M; SQL up to 100k
 //! cargo bench -p search --bench latency -- fixture      # just one scale
 //! cargo bench -p search --bench latency -- 1000000      # just 1M (no SQL)
+//! cargo bench -p search --bench latency -- 1000000 --clients 8   # 8 clients searching at once
+//!     # served as the public service serves them: one search at a time per core (its tokio
+//!     # workers run the search inline), the others waiting their turn; and, for comparison,
+//!     # 8 threads that each search on their own (more threads than cores: the scheduler's time
+//!     # slices show in the p99)
+//! cargo bench -p search --bench latency -- 1000000 --keep-index /tmp/index-1m
+//!     # leaves the index there (for `examples/index_memory.rs`)
 
 use std::time::{Duration, Instant};
 
@@ -20,15 +27,87 @@ fn percentiles(n: usize, mut f: impl FnMut()) -> (Duration, Duration) {
     for _ in 0..n.min(50) {
         f();
     }
-    let mut samples: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
+    let samples: Vec<Duration> = (0..n).map(|_| timed(&mut f)).collect();
+    quantiles(samples)
+}
+
+/// Timings of `f` run `n` times by each of `clients` threads at once, after a warm-up:
+/// (p50, p99) over every search of every client.
+fn concurrent_percentiles(clients: usize, n: usize, f: impl Fn() + Sync) -> (Duration, Duration) {
+    for _ in 0..n.min(50) {
+        f();
+    }
+    let samples = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..clients)
+            .map(|_| scope.spawn(|| (0..n).map(|_| timed(&f)).collect::<Vec<_>>()))
+            .collect();
+        threads.into_iter().flat_map(|t| t.join().unwrap()).collect()
+    });
+    quantiles(samples)
+}
+
+/// Timings of `f` as `clients` clients each asking one search after another of a service that
+/// runs one search at a time on each of `workers` threads: from asking to the answer, queueing
+/// included, after a warm-up.
+fn served_percentiles(clients: usize, workers: usize, n: usize, f: impl Fn() + Sync) -> (Duration, Duration) {
+    use std::sync::mpsc;
+    for _ in 0..n.min(50) {
+        f();
+    }
+    let (ask, queue) = mpsc::channel::<mpsc::SyncSender<()>>();
+    let queue = std::sync::Mutex::new(queue);
+    let samples = std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let next = queue.lock().unwrap().recv();
+                    let Ok(answer) = next else { break };
+                    f();
+                    let _ = answer.send(());
+                }
+            });
+        }
+        let clients: Vec<_> = (0..clients)
+            .map(|_| {
+                let ask = ask.clone();
+                scope.spawn(move || {
+                    (0..n)
+                        .map(|_| {
+                            let (answer, answered) = mpsc::sync_channel(1);
+                            timed(|| {
+                                ask.send(answer).unwrap();
+                                answered.recv().unwrap();
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let samples: Vec<Duration> = clients.into_iter().flat_map(|c| c.join().unwrap()).collect();
+        drop(ask);
+        samples
+    });
+    quantiles(samples)
+}
+
+fn timed(f: impl FnOnce()) -> Duration {
+    let t = Instant::now();
+    f();
+    t.elapsed()
+}
+
+fn quantiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
     samples.sort();
+    let n = samples.len();
     (samples[n / 2], samples[(n * 99 / 100).min(n - 1)])
+}
+
+/// The value of `--name VALUE` among the arguments.
+fn option(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
 }
 
 fn ms(d: Duration) -> String {
@@ -143,7 +222,16 @@ const SQL_ENTRIES: &str = "SELECT interpreter_number, language, category FROM en
   WHERE valid_to IS NULL AND status = 'active' AND interpreter_number IN (SELECT value FROM json_each($1))";
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    let clients: usize = option(&all, "--clients").and_then(|n| n.parse().ok()).unwrap_or(1);
+    let keep_index = option(&all, "--keep-index").map(std::path::PathBuf::from);
+    // Scales are the bare numbers (or "fixture"), not options nor their values.
+    let args: Vec<String> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || !all[i - 1].starts_with("--")))
+        .map(|(_, a)| a.clone())
+        .collect();
     let scales: Vec<Option<usize>> = if args.is_empty() {
         vec![None, Some(100_000), Some(1_000_000)]
     } else {
@@ -167,7 +255,8 @@ fn main() {
         let day = Timestamp::now().date();
         let public: Vec<PublicInterpreter> = PublicInterpreter::listed(&generated.records, day);
         let dir = tempfile::tempdir().unwrap();
-        let index = SearchIndex::open(Some(dir.path()), catalogue.clone()).unwrap();
+        let index_dir = keep_index.clone().unwrap_or_else(|| dir.path().to_path_buf());
+        let index = SearchIndex::open(Some(&index_dir), catalogue.clone()).unwrap();
         let t = Instant::now();
         let state = IndexState {
             schema: search::schema::SCHEMA_VERSION,
@@ -207,15 +296,33 @@ fn main() {
             })
         });
         let label = scale.map_or("fixture".to_string(), |n| format!("{}k", n / 1000));
+        let label = if clients > 1 {
+            format!("{label}, {clients} clients served by one worker per core")
+        } else {
+            label
+        };
         let n = if entries > 500_000 { 500 } else { 2_000 };
         for case in cases(&generated.records) {
-            // The first search also fills per-segment caches (see `match_all`): shown apart.
+            // The first search also fills per-segment caches (see `groups`): shown apart.
             let t = Instant::now();
             let hits = index.search_uncached(&case.query, day).unwrap().total;
             eprintln!("{label} {}: first search {} ms", case.name, ms(t.elapsed()));
-            let (p50, p99) = percentiles(n, || {
+            let search = || {
                 std::hint::black_box(index.search_uncached(&case.query, day).unwrap());
-            });
+            };
+            let (p50, p99) = if clients > 1 {
+                let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+                let (t50, t99) = concurrent_percentiles(clients, n, search);
+                eprintln!(
+                    "{label} {}: {clients} threads searching on their own: p50 {} p99 {} ms",
+                    case.name,
+                    ms(t50),
+                    ms(t99)
+                );
+                served_percentiles(clients, workers, n, search)
+            } else {
+                percentiles(n, search)
+            };
             let (sql50, sql99) = match (&sql, &case.sql) {
                 (Some(pool), Some((text, binds))) => {
                     let (a, b) = percentiles(n.min(500), || {

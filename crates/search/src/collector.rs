@@ -2,8 +2,8 @@
 //! the query, applies category and county filters, counts facets and keeps the top of the order.
 //! Order: name match quality (when a name is given), then category A first, then the rotation.
 //! The counting rule ([`Collected::count`]), the order key ([`order_key`]) and the top list
-//! ([`TopK`]) are shared with `match_all`, which must give the same answers without visiting
-//! every interpreter.
+//! ([`TopK`]) and the rank of an interpreter for a query ([`query_rank`]) are shared with
+//! `groups`, which must give the same answers without visiting every interpreter.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -148,6 +148,23 @@ pub(crate) fn sort_best_first<T: Ord>(pairs: &mut [(u64, T)]) {
     pairs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 }
 
+/// The rank that counts for `r` of document `doc`, whose best rank is `best`: its best entry
+/// in the searched languages and kinds (0 if none), or `best` when neither is searched.
+pub(crate) fn query_rank(r: &Ranking, entries: &Column<u64>, doc: DocId, best: u64) -> u64 {
+    if r.languages.is_empty() && r.kinds.is_empty() {
+        return best;
+    }
+    entries
+        .values_for_doc(doc)
+        .map(decode_entry)
+        .filter(|(lang, kind, _)| {
+            (r.languages.is_empty() || r.languages.contains(lang)) && (r.kinds.is_empty() || r.kinds.contains(kind))
+        })
+        .map(|(_, _, rank)| rank)
+        .max()
+        .unwrap_or(0)
+}
+
 pub(crate) struct SegmentRanking {
     ranking: Arc<Ranking>,
     segment: SegmentOrdinal,
@@ -161,19 +178,7 @@ impl SegmentRanking {
     /// The rank that counts for this query: the best entry in the searched languages and
     /// kinds (0 if none); `best` when neither is searched.
     fn rank(&self, doc: DocId, best: u64) -> u64 {
-        let r = &self.ranking;
-        if r.languages.is_empty() && r.kinds.is_empty() {
-            return best;
-        }
-        self.entries
-            .values_for_doc(doc)
-            .map(decode_entry)
-            .filter(|(lang, kind, _)| {
-                (r.languages.is_empty() || r.languages.contains(lang)) && (r.kinds.is_empty() || r.kinds.contains(kind))
-            })
-            .map(|(_, _, rank)| rank)
-            .max()
-            .unwrap_or(0)
+        query_rank(&self.ranking, &self.entries, doc, best)
     }
 
     /// Counts `doc`, whose summary column holds `summary`, and offers it to the top list.

@@ -16,10 +16,10 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 use time::Date;
 
 use crate::analysis::{self, words};
-use crate::collector::{Ranking, RankingCollector};
+use crate::collector::{Collected, Ranking, RankingCollector};
 use crate::document::{PublicInterpreter, county_number};
+use crate::groups::{Groups, group_key};
 use crate::languages::LanguageMatcher;
-use crate::match_all::MatchAll;
 use crate::query::{Facets, MAX_DEPTH, MAX_PER_PAGE, Query, Results};
 use crate::rotation;
 use crate::schema::{
@@ -103,7 +103,7 @@ pub struct SearchIndex {
     matcher: LanguageMatcher,
     counts: Mutex<Option<(u64, Arc<LanguageCounts>)>>,
     cache: Mutex<ResultCache>,
-    match_all: MatchAll,
+    groups: Groups,
 }
 
 impl SearchIndex {
@@ -133,7 +133,7 @@ impl SearchIndex {
             catalogue: Arc::new(catalogue),
             counts: Mutex::new(None),
             cache: Mutex::new(ResultCache::default()),
-            match_all: MatchAll::default(),
+            groups: Groups::default(),
         })
     }
 
@@ -293,24 +293,33 @@ impl SearchIndex {
     }
 
     fn run(&self, searcher: &tantivy::Searcher, query: &Query, day: Date) -> Result<Results, SearchError> {
-        let (page, per_page) = (query.page, query.per_page);
         let (tantivy_query, scored) = self.tantivy_query(query);
-        let ranking = Arc::new(Ranking {
-            wanted: page * per_page,
+        let ranking = Arc::new(self.ranking(query, scored, day));
+        let collected = self.collect(searcher, query, &*tantivy_query, ranking)?;
+        self.results(searcher, query, collected)
+    }
+
+    /// What the collector needs of `query`, encoded for the fast columns.
+    fn ranking(&self, query: &Query, scored: bool, day: Date) -> Ranking {
+        Ranking {
+            wanted: query.page * query.per_page,
             languages: query.languages.iter().map(|c| language_key(*c)).collect(),
             kinds: query.kinds.iter().map(|k| kind_code(*k)).collect(),
             min_rank: query.min_category.map_or(0, schema::rank),
             counties: query.counties.iter().map(|c| county_number(*c)).collect(),
             seed: rotation::daily_seed(day),
             scored,
-        });
-        // Browsing (no term filter, no name) would visit every interpreter; `match_all`
-        // answers it from per-segment groups instead.
-        let collected = if tantivy_query.is::<AllQuery>() {
-            self.match_all.collect(searcher, &ranking)?
-        } else {
-            searcher.search(&tantivy_query, &RankingCollector(ranking))?
-        };
+        }
+    }
+
+    /// The page of `query` out of what was collected, with its records and facets.
+    fn results(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &Query,
+        collected: Collected,
+    ) -> Result<Results, SearchError> {
+        let (page, per_page) = (query.page, query.per_page);
         let mut hits = Vec::with_capacity(per_page);
         for (_, address) in collected.top.iter().skip((page - 1) * per_page) {
             let doc: TantivyDocument = searcher.doc(*address)?;
@@ -337,6 +346,50 @@ impl SearchIndex {
             hits,
             facets,
         })
+    }
+
+    /// What the search finds. Searches by term filters alone (browsing, a language, a broad
+    /// filter such as "on site") would visit every matching interpreter; `groups` answers them
+    /// from per-segment groups instead. Searches by name or number go through the collector:
+    /// they are scored or tiny, and caching a group per name would only fill memory.
+    fn collect(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &Query,
+        tantivy_query: &dyn TantivyQuery,
+        ranking: Arc<Ranking>,
+    ) -> Result<Collected, SearchError> {
+        let by_name = query.name.as_deref().is_some_and(|n| !n.trim().is_empty());
+        if by_name {
+            Ok(searcher.search(tantivy_query, &RankingCollector(ranking))?)
+        } else {
+            Ok(self
+                .groups
+                .collect(searcher, &group_key(query), tantivy_query, &ranking)?)
+        }
+    }
+
+    /// Replaces the group cache by one holding at most `budget` members (tests of the budget).
+    #[cfg(test)]
+    pub(crate) fn set_group_budget(&mut self, budget: usize) {
+        self.groups = Groups::with_budget(budget);
+    }
+
+    /// Members the group cache holds.
+    #[cfg(test)]
+    pub(crate) fn group_members(&self) -> usize {
+        self.groups.members()
+    }
+
+    /// The search answered by the collector visiting every matching interpreter, the reference
+    /// the grouped answers are tested against.
+    #[cfg(test)]
+    pub(crate) fn search_visiting_every_hit(&self, query: &Query, day: Date) -> Result<Results, SearchError> {
+        let searcher = self.reader.searcher();
+        let (tantivy_query, scored) = self.tantivy_query(query);
+        let ranking = Arc::new(self.ranking(query, scored, day));
+        let collected = searcher.search(&*tantivy_query, &RankingCollector(ranking))?;
+        self.results(&searcher, query, collected)
     }
 
     /// The tantivy query for the term filters and the name; whether it is scored.

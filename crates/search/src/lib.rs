@@ -4,10 +4,10 @@
 pub mod analysis;
 pub mod collector;
 pub mod document;
+mod groups;
 pub mod index;
 pub mod indexer;
 pub mod languages;
-mod match_all;
 pub mod query;
 pub mod rotation;
 pub mod schema;
