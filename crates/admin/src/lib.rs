@@ -33,12 +33,14 @@ use axum::Router;
 use axum::routing::get;
 use register::Database;
 use register::casework::Deadlines;
+use register::store::StaffStore;
 use register::tips::{ContactKey, TermRules, TipRules};
 
 use auth::csrf::CsrfKey;
 use auth::limits::{LoginLimits, LoginThrottle};
 use auth::oidc::{OidcError, OidcSettings, OidcVerifier};
 use auth::session::SessionKeys;
+use auth::sign_ins::SignIns;
 use auth::users::{DemoLogin, StaffDirectory};
 use auth::{Authenticator, Role};
 
@@ -83,6 +85,8 @@ pub struct AdminState {
     /// Failed password logins per username at an address, per username and per address,
     /// counted in the database so every instance shares them.
     pub login_throttle: Arc<LoginThrottle>,
+    /// Under OpenID Connect, who has been seen signing in (the staff directory this service has).
+    pub sign_ins: Arc<SignIns>,
 }
 
 /// How the service is started.
@@ -102,43 +106,61 @@ pub struct AdminConfig {
 }
 
 impl AdminState {
-    /// The active caseworkers and seniors a tip case can be given to, as `(login, name)`, when
-    /// this service knows them (the built-in directory); empty under OpenID Connect.
-    pub fn caseworkers(&self) -> Vec<(String, String)> {
-        let Authenticator::Embedded { directory, .. } = self.auth.as_ref() else {
-            return Vec::new();
-        };
-        directory
-            .users()
-            .iter()
-            .filter(|u| {
-                u.roles
+    /// The active caseworkers and seniors a tip case can be given to, as `(login, name)`: from
+    /// the built-in directory, or under OpenID Connect those seen signing in lately with a
+    /// casework role (`register::staff`).
+    pub async fn caseworkers(&self) -> Result<Vec<(String, String)>, register::StoreError> {
+        let label = |login: &str, name: &str| (login.to_string(), format!("{name} ({login})"));
+        match self.auth.as_ref() {
+            Authenticator::Embedded { directory, .. } => Ok(directory
+                .users()
+                .iter()
+                .filter(|u| {
+                    u.roles
+                        .iter()
+                        .any(|r| matches!(r, Role::Caseworker | Role::SeniorCaseworker))
+                })
+                .map(|u| label(&u.username, &u.name))
+                .collect()),
+            Authenticator::Oidc(_) => {
+                let now = auth::now();
+                let since = now - register::staff::ACTIVE_DAYS * 86_400;
+                Ok(self
+                    .store
+                    .staff_seen_since(since)
+                    .await?
                     .iter()
-                    .any(|r| matches!(r, Role::Caseworker | Role::SeniorCaseworker))
-            })
-            .map(|u| (u.username.clone(), format!("{} ({})", u.name, u.username)))
-            .collect()
+                    .filter(|m| register::staff::standing(Some(m), now) == register::tips::StaffStanding::Caseworker)
+                    .map(|m| label(&m.login, &m.name))
+                    .collect())
+            }
+        }
     }
 
-    /// What the staff directory says about `login` (`staff:kari`), for giving someone a tip case.
-    /// Under OpenID Connect the provider is the directory and this service cannot look people
-    /// up, so nobody but the actor themself counts as known there.
-    pub fn staff_standing(&self, login: &str) -> register::tips::StaffStanding {
+    /// What the staff directory says about `login` (`staff:kari`), for giving someone a tip case:
+    /// the built-in directory, or under OpenID Connect the sign-ins this service has seen (the
+    /// provider tells it about someone only when they sign in).
+    pub async fn staff_standing(&self, login: &str) -> Result<register::tips::StaffStanding, register::StoreError> {
         use register::tips::StaffStanding;
-        let Authenticator::Embedded { directory, .. } = self.auth.as_ref() else {
-            return StaffStanding::Unknown;
-        };
         let username = auth::short_login(login);
-        match directory.users().iter().find(|u| u.username == username) {
-            Some(u)
-                if u.roles
-                    .iter()
-                    .any(|r| matches!(r, Role::Caseworker | Role::SeniorCaseworker)) =>
-            {
-                StaffStanding::Caseworker
+        match self.auth.as_ref() {
+            Authenticator::Embedded { directory, .. } => {
+                Ok(match directory.users().iter().find(|u| u.username == username) {
+                    Some(u)
+                        if u.roles
+                            .iter()
+                            .any(|r| matches!(r, Role::Caseworker | Role::SeniorCaseworker)) =>
+                    {
+                        StaffStanding::Caseworker
+                    }
+                    Some(_) => StaffStanding::OtherRole,
+                    None => StaffStanding::Unknown,
+                })
             }
-            Some(_) => StaffStanding::OtherRole,
-            None => StaffStanding::Unknown,
+            Authenticator::Oidc(_) => {
+                let member = self.store.staff_member(username).await?;
+                Ok(register::staff::standing(member.as_ref(), auth::now()))
+            }
         }
     }
 
@@ -179,6 +201,7 @@ impl AdminState {
             csrf: Arc::new(csrf),
             settings: Arc::new(settings),
             tip_key: Arc::new(tip_key),
+            sign_ins: Arc::new(SignIns::default()),
         }
     }
 }

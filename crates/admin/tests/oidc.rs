@@ -334,3 +334,144 @@ async fn a_discovery_document_for_another_issuer_stops_the_start() {
     let error = OidcVerifier::load(nobody).await.unwrap_err();
     assert!(error.to_string().contains("kunne ikke hente"), "{error}");
 }
+
+/// A token for `user` with `roles`.
+fn token_for(p: &Provider, user: &str, roles: &[&str]) -> String {
+    let mut c = claims(roles);
+    c["preferred_username"] = user.into();
+    c["name"] = format!("Navn {user}").into();
+    p.sign(&c)
+}
+
+/// A form posted with a bearer token: status, `Location` and body.
+async fn post_form(
+    router: &axum::Router,
+    token: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String, String) {
+    use tower::ServiceExt;
+    let req = axum::http::Request::post(path)
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(serde_urlencoded::to_string(fields).unwrap()))
+        .unwrap();
+    let res = router.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+    (status, location, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn get_page(router: &axum::Router, token: &str, path: &str) -> String {
+    use tower::ServiceExt;
+    let req = axum::http::Request::get(path)
+        .header("authorization", format!("Bearer {token}"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let res = router.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+    String::from_utf8_lossy(&body).into_owned()
+}
+
+/// The CSRF token the forms of `token`'s session carry, read from a form page.
+async fn csrf_of(router: &axum::Router, token: &str) -> String {
+    let page = get_page(router, token, "/varsler/ny").await;
+    let (_, rest) = page
+        .split_once(r#"name="csrf" value=""#)
+        .expect("a form with a CSRF field");
+    rest.split('"').next().unwrap().to_string()
+}
+
+/// Under OpenID Connect the provider describes staff only at sign-in: a senior can give a tip case
+/// to a caseworker this service has seen signing in, never to someone it has not seen or who has
+/// no casework role (issue 14, item 3, in production).
+#[tokio::test]
+async fn a_senior_assigns_tip_cases_to_caseworkers_seen_signing_in() {
+    use register::store::TipStore;
+    let p = provider();
+    let (base, router, _) = app(&p).await;
+    let senior = token_for(&p, "sigrid.s", &["senior_caseworker"]);
+    let today = register::Timestamp::now().date().to_string();
+    let csrf = csrf_of(&router, &senior).await;
+    let intake = [
+        ("csrf", csrf.as_str()),
+        ("received_on", today.as_str()),
+        ("channel", "email"),
+        ("interpreter", ""),
+        ("subject_description", "Kvinne i 30-årene, tolket tigrinja"),
+        ("assignment_on", today.as_str()),
+        ("assignment_place", "Oslo tingrett"),
+        ("ground_confidentiality", "on"),
+        ("account", "Tolken fortalte andre om saken etter oppdraget."),
+        ("reporter_role", "public_body"),
+        ("anonymous", "on"),
+    ];
+    let (answer, location, body) = post_form(&router, &senior, "/varsler", &intake).await;
+    assert_eq!(answer, StatusCode::SEE_OTHER, "{body}");
+    let id: i64 = location
+        .trim_start_matches("/varsler/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let assign = |who: &'static str| {
+        let (router, senior, store, csrf) = (router.clone(), senior.clone(), base.state.store.clone(), csrf.clone());
+        async move {
+            let version = store
+                .case_for_processing(id, "test:harness")
+                .await
+                .unwrap()
+                .version
+                .to_string();
+            let fields = [
+                ("csrf", csrf.as_str()),
+                ("action", "assign"),
+                ("version", version.as_str()),
+                ("caseworker", who),
+                ("reason", "fordeling"),
+            ];
+            post_form(&router, &senior, &format!("/varsler/{id}/hendelser"), &fields).await
+        }
+    };
+
+    let (answer, _, body) = assign("per.p").await;
+    assert_eq!(answer, StatusCode::UNPROCESSABLE_ENTITY, "never seen: {body}");
+    assert!(body.contains("«per.p» er ikke en aktiv saksbehandler"), "{body}");
+
+    // Per signs in as a caseworker, Ola as a statistician.
+    let per = token_for(&p, "per.p", &["caseworker"]);
+    assert_eq!(status(&router, &per, "/api/v1/me").await, StatusCode::OK);
+    let ola = token_for(&p, "ola.o", &["statistician"]);
+    assert_eq!(status(&router, &ola, "/api/v1/me").await, StatusCode::OK);
+
+    let page = get_page(&router, &senior, &format!("/varsler/{id}")).await;
+    assert!(
+        page.contains(r#"<option value="per.p">"#),
+        "the senior picks among caseworkers seen"
+    );
+    assert!(
+        !page.contains(r#"<option value="ola.o">"#),
+        "a statistician is not offered"
+    );
+    let (answer, _, body) = assign("ola.o").await;
+    assert_eq!(answer, StatusCode::UNPROCESSABLE_ENTITY, "no casework role: {body}");
+    let (answer, _, body) = assign("per.p").await;
+    assert_eq!(answer, StatusCode::SEE_OTHER, "{body}");
+    let case = base.state.store.case_for_processing(id, "test:harness").await.unwrap();
+    assert_eq!(case.assigned, ["staff:per.p"]);
+
+    let admin = token_for(&p, "anne.a", &["administrator"]);
+    let staff = get_page(&router, &admin, "/brukere").await;
+    assert!(
+        staff.contains("per.p") && staff.contains("ola.o") && staff.contains("statistiker"),
+        "{staff}"
+    );
+}

@@ -21,6 +21,7 @@ pub mod record;
 pub mod reference;
 pub mod rules;
 pub mod sanctions;
+pub mod staff;
 pub mod store;
 pub mod timestamp;
 pub mod tips;

@@ -104,6 +104,9 @@ pub async fn authenticate(parts: &Parts, state: &AdminState) -> Result<Staff, Ad
     if state.store.is_session_revoked(&identity.session_id).await? {
         return Err(AdminError::Unauthenticated(AuthError::Revoked));
     }
+    if matches!(state.auth.as_ref(), super::Authenticator::Oidc(_)) {
+        state.sign_ins.note(&state.store, &identity, super::now()).await?;
+    }
     let csrf = state.csrf.token_for(&identity.session_id);
     Ok(Staff {
         identity,

@@ -7,6 +7,7 @@ pub mod limits;
 pub mod oidc;
 pub mod role;
 pub mod session;
+pub mod sign_ins;
 pub mod users;
 
 use base64::Engine;

@@ -713,7 +713,7 @@ pub async fn act(
         e @ CaseEvent::Decide { .. } => propose_decision(&state, id, version, e, &actor, reason).await,
         CaseEvent::Assign { caseworker } => {
             let senior = user.has(Role::SeniorCaseworker);
-            let standing = state.staff_standing(&caseworker);
+            let standing = state.staff_standing(&caseworker).await?;
             workflow::assign(
                 &state.store,
                 id,

@@ -60,6 +60,8 @@ struct Context {
     may_open_documents: bool,
     access_log: Option<Vec<AccessLogEntry>>,
     meetings: Vec<register::tips::Meeting>,
+    /// Whom a senior can give the case to, as `(login, name)`.
+    caseworkers: Vec<(String, String)>,
 }
 
 /// Opens the case for `staff` (audited) and what the page needs around it.
@@ -92,6 +94,7 @@ async fn load(state: &AdminState, staff: &Staff, id: i64) -> Result<(TipCase, Co
             None
         },
         meetings: state.store.meetings().await?,
+        caseworkers: if senior { state.caseworkers().await? } else { Vec::new() },
     };
     Ok((case, context))
 }
@@ -137,12 +140,11 @@ fn page(state: &AdminState, staff: &Staff, case: &TipCase, cx: &Context, ok: &st
     let rules = &state.settings.tip_rules;
     let today = Timestamp::now().date();
     let licences = cx.record.as_ref().map(|r| r.licences.as_slice()).unwrap_or(&[]);
-    let caseworkers = state.caseworkers();
     let choices = Choices {
         meetings: &cx.meetings,
         licences,
         rules,
-        caseworkers: &caseworkers,
+        caseworkers: &cx.caseworkers,
     };
     let offered = actions::offered(case, staff, today);
     let body = html! {

@@ -9,6 +9,7 @@ pub mod postgres;
 mod rows;
 mod shared;
 pub mod sqlite;
+pub mod staff;
 pub mod tips;
 
 use std::future::Future;
@@ -30,6 +31,7 @@ pub use follow::{Follower, Wake};
 pub use guards::{FeedHead, GuardStore};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
+pub use staff::StaffStore;
 pub use tips::TipStore;
 
 /// Everything that can go wrong in storage, with messages fit for users where the cause is

@@ -90,3 +90,4 @@ store_impl!(PostgresStore, sqlx::Postgres);
 super::casework::casework_impl!(PostgresStore, sqlx::Postgres);
 super::tips::tips_impl!(PostgresStore, sqlx::Postgres);
 super::guards::guards_impl!(PostgresStore, sqlx::Postgres);
+super::staff::staff_impl!(PostgresStore, sqlx::Postgres);

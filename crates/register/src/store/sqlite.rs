@@ -95,3 +95,4 @@ store_impl!(SqliteStore, sqlx::Sqlite);
 super::casework::casework_impl!(SqliteStore, sqlx::Sqlite);
 super::tips::tips_impl!(SqliteStore, sqlx::Sqlite);
 super::guards::guards_impl!(SqliteStore, sqlx::Sqlite);
+super::staff::staff_impl!(SqliteStore, sqlx::Sqlite);
