@@ -94,6 +94,7 @@ pub fn action(a: &str) -> &str {
         "exclude" => "Utestengt",
         "lift_exclusion" => "Utestenging opphevet",
         "record_expired_exclusions" => "Utestenging utløpt",
+        "reveal_national_id" => "Fødselsnummer vist",
         other => other,
     }
 }

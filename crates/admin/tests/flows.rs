@@ -751,3 +751,52 @@ async fn duplicate_national_id_is_refused(app: TestApp) {
     assert!(!taken.body.contains(&id), "the number itself is not echoed");
 }
 admin_story!(duplicate_national_id_on, super::duplicate_national_id_is_refused);
+
+/// A national identity number is masked on the dossier (birth date and stars); the whole number
+/// is shown only on request with a reason, and every reveal is in the interpreter's history with
+/// who and why (issue 13, item 11).
+async fn national_id_is_masked_until_revealed_with_a_reason(app: TestApp) {
+    let kari = app.session("kari");
+    let number = register(&app, &kari).await;
+    let id = national_id("010190125");
+    let page = app.get(&format!("/tolker/{number}"), Some(&kari)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains(&id), "the whole number is not on the page");
+    assert!(page.body.contains("010190*****"), "{}", page.body);
+    assert!(page.body.contains("Vis hele fødselsnummeret"));
+
+    let path = format!("/tolker/{number}/fodselsnummer");
+    let refused = app.post(&path, Some(&kari), &[("reason", " ")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Skriv hvorfor du trenger å se fødselsnummeret."));
+    assert!(!refused.body.contains(&id), "no reason, no number");
+    let unprotected = app
+        .post_raw(&path, Some(&kari), &[("reason", "Kontroll mot søknad")])
+        .await;
+    assert_eq!(
+        unprotected.status,
+        StatusCode::FORBIDDEN,
+        "the form needs its CSRF token"
+    );
+
+    let shown = app
+        .post(&path, Some(&kari), &[("reason", "Kontroll mot søknad 24/1234")])
+        .await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.body);
+    assert!(shown.body.contains(&id), "the whole number after the request");
+    assert!(shown.body.contains("Visningen er logget"));
+    let number: register::InterpreterNumber = number.parse().unwrap();
+    let history = app.state.store.history(number).await.unwrap();
+    let reveals: Vec<_> = history.iter().filter(|h| h.action == "reveal_national_id").collect();
+    assert_eq!(reveals.len(), 1);
+    assert_eq!(reveals[0].actor, "staff:kari");
+    assert_eq!(reveals[0].reason, "Kontroll mot søknad 24/1234");
+    assert_eq!(reveals[0].change_seq, None, "a read, not a change");
+    let again = app.get(&format!("/tolker/{number}"), Some(&kari)).await;
+    assert!(!again.body.contains(&id), "masked again on the next visit");
+    assert!(again.body.contains("Fødselsnummer vist") && again.body.contains("Kontroll mot søknad 24/1234"));
+}
+admin_story!(
+    national_id_reveal_on,
+    super::national_id_is_masked_until_revealed_with_a_reason
+);

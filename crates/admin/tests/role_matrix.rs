@@ -43,6 +43,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("post", "/tolker/sok", CASEWORK),
     ("get", "/tolker/ny", CASEWORK),
     ("get", "/tolker/{number}", CASEWORK),
+    ("post", "/tolker/{number}/fodselsnummer", CASEWORK),
     ("get", "/tolker/{number}/kvalifikasjoner/ny", CASEWORK),
     ("post", "/tolker/{number}/kvalifikasjoner", CASEWORK),
     ("get", "/tolker/{number}/autorisasjonsprover/ny", CASEWORK),

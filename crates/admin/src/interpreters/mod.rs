@@ -29,6 +29,7 @@ pub fn routes() -> Router<AdminState> {
         .route("/tolker/sok", post(search_posted))
         .route("/tolker/ny", get(new_interpreter))
         .route("/tolker/{number}", get(dossier))
+        .route("/tolker/{number}/fodselsnummer", post(reveal_national_id))
 }
 
 /// The interpreter at `raw` (a path segment), or 404.
@@ -178,6 +179,17 @@ async fn dossier(
     Query(notice): Query<Notice>,
 ) -> Result<Markup, AdminError> {
     let record = find(&state, &number).await?;
+    dossier_page(&state, &user, record, &notice.ok, Reveal::Masked).await
+}
+
+/// The dossier of `record`, its national identity number shown as `reveal` says.
+async fn dossier_page(
+    state: &AdminState,
+    user: &Authorised<Casework>,
+    record: InterpreterRecord,
+    ok: &str,
+    reveal: Reveal<'_>,
+) -> Result<Markup, AdminError> {
     let n = record.number;
     let dossier = views::Dossier {
         history: state.store.history(n).await?,
@@ -187,6 +199,54 @@ async fn dossier(
         record,
     };
     let title = format!("Tolk {n}");
-    let body = views::interpreter_page(&dossier, state.store.catalogue(), &notice.ok);
-    Ok(layout::page(&title, Some(&user), body))
+    let body = views::interpreter_page(&dossier, state.store.catalogue(), ok, &user.csrf, reveal);
+    Ok(layout::page(&title, Some(user), body))
+}
+
+/// How the dossier shows the national identity number.
+pub enum Reveal<'a> {
+    /// Birth date and stars, with a form to ask for the whole number.
+    Masked,
+    /// The form again, with what was wrong with the reason given.
+    Refused(&'a Errors, &'a str),
+    /// The whole number: the reveal is in the audit trail.
+    Shown,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RevealForm {
+    pub reason: String,
+}
+
+/// The longest reason accepted for seeing a national identity number.
+const MAX_REVEAL_REASON: usize = 300;
+
+/// `POST /tolker/{n}/fodselsnummer`: the whole national identity number, on request and with a
+/// reason, recorded in the interpreter's audit trail before it is shown.
+async fn reveal_national_id(
+    State(state): State<AdminState>,
+    user: Authorised<Casework>,
+    Path(number): Path<String>,
+    CsrfForm(form): CsrfForm<RevealForm>,
+) -> Result<Response, AdminError> {
+    let record = find(&state, &number).await?;
+    let reason = form.reason.trim();
+    let mut errors = Errors::default();
+    if reason.chars().count() < 3 {
+        errors.push("reason", "Skriv hvorfor du trenger å se fødselsnummeret.");
+    } else if reason.chars().count() > MAX_REVEAL_REASON {
+        errors.push("reason", format!("Begrunnelsen kan ha høyst {MAX_REVEAL_REASON} tegn."));
+    }
+    if !errors.is_empty() {
+        let page = dossier_page(&state, &user, record, "", Reveal::Refused(&errors, &form.reason)).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    state
+        .store
+        .record_national_id_reveal(record.number, &user.actor(), reason)
+        .await?;
+    Ok(dossier_page(&state, &user, record, "", Reveal::Shown)
+        .await?
+        .into_response())
 }

@@ -8,8 +8,9 @@ use register::casework::four_eyes::describe;
 use register::casework::{ApprovalStatus, Decision, ForeignCase, PendingApproval};
 use register::category::{self, Facts};
 use register::interpreter::{Availability, Gender};
+use register::national_id::NationalId;
 use register::store::AuditItem;
-use register::{Catalogue, InterpreterRecord, LanguageCode};
+use register::{Catalogue, InterpreterNumber, InterpreterRecord, LanguageCode};
 
 use super::form::RegistrationForm;
 use crate::forms::{self, Errors};
@@ -163,7 +164,7 @@ pub fn derived_categories(
         .collect()
 }
 
-pub fn interpreter_page(d: &Dossier, catalogue: &Catalogue, ok: &str) -> Markup {
+pub fn interpreter_page(d: &Dossier, catalogue: &Catalogue, ok: &str, csrf: &str, reveal: super::Reveal) -> Markup {
     let r = &d.record;
     let p = &r.profile;
     let n = r.number;
@@ -185,7 +186,7 @@ pub fn interpreter_page(d: &Dossier, catalogue: &Catalogue, ok: &str) -> Markup 
         }
         h2 { "Personopplysninger" }
         dl class="facts" {
-            dt { "Fødselsnummer" } dd { (p.national_id.expose()) }
+            dt { "Fødselsnummer" } dd { (national_id(n, &p.national_id, csrf, &reveal)) }
             dt { "Navn" } dd { (p.given_name) " " (p.family_name) @if let Some(pn) = &p.preferred_name { " (foretrekker " (pn) ")" } }
             dt { "Kjønn" } dd { (labels::gender(p.gender)) }
             dt { "Fylke" } dd { (catalogue.county(p.county).map(|c| c.name.as_str()).unwrap_or("")) }
@@ -310,6 +311,33 @@ pub fn interpreter_page(d: &Dossier, catalogue: &Catalogue, ok: &str) -> Markup 
         }
         h2 { "Historikk" }
         (history(&d.history))
+    }
+}
+
+/// The national identity number: masked (birth date and stars) unless revealed, and then the
+/// reveal has been recorded; a form asks for it with a reason.
+fn national_id(n: InterpreterNumber, id: &NationalId, csrf: &str, reveal: &super::Reveal) -> Markup {
+    let no_errors = Errors::default();
+    let (errors, reason) = match reveal {
+        super::Reveal::Shown => {
+            return html! {
+                (id.expose())
+                p class="hint" role="status" { "Visningen er logget i historikken med begrunnelsen din." }
+            };
+        }
+        super::Reveal::Refused(errors, reason) => (*errors, *reason),
+        super::Reveal::Masked => (&no_errors, ""),
+    };
+    html! {
+        (id) " "
+        details open[!errors.is_empty()] {
+            summary { "Vis hele fødselsnummeret" }
+            form method="post" action={ "/tolker/" (n) "/fodselsnummer" } autocomplete="off" {
+                (forms::csrf(csrf))
+                (forms::input("text", "reason", "Hvorfor trenger du å se det?", reason, errors, Some("Visningen logges med navnet ditt og begrunnelsen.")))
+                div class="actions" { button type="submit" { "Vis fødselsnummer" } }
+            }
+        }
     }
 }
 

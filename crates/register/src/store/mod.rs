@@ -189,6 +189,16 @@ pub trait Store: Clone + Send + Sync + 'static {
     /// The audit trail of one interpreter, oldest first.
     fn history(&self, number: InterpreterNumber) -> impl Future<Output = Result<Vec<AuditItem>>> + Send;
 
+    /// Records in the audit trail that `actor` was shown `number`'s national identity number,
+    /// and why: a read, not a change (no feed row, no `change_seq`), so the history tells who
+    /// has seen the number.
+    fn record_national_id_reveal(
+        &self,
+        number: InterpreterNumber,
+        actor: &str,
+        reason: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
+
     /// Interpreters whose period of exclusion ended on or before `today` but are still stored
     /// as excluded; the caller records the end through `Command::RecordExpiredExclusions`.
     fn expired_exclusions(&self, today: time::Date) -> impl Future<Output = Result<Vec<InterpreterNumber>>> + Send;
@@ -291,6 +301,9 @@ impl Store for Database {
     }
     async fn history(&self, number: InterpreterNumber) -> Result<Vec<AuditItem>> {
         delegate!(self, s => s.history(number).await)
+    }
+    async fn record_national_id_reveal(&self, number: InterpreterNumber, actor: &str, reason: &str) -> Result<()> {
+        delegate!(self, s => s.record_national_id_reveal(number, actor, reason).await)
     }
     async fn expired_exclusions(&self, today: time::Date) -> Result<Vec<InterpreterNumber>> {
         delegate!(self, s => s.expired_exclusions(today).await)

@@ -612,6 +612,21 @@ macro_rules! store_impl {
                     rows.into_iter().map(AuditRow::into_item).collect()
                 }
 
+                async fn record_national_id_reveal(&self, number: InterpreterNumber, actor: &str, reason: &str) -> Result<()> {
+                    let now = Timestamp::now();
+                    sqlx::query(
+                        "INSERT INTO audit_log (change_seq, recorded_at, effective_at, actor, action, interpreter_number, reason, detail) \
+                         VALUES (NULL, $1, $1, $2, 'reveal_national_id', $3, $4, '{}')",
+                    )
+                    .bind(now)
+                    .bind(actor)
+                    .bind(number.get())
+                    .bind(reason)
+                    .execute(&self.pool)
+                    .await?;
+                    Ok(())
+                }
+
                 async fn expired_exclusions(&self, today: time::Date) -> Result<Vec<InterpreterNumber>> {
                     let rows: Vec<i64> = sqlx::query_scalar(
                         "SELECT DISTINCT interpreter_number FROM entry_versions WHERE valid_to IS NULL AND status = 'excluded' AND excluded_until <= $1 ORDER BY interpreter_number",
