@@ -4,12 +4,16 @@
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
+use std::collections::{BTreeMap, BTreeSet};
+
 use maud::{Markup, html};
 use register::Timestamp;
 use register::casework::deadlines::Urgency;
 use register::casework::foreign::DeadlineKind;
 use register::casework::{ApprovalStatus, ForeignCase, PendingApproval};
-use register::store::CaseStore;
+use register::store::tips::TipListItem;
+use register::store::{CaseStore, TipStore};
+use register::{InterpreterNumber, Store};
 use serde::Serialize;
 use time::Date;
 
@@ -38,11 +42,31 @@ pub struct DueItem {
 /// The work lists of one member of staff.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Worklist {
+    /// Open tip cases assigned to the viewer, the soonest deadline first.
+    pub my_tips: Vec<TipListItem>,
+    /// Open tip cases nobody has taken yet, oldest first.
+    pub new_tips: Vec<TipListItem>,
     pub my_cases: Vec<ForeignCase>,
     pub due_this_week: Vec<DueItem>,
     pub overdue: Vec<DueItem>,
     /// Changes waiting for a second person (seniors act on them).
     pub awaiting_approval: Vec<PendingApproval>,
+    /// The display names of the interpreters the lists mention.
+    pub names: BTreeMap<InterpreterNumber, String>,
+}
+
+impl Worklist {
+    /// "Name (number)", or the number alone for someone not (or no longer) in the register.
+    fn interpreter(&self, n: InterpreterNumber) -> Markup {
+        html! {
+            a href={ "/tolker/" (n) } {
+                @match self.names.get(&n) {
+                    Some(name) => { (name) " (" (n) ")" },
+                    None => (n),
+                }
+            }
+        }
+    }
 }
 
 /// Builds `actor`'s work lists as of `today`.
@@ -74,7 +98,40 @@ pub async fn worklist(state: &AdminState, actor: &str, today: Date) -> Result<Wo
     }
     list.overdue.sort_by_key(|i| i.due);
     list.due_this_week.sort_by_key(|i| i.due);
+    let tips = state.store.tip_list(true).await.map_err(crate::tips::page_error)?;
+    let (mine, new) = tip_lists(tips, actor);
+    list.my_tips = mine;
+    list.new_tips = new;
+    let numbers: BTreeSet<InterpreterNumber> = list
+        .my_tips
+        .iter()
+        .chain(&list.new_tips)
+        .filter_map(|t| t.interpreter)
+        .chain(list.my_cases.iter().map(|c| c.number))
+        .chain(list.awaiting_approval.iter().map(|a| a.number))
+        .collect();
+    for n in numbers {
+        if let Some(record) = state.store.record(n).await? {
+            list.names.insert(n, record.profile.display_name());
+        }
+    }
     Ok(list)
+}
+
+/// Of `items`, the open cases assigned to `actor` (soonest deadline first) and the open cases
+/// nobody has taken (oldest first).
+fn tip_lists(items: Vec<TipListItem>, actor: &str) -> (Vec<TipListItem>, Vec<TipListItem>) {
+    let (mut mine, mut new): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
+    for item in items.into_iter().filter(|i| i.status.is_open()) {
+        if item.assigned.iter().any(|a| a == actor) {
+            mine.push(item);
+        } else if item.assigned.is_empty() {
+            new.push(item);
+        }
+    }
+    mine.sort_by_key(|i| (i.deadlines.first().map(|d| d.due).unwrap_or(Date::MAX), i.id));
+    new.sort_by_key(|i| (i.received_on, i.id));
+    (mine, new)
 }
 
 async fn worklist_page(State(state): State<AdminState>, user: Authorised<AnyStaff>) -> Result<Markup, AdminError> {
@@ -110,7 +167,39 @@ fn due_table(items: &[DueItem]) -> Markup {
     }
 }
 
+/// Tip cases with their interpreter, status and next deadline.
+fn tip_table(id: &str, list: &Worklist, items: &[TipListItem], today: Date) -> Markup {
+    html! {
+        table id=(id) {
+            thead { tr { th scope="col" { "Sak" } th scope="col" { "Mottatt" } th scope="col" { "Tolk" } th scope="col" { "Status" } th scope="col" { "Neste frist" } } }
+            tbody {
+                @for t in items {
+                    tr data-case=(t.id) {
+                        td { a href={ "/varsler/" (t.id) } { (t.reference) } }
+                        td { (t.received_on) }
+                        td { @match t.interpreter { Some(n) => (list.interpreter(n)), None => "ukjent" } }
+                        td { (crate::tips::capitalise(t.status.label())) @if t.pending { " – venter på godkjenning" } }
+                        td {
+                            @match t.deadlines.first() {
+                                Some(d) => {
+                                    @let urgency = Urgency::of(d.due, today);
+                                    span class=[(urgency == Urgency::Overdue).then_some("overdue")] {
+                                        (crate::tips::capitalise(&d.kind.label())) ": " (d.due)
+                                        @if urgency != Urgency::Later { " – " (urgency.label()) }
+                                    }
+                                }
+                                None => "–",
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn worklist_view(user: &Staff, list: &Worklist) -> Markup {
+    let today = Timestamp::now().date();
     html! {
         h1 { "Arbeidsliste" }
         p { a href="/tolker/ny" { "Registrer ny tolk" } " · " a href="/tolker" { "Finn tolk" } " · " a href="/utenlandske-saker/ny" { "Ny sak om utenlandsk kvalifikasjon" } }
@@ -118,9 +207,22 @@ fn worklist_view(user: &Staff, list: &Worklist) -> Markup {
         @if list.overdue.is_empty() { p { "Ingen saker har oversittet frist." } } @else { (due_table(&list.overdue)) }
         h2 { "Frister denne uken (" (list.due_this_week.len()) ")" }
         @if list.due_this_week.is_empty() { p { "Ingen frister de neste sju dagene." } } @else { (due_table(&list.due_this_week)) }
-        h2 { "Mine saker (" (list.my_cases.len()) ")" }
+        h2 { "Mine varselsaker (" (list.my_tips.len()) ")" }
+        @if list.my_tips.is_empty() {
+            p { "Du har ingen åpne varselsaker." }
+        } @else {
+            (tip_table("my-tips", list, &list.my_tips, today))
+        }
+        h2 { "Nye varsler uten saksbehandler (" (list.new_tips.len()) ")" }
+        @if list.new_tips.is_empty() {
+            p { "Alle åpne varsler har en saksbehandler." }
+        } @else {
+            (tip_table("new-tips", list, &list.new_tips, today))
+        }
+        p { a href="/varsler" { "Alle varsler" } }
+        h2 { "Mine saker om utenlandsk kvalifikasjon (" (list.my_cases.len()) ")" }
         @if list.my_cases.is_empty() {
-            p { "Du har ingen åpne saker." }
+            p { "Du har ingen åpne saker om utenlandsk kvalifikasjon." }
         } @else {
             table {
                 thead { tr { th { "Sak" } th { "Tolk" } th { "Mottatt" } th { "Dokumentasjon" } } }
@@ -128,7 +230,7 @@ fn worklist_view(user: &Staff, list: &Worklist) -> Markup {
                     @for c in &list.my_cases {
                         tr {
                             td { a href={ "/utenlandske-saker/" (c.id) } { (c.reference()) } }
-                            td { a href={ "/tolker/" (c.number) } { (c.number) } }
+                            td { (list.interpreter(c.number)) }
                             td { (c.received_on) }
                             td { @if c.complete_on.is_some() { "komplett" } @else { "mangler " (c.missing_documents().len()) " dokumenter" } }
                         }
@@ -144,7 +246,7 @@ fn worklist_view(user: &Staff, list: &Worklist) -> Markup {
                 @for a in &list.awaiting_approval {
                     li {
                         (register::casework::four_eyes::describe(&a.command)) " for tolk "
-                        a href={ "/tolker/" (a.number) } { (a.number) }
+                        (list.interpreter(a.number))
                         " – foreslått av " (crate::auth::short_login(&a.requested_by)) " " (labels::instant(a.requested_at))
                     }
                 }

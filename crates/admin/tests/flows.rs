@@ -535,7 +535,7 @@ async fn foreign_case_flow(app: TestApp) {
         home.body.contains("Fristen er oversittet (1)"),
         "acknowledgement is overdue"
     );
-    assert!(home.body.contains("Mine saker (1)"));
+    assert!(home.body.contains("Mine saker om utenlandsk kvalifikasjon (1)"));
     let worklist = app.get("/api/v1/worklist", Some(&kari)).await.json();
     assert_eq!(worklist["overdue"][0]["kind"], "acknowledge");
 

@@ -814,3 +814,46 @@ async fn committee_members_cannot_reach_cases(app: TestApp) {
     );
 }
 admin_story!(committee_on, super::committee_members_cannot_reach_cases);
+
+/// The front page shows what a caseworker owns or must pick up: a new tip under "new, nobody has
+/// it" for everyone, and once taken under the taker's own tip cases, with the interpreter's name
+/// and the next deadline (issue 13, item 8: "Mine saker (0)" after taking a tip).
+async fn a_taken_tip_is_on_the_takers_work_list(app: TestApp) {
+    let n = listed(&app).await;
+    let kari = app.session("kari");
+    let per = app.session("per");
+    let id = intake(&app, &kari, &intake_fields(&n.to_string())).await;
+    let name = app.state.store.record(n).await.unwrap().unwrap().profile.display_name();
+    let row = format!("data-case=\"{id}\"");
+    let section = |page: &str, table: &str| {
+        let start = page.find(&format!("<table id=\"{table}\"")).map(|i| &page[i..]);
+        start
+            .map(|s| s[..s.find("</table>").unwrap()].to_string())
+            .unwrap_or_default()
+    };
+
+    let before = app.get("/", Some(&per)).await.body;
+    assert!(before.contains("Mine varselsaker (0)"), "{before}");
+    assert!(before.contains("Nye varsler uten saksbehandler (1)"));
+    assert!(
+        section(&before, "new-tips").contains(&row),
+        "a new tip is offered to everyone"
+    );
+    assert!(
+        section(&before, "new-tips").contains(&format!("{name} ({n})")),
+        "named, not only numbered"
+    );
+
+    done(&app, &per, id, "take", &[]).await;
+    let after = app.get("/", Some(&per)).await.body;
+    assert!(after.contains("Mine varselsaker (1)"), "{after}");
+    let mine = section(&after, "my-tips");
+    assert!(mine.contains(&row) && mine.contains(&format!("{name} ({n})")));
+    assert!(
+        after.contains("Nye varsler uten saksbehandler (0)"),
+        "taken tips leave the new list"
+    );
+    let others = app.get("/", Some(&kari)).await.body;
+    assert!(others.contains("Mine varselsaker (0)"), "only the taker owns it");
+}
+admin_story!(work_list_tips_on, super::a_taken_tip_is_on_the_takers_work_list);
