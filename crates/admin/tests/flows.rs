@@ -800,3 +800,68 @@ admin_story!(
     national_id_reveal_on,
     super::national_id_is_masked_until_revealed_with_a_reason
 );
+
+/// Staff find a person by a partial or misspelt name, by e-mail or phone, and narrow by county,
+/// language and status; a filter no form offers is refused with a message (issue 13, item 9).
+async fn people_are_found_by_partial_and_misspelt_names_and_contact_details(app: TestApp) {
+    let kari = app.session("kari");
+    register(&app, &kari).await;
+    let qasim = national_id("020285123");
+    let created = app.post("/tolker", Some(&kari), &registration(&qasim, "Qasim")).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let find = |fields: Vec<(&'static str, &'static str)>| {
+        let (app, kari) = (&app, &kari);
+        async move { app.post("/tolker/sok", Some(kari), &fields).await }
+    };
+    let names = |body: &str| -> Vec<String> {
+        let Some(start) = body.find("<table id=\"hits\"") else {
+            return Vec::new();
+        };
+        body[start..]
+            .split("<tr>")
+            .skip(2)
+            .filter_map(|row| row.split("<td>").nth(2)?.split('<').next().map(str::to_string))
+            .collect()
+    };
+
+    let found = find(vec![("q", "Qasm")]).await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert_eq!(names(&found.body), ["Qasim Haddad"], "one letter left out");
+    assert_eq!(
+        names(&find(vec![("q", "Haddda")]).await.body),
+        ["Leila Haddad", "Qasim Haddad"]
+    );
+    assert_eq!(
+        names(&find(vec![("q", "lei had")]).await.body),
+        ["Leila Haddad"],
+        "beginnings of words"
+    );
+    assert_eq!(
+        names(&find(vec![("q", "LEILA@example.no")]).await.body).len(),
+        2,
+        "both share the address"
+    );
+    assert_eq!(names(&find(vec![("q", "912 34 567")]).await.body).len(), 2, "by phone");
+    assert!(names(&find(vec![("q", "Hansen")]).await.body).is_empty());
+
+    assert_eq!(
+        names(&find(vec![("q", "Haddad"), ("county", "46")]).await.body).len(),
+        2
+    );
+    let elsewhere = find(vec![("q", "Haddad"), ("county", "03")]).await;
+    assert!(elsewhere.body.contains("Ingen tolker passer søket."));
+    let no_language = find(vec![("q", ""), ("language", "ARB")]).await;
+    assert!(names(&no_language.body).is_empty(), "neither has an Arabic entry yet");
+    let bad = find(vec![("q", "Haddad"), ("category", "Z")]).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad.body.contains("Kategorien må være A, B, C, D eller E."),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("value=\"Haddad\""), "what was typed is kept");
+}
+admin_story!(
+    person_finder_on,
+    super::people_are_found_by_partial_and_misspelt_names_and_contact_details
+);

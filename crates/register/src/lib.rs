@@ -9,6 +9,7 @@ pub mod counts;
 pub mod county;
 pub mod entry_status;
 pub mod export;
+pub mod finder;
 pub mod generator;
 pub mod interpreter;
 pub mod interpreter_number;

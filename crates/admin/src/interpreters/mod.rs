@@ -10,8 +10,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::Markup;
+use register::finder::{self, PersonQuery};
 use register::store::CaseStore;
-use register::{ChangeMeta, InterpreterNumber, InterpreterRecord, Store, Timestamp};
+use register::{
+    Category, ChangeMeta, CountyCode, InterpreterNumber, InterpreterRecord, LanguageCode, Store, Timestamp,
+};
 use serde::Deserialize;
 
 use crate::AdminState;
@@ -50,7 +53,72 @@ pub struct SearchQuery {
     pub q: String,
     /// Set on the redirect that took a national identity number out of the address.
     pub sok: String,
+    /// A language code.
+    pub language: String,
+    /// The lowest category, `A` to `E`.
+    pub category: String,
+    /// An entry status as stored.
+    pub status: String,
+    /// A county number.
+    pub county: String,
 }
+
+impl SearchQuery {
+    /// The query for the finder, or what is wrong with a filter (a hand-edited address).
+    fn parse(&self) -> Result<PersonQuery, Errors> {
+        let mut errors = Errors::default();
+        let field = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
+        let language = field(&self.language).and_then(|v| {
+            v.parse::<LanguageCode>()
+                .map_err(|_| errors.push("language", "Ukjent språk."))
+                .ok()
+        });
+        let category = field(&self.category).and_then(|v| {
+            v.parse::<Category>()
+                .map_err(|_| errors.push("category", "Kategorien må være A, B, C, D eller E."))
+                .ok()
+        });
+        let status = field(&self.status).and_then(|v| {
+            if STATUSES.iter().any(|(s, _)| *s == v) {
+                Some(v)
+            } else {
+                errors.push("status", "Ukjent status.");
+                None
+            }
+        });
+        let county = field(&self.county).and_then(|v| {
+            v.parse::<CountyCode>()
+                .map_err(|_| errors.push("county", "Ukjent fylke."))
+                .ok()
+        });
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(PersonQuery {
+            text: self.q.trim().to_string(),
+            language,
+            category,
+            status,
+            county,
+        })
+    }
+
+    fn has_filters(&self) -> bool {
+        [&self.language, &self.category, &self.status, &self.county]
+            .iter()
+            .any(|v| !v.trim().is_empty())
+    }
+}
+
+/// The entry statuses staff can filter by, with their labels.
+pub const STATUSES: [(&str, &str); 6] = [
+    ("active", "Aktiv"),
+    ("suspended", "Midlertidig utestengt"),
+    ("excluded", "Utestengt for en periode"),
+    ("excluded_permanently", "Utestengt permanent"),
+    ("withdrawn", "Trukket"),
+    ("no_basis", "Uten grunnlag"),
+];
 
 /// The most hits shown for a name search.
 const MAX_HITS: usize = 50;
@@ -81,7 +149,7 @@ async fn search(
         return Ok(Redirect::to("/tolker?sok=fnr").into_response());
     }
     let moved = query.sok == "fnr";
-    results(&state, &user, query.q.trim(), moved).await
+    results(&state, &user, &query, moved).await
 }
 
 /// `POST /tolker/sok`: the search form's own way in, which keeps the query out of the address.
@@ -90,36 +158,50 @@ async fn search_posted(
     user: Authorised<Casework>,
     CsrfForm(query): CsrfForm<SearchQuery>,
 ) -> Result<Response, AdminError> {
-    results(&state, &user, query.q.trim(), false).await
+    results(&state, &user, &query, false).await
 }
 
-async fn results(state: &AdminState, user: &crate::auth::Staff, q: &str, moved: bool) -> Result<Response, AdminError> {
+async fn results(
+    state: &AdminState,
+    user: &crate::auth::Staff,
+    query: &SearchQuery,
+    moved: bool,
+) -> Result<Response, AdminError> {
+    let q = query.q.trim();
     if let Ok(number) = q.parse::<InterpreterNumber>() {
         return Ok(Redirect::to(&format!("/tolker/{number}")).into_response());
     }
-    let hits = if q.chars().count() >= 2 {
-        let needle = q.to_lowercase();
-        let digits: String = q.chars().filter(|c| !c.is_whitespace()).collect();
+    let catalogue = state.store.catalogue();
+    let parsed = match query.parse() {
+        Ok(p) => p,
+        Err(errors) => {
+            let body = views::search_page(&user.csrf, query, moved, None, &errors, catalogue);
+            return Ok((StatusCode::BAD_REQUEST, layout::page("Finn tolk", Some(user), body)).into_response());
+        }
+    };
+    let searched = q.chars().count() >= 2 || query.has_filters();
+    let hits: Vec<InterpreterRecord> = if searched {
         let all = state.store.as_of(Timestamp::now()).await?;
-        all.into_iter()
-            .filter(|r| {
-                let p = &r.profile;
-                p.national_id.expose() == digits
-                    || format!(
-                        "{} {} {}",
-                        p.given_name,
-                        p.preferred_name.as_deref().unwrap_or(""),
-                        p.family_name
-                    )
-                    .to_lowercase()
-                    .contains(&needle)
-            })
-            .take(MAX_HITS)
-            .collect()
+        let digits: String = q.chars().filter(|c| !c.is_whitespace()).collect();
+        if digits.len() == 11 && digits.chars().all(|c| c.is_ascii_digit()) {
+            // A national identity number: exact, never by likeness.
+            all.into_iter()
+                .filter(|r| r.profile.national_id.expose() == digits)
+                .collect()
+        } else {
+            finder::find(&all, &parsed, MAX_HITS).into_iter().cloned().collect()
+        }
     } else {
         Vec::new()
     };
-    let body = views::search_page(&user.csrf, q, moved, &hits, state.store.catalogue());
+    let body = views::search_page(
+        &user.csrf,
+        query,
+        moved,
+        searched.then_some(&hits[..]),
+        &Errors::default(),
+        catalogue,
+    );
     Ok(layout::page("Finn tolk", Some(user), body).into_response())
 }
 

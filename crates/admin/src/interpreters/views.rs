@@ -40,24 +40,58 @@ pub fn notice_box(code: &str) -> Markup {
 
 /// The search form posts, so a national identity number typed into it never reaches the
 /// address bar, the history or a log; the browser is asked not to remember what was typed.
-pub fn search_page(csrf: &str, q: &str, moved: bool, hits: &[InterpreterRecord], catalogue: &Catalogue) -> Markup {
+/// `hits` is `None` before anything was searched.
+pub fn search_page(
+    csrf: &str,
+    query: &super::SearchQuery,
+    moved: bool,
+    hits: Option<&[InterpreterRecord]>,
+    errors: &Errors,
+    catalogue: &Catalogue,
+) -> Markup {
+    let mut languages: Vec<(String, String)> = catalogue
+        .languages()
+        .map(|l| (l.code.to_string(), l.names.nb.clone()))
+        .collect();
+    languages.sort_by(|a, b| a.1.cmp(&b.1));
+    let categories: Vec<(String, String)> = ["A", "B", "C", "D", "E"]
+        .iter()
+        .map(|c| (c.to_string(), format!("{c} eller bedre")))
+        .collect();
+    let statuses: Vec<(String, String)> = super::STATUSES
+        .iter()
+        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .collect();
+    let counties: Vec<(String, String)> = catalogue
+        .counties()
+        .map(|c| (c.code.to_string(), c.name.clone()))
+        .collect();
     html! {
         h1 { "Finn tolk" }
         @if moved {
             p class="notice" role="status" { "Fødselsnummer søkes ikke fra adressefeltet, slik at det ikke havner i nettleserhistorikk og logger. Skriv det inn i søkefeltet her." }
         }
+        (forms::summary(errors, None))
         form method="post" action="/tolker/sok" {
             (forms::csrf(csrf))
             div class="field" {
-                label for="q" { "Tolkenummer, navn eller fødselsnummer" }
-                input type="search" id="q" name="q" value=(q) autocomplete="off";
+                label for="q" { "Navn, tolkenummer, e-post, telefon eller fødselsnummer" }
+                p class="hint" id="q-hint" { "Deler av navn og skrivefeil går an, for eksempel «Qasm» for Qasim." }
+                input type="search" id="q" name="q" value=(query.q) autocomplete="off" aria-describedby="q-hint";
+            }
+            fieldset class="filters" {
+                legend { "Avgrens" }
+                (forms::select("language", "Språk", &languages, &query.language, Some("Alle språk"), errors))
+                (forms::select("category", "Kategori", &categories, &query.category, Some("Alle kategorier"), errors))
+                (forms::select("status", "Status for oppføringen", &statuses, &query.status, Some("Alle"), errors))
+                (forms::select("county", "Fylke", &counties, &query.county, Some("Alle fylker"), errors))
             }
             div class="actions" { button type="submit" { "Søk" } a href="/tolker/ny" { "Registrer ny tolk" } }
         }
-        @if q.chars().count() >= 2 {
+        @if let Some(hits) = hits {
             h2 { "Treff (" (hits.len()) ")" }
             @if hits.is_empty() { p { "Ingen tolker passer søket." } } @else {
-                table {
+                table id="hits" {
                     thead { tr { th { "Tolkenummer" } th { "Navn" } th { "Fylke" } th { "Oppføringer" } } }
                     tbody {
                         @for r in hits {
@@ -65,7 +99,13 @@ pub fn search_page(csrf: &str, q: &str, moved: bool, hits: &[InterpreterRecord],
                                 td { a href={ "/tolker/" (r.number) } { (r.number) } }
                                 td { (r.profile.display_name()) }
                                 td { (catalogue.county(r.profile.county).map(|c| c.name.as_str()).unwrap_or("")) }
-                                td { @for e in &r.entries { (e.language) " " (e.category.map(|c| c.as_str()).unwrap_or("–")) " " } }
+                                td {
+                                    ul class="plain" {
+                                        @for e in &r.entries {
+                                            li { (labels::language(catalogue, e.language)) ": " (e.category.map(|c| c.as_str()).unwrap_or("ingen kategori")) ", " (e.status.label()) }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
