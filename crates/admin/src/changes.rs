@@ -34,6 +34,10 @@ pub trait ChangeForm: DeserializeOwned + Default + Send + Sync + 'static {
     fn fields(&self, catalogue: &Catalogue, record: &InterpreterRecord, params: &Params, errors: &Errors) -> Markup;
     /// The change and its reason, or every field's error.
     fn parse(&self, record: &InterpreterRecord, params: &Params) -> Result<(Command, String), Errors>;
+    /// The form as first shown: empty, or filled from the record for a correction.
+    fn initial(_record: &InterpreterRecord, _params: &Params) -> Self {
+        Self::default()
+    }
 }
 
 fn page<F: ChangeForm>(
@@ -75,7 +79,7 @@ pub async fn show<F: ChangeForm>(
         &user,
         &record,
         &params,
-        &F::default(),
+        &F::initial(&record, &params),
         &Errors::default(),
         None,
     ))

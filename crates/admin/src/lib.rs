@@ -7,6 +7,7 @@ pub mod approvals;
 pub mod auth;
 pub mod changes;
 pub mod committee;
+pub mod corrections;
 pub mod decisions;
 pub mod error;
 pub mod exclusions;
@@ -217,6 +218,7 @@ pub fn router(state: AdminState) -> Router {
         .merge(home::routes())
         .merge(interpreters::routes())
         .merge(qualifications::routes())
+        .merge(corrections::routes())
         .merge(licences::routes())
         .merge(exclusions::routes())
         .merge(approvals::routes())

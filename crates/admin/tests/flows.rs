@@ -865,3 +865,149 @@ admin_story!(
     person_finder_on,
     super::people_are_found_by_partial_and_misspelt_names_and_contact_details
 );
+
+/// A caseworker corrects an interpreter's phone number through the same history as every other
+/// change; a wrong value is refused with what was typed kept (issue 13, item 10).
+async fn a_profile_is_corrected_with_a_reason(app: TestApp) {
+    let kari = app.session("kari");
+    let number = register(&app, &kari).await;
+    let path = format!("/tolker/{number}/opplysninger");
+    let form = app.get(&path, Some(&kari)).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("value=\"+47 912 34 567\""), "filled from the record");
+    assert!(
+        !form.body.contains(&national_id("010190125")),
+        "the identity number is not on the form"
+    );
+
+    let fields = |phone: &'static str, reason: &'static str| -> Vec<(&'static str, &'static str)> {
+        let mut f: Vec<(&str, &str)> = registration("", "Leila")
+            .into_iter()
+            .filter(|(k, _)| !matches!(*k, "national_id" | "source" | "source_ref" | "phone"))
+            .collect();
+        f.push(("phone", phone));
+        f.push(("reason", reason));
+        f
+    };
+    let bad = app.post(&path, Some(&kari), &fields("12ab", "")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("id=\"phone-error\"") && bad.body.contains("id=\"reason-error\""));
+    assert!(bad.body.contains("value=\"12ab\""), "what was typed is kept");
+
+    let done = app
+        .post(
+            &path,
+            Some(&kari),
+            &fields("+47 400 00 001", "Nytt nummer oppgitt av tolken"),
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let n: register::InterpreterNumber = number.parse().unwrap();
+    let record = app.state.store.record(n).await.unwrap().unwrap();
+    assert_eq!(record.profile.phone, "+47 400 00 001");
+    assert_eq!(record.profile.national_id.expose(), national_id("010190125"), "kept");
+    let history = app.state.store.history(n).await.unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last.action.as_str(), last.reason.as_str()),
+        ("update_profile", "Nytt nummer oppgitt av tolken")
+    );
+    assert_eq!(last.actor, "staff:kari");
+}
+admin_story!(profile_correction_on, super::a_profile_is_corrected_with_a_reason);
+
+/// Ending a qualification entered by mistake: at once when no category falls, with a second
+/// person's approval when one would (issue 13, item 10).
+async fn a_qualification_is_ended_with_four_eyes_when_a_category_falls(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let sigrid = app.session_for(Role::SeniorCaseworker);
+    let number = register(&app, &kari).await;
+    let n: register::InterpreterNumber = number.parse().unwrap();
+    add(&app, &kari, &number, "tao_course", "").await;
+    add(&app, &kari, &number, "bilingual_test", "ARB").await;
+    let approve = register::Command::ApproveEntry {
+        language: "ARB".parse().unwrap(),
+    };
+    app.state
+        .store
+        .execute(n, approve, register::ChangeMeta::now("staff:kari", "vedtak"))
+        .await
+        .unwrap();
+    add(&app, &kari, &number, "tao_course", "").await;
+    let end = |no: u32, reason: &'static str| {
+        let (app, kari, number) = (&app, &kari, number.clone());
+        async move {
+            app.post(
+                &format!("/tolker/{number}/kvalifikasjoner/{no}/avslutt"),
+                Some(kari),
+                &[("reason", reason)],
+            )
+            .await
+        }
+    };
+    let nos = |r: &register::InterpreterRecord| r.qualifications.iter().map(|q| q.no).collect::<Vec<_>>();
+
+    let page = app
+        .get(&format!("/tolker/{number}/kvalifikasjoner/2/avslutt"), Some(&kari))
+        .await;
+    assert!(
+        page.body.contains("2: Tospråktesten"),
+        "the form names what it ends: {}",
+        page.body
+    );
+    let no_reason = end(3, "").await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let unknown = end(9, "feil").await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body.contains("ingen kvalifikasjon med dette nummeret"));
+
+    // A second TAO course entered twice: the category stays E, so it ends at once.
+    let at_once = end(3, "Registrert to ganger").await;
+    assert_eq!(at_once.location(), format!("/tolker/{number}?ok=changed"));
+    assert_eq!(nos(&app.state.store.record(n).await.unwrap().unwrap()), [1, 2]);
+
+    // The bilingual test is the basis of the Arabic entry: four eyes, through the JSON API as
+    // through the form.
+    let by_api = app
+        .post_json(
+            &format!("/api/v1/interpreters/{number}/commands"),
+            Some(&kari),
+            &serde_json::json!({"command": {"command": "end_qualification", "no": 2}, "reason": "feil tolk"}),
+        )
+        .await;
+    assert_eq!(by_api.status, StatusCode::ACCEPTED, "{}", by_api.body);
+    let api_request = app.state.store.approvals(ApprovalStatus::Pending).await.unwrap()[0].id;
+    let rejected = app
+        .post(
+            &format!("/godkjenninger/{api_request}/avvis"),
+            Some(&sigrid),
+            &[(&format!("note-{api_request}"), "Bruk skjemaet")],
+        )
+        .await;
+    assert_eq!(rejected.status, StatusCode::SEE_OTHER, "{}", rejected.body);
+    let waiting = end(2, "Registrert på feil tolk").await;
+    assert_eq!(waiting.location(), format!("/tolker/{number}?ok=awaiting"));
+    let record = app.state.store.record(n).await.unwrap().unwrap();
+    assert_eq!(nos(&record), [1, 2], "nothing ended before a second person approves");
+    let pending = app.state.store.approvals(ApprovalStatus::Pending).await.unwrap();
+    assert_eq!(pending.len(), 1);
+    let approved = app
+        .post(
+            &format!("/godkjenninger/{}/godkjenn", pending[0].id),
+            Some(&sigrid),
+            &[],
+        )
+        .await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    let record = app.state.store.record(n).await.unwrap().unwrap();
+    assert_eq!(nos(&record), [1]);
+    assert!(
+        record.entries.iter().all(|e| e.category.is_none()),
+        "{:?}",
+        record.entries
+    );
+}
+admin_story!(
+    end_qualification_on,
+    super::a_qualification_is_ended_with_four_eyes_when_a_category_falls
+);

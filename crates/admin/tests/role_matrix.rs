@@ -44,6 +44,18 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("get", "/tolker/ny", CASEWORK),
     ("get", "/tolker/{number}", CASEWORK),
     ("post", "/tolker/{number}/fodselsnummer", CASEWORK),
+    ("get", "/tolker/{number}/opplysninger", CASEWORK),
+    ("post", "/tolker/{number}/opplysninger", CASEWORK),
+    (
+        "get",
+        "/tolker/{number}/kvalifikasjoner/{qualification}/avslutt",
+        CASEWORK,
+    ),
+    (
+        "post",
+        "/tolker/{number}/kvalifikasjoner/{qualification}/avslutt",
+        CASEWORK,
+    ),
     ("get", "/tolker/{number}/kvalifikasjoner/ny", CASEWORK),
     ("post", "/tolker/{number}/kvalifikasjoner", CASEWORK),
     ("get", "/tolker/{number}/autorisasjonsprover/ny", CASEWORK),
@@ -195,6 +207,7 @@ async fn every_route_for_every_role(app: TestApp) {
         let path = pattern
             .replace("{number}", &number)
             .replace("{licence}", "1")
+            .replace("{qualification}", "1")
             .replace("{id}", "1")
             .replace("{document}", "1");
         let anonymous = call(&app, method, &path, None).await;

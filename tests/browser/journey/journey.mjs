@@ -168,6 +168,31 @@ try {
     await caseAction(kari, 'open_investigation');
   });
 
+  await step('the taken tip is on the caseworker\'s own work list, with the interpreter named', async () => {
+    await kari.goto(`${admin}/`);
+    const mine = await kari.textContent('#my-tips');
+    expect((await kari.textContent('main')).includes('Mine varselsaker (1)'), 'one tip case of her own');
+    expect(mine.includes(reference) && mine.includes(`(${number})`), mine);
+    await axe(kari, 'work list');
+  });
+
+  await step('a caseworker corrects the interpreter\'s phone number and public search shows it within a second', async () => {
+    const phone = '+47 400 12 345';
+    await kari.goto(`${admin}/tolker/${number}/opplysninger`);
+    await axe(kari, 'profile correction');
+    await kari.fill('#phone', phone);
+    await kari.fill('#reason', 'Nytt nummer oppgitt av tolken');
+    await Promise.all([kari.waitForNavigation(), kari.click('main button[type=submit]')]);
+    expect((await kari.textContent('main .notice.ok')).includes('Endringen er utført'), 'saved');
+    const ms = await waitFor('the new phone number in public search', async () => {
+      const res = await fetch(`${pub}/api/v1/interpreters/${number}`, { headers: { accept: "application/json" } });
+      return (await res.text()).includes(phone);
+    }, 5000);
+    console.log(`     (public search showed the new number ${ms} ms after the save answered)`);
+    expect(ms < 1000, `took ${ms} ms`);
+    await kari.goto(casePage);
+  });
+
   await step('the case is referred to the committee\'s meeting', async () => {
     await caseAction(kari, 'refer_to_committee', async (p) => {
       const first = await p.locator('#refer_to_committee-meeting option:not([value=""])').first().getAttribute('value');

@@ -122,6 +122,26 @@ pub fn new_interpreter_page(
     general: Option<&str>,
     catalogue: &Catalogue,
 ) -> Markup {
+    html! {
+        h1 { "Registrer tolk" }
+        p { "Fra en søknad på papir eller per e-post. Fødselsnummeret blir bare i saksbehandlertjenesten." }
+        (forms::summary(errors, general))
+        form method="post" action="/tolker" novalidate {
+            (forms::csrf(csrf))
+            fieldset {
+                legend { "Søknaden" }
+                (forms::select("source", "Søknaden kom inn som", &forms::options(&[("paper", "papirsøknad"), ("email", "e-post")]), &f.source, Some("Velg …"), errors))
+                (forms::text("source_ref", "Journalnummer", &f.source_ref, errors))
+            }
+            (profile_fields(f, errors, catalogue, true))
+            div class="actions" { button type="submit" { "Registrer tolk" } }
+        }
+    }
+}
+
+/// The person, contact and work fieldsets of a profile, filled with `f`; the national identity
+/// number only when it is being entered (registration), never on a correction.
+pub fn profile_fields(f: &RegistrationForm, errors: &Errors, catalogue: &Catalogue, with_national_id: bool) -> Markup {
     let genders: Vec<(String, String)> = Gender::ALL
         .iter()
         .map(|g| (g.as_str().to_string(), labels::gender(*g).to_string()))
@@ -135,42 +155,32 @@ pub fn new_interpreter_page(
         .map(|c| (c.code.to_string(), format!("{} ({})", c.name, c.code)))
         .collect();
     html! {
-        h1 { "Registrer tolk" }
-        p { "Fra en søknad på papir eller per e-post. Fødselsnummeret blir bare i saksbehandlertjenesten." }
-        (forms::summary(errors, general))
-        form method="post" action="/tolker" novalidate {
-            (forms::csrf(csrf))
-            fieldset {
-                legend { "Søknaden" }
-                (forms::select("source", "Søknaden kom inn som", &forms::options(&[("paper", "papirsøknad"), ("email", "e-post")]), &f.source, Some("Velg …"), errors))
-                (forms::text("source_ref", "Journalnummer", &f.source_ref, errors))
-            }
-            fieldset {
-                legend { "Person" }
+        fieldset {
+            legend { "Person" }
+            @if with_national_id {
                 (forms::input("text", "national_id", "Fødselsnummer eller D-nummer (11 siffer)", &f.national_id, errors, None))
-                (forms::text("given_name", "Fornavn", &f.given_name, errors))
-                (forms::text("family_name", "Etternavn", &f.family_name, errors))
-                (forms::text("preferred_name", "Foretrukket fornavn (valgfritt)", &f.preferred_name, errors))
-                (forms::select("gender", "Kjønn", &genders, &f.gender, Some("Velg …"), errors))
             }
-            fieldset {
-                legend { "Kontakt og bosted" }
-                (forms::select("county", "Fylke", &counties, &f.county, Some("Velg …"), errors))
-                (forms::input("tel", "phone", "Telefon", &f.phone, errors, None))
-                (forms::input("email", "email", "E-post", &f.email, errors, None))
-                (forms::text("street", "Gateadresse (valgfritt)", &f.street, errors))
-                (forms::text("postal_code", "Postnummer", &f.postal_code, errors))
-                (forms::text("city", "Poststed", &f.city, errors))
-                (forms::checkbox("address_public", "Tolken samtykker i at adressen vises offentlig", f.address_public.is_some()))
-            }
-            fieldset {
-                legend { "Arbeid" }
-                (forms::select("availability", "Tilgjengelighet", &availability, &f.availability, Some("Velg …"), errors))
-                (forms::checkbox("on_site", "Oppmøte", f.on_site.is_some()))
-                (forms::checkbox("telephone", "Telefon", f.telephone.is_some()))
-                (forms::checkbox("video", "Video", f.video.is_some()))
-            }
-            div class="actions" { button type="submit" { "Registrer tolk" } }
+            (forms::text("given_name", "Fornavn", &f.given_name, errors))
+            (forms::text("family_name", "Etternavn", &f.family_name, errors))
+            (forms::text("preferred_name", "Foretrukket fornavn (valgfritt)", &f.preferred_name, errors))
+            (forms::select("gender", "Kjønn", &genders, &f.gender, Some("Velg …"), errors))
+        }
+        fieldset {
+            legend { "Kontakt og bosted" }
+            (forms::select("county", "Fylke", &counties, &f.county, Some("Velg …"), errors))
+            (forms::input("tel", "phone", "Telefon", &f.phone, errors, None))
+            (forms::input("email", "email", "E-post", &f.email, errors, None))
+            (forms::text("street", "Gateadresse (valgfritt)", &f.street, errors))
+            (forms::text("postal_code", "Postnummer", &f.postal_code, errors))
+            (forms::text("city", "Poststed", &f.city, errors))
+            (forms::checkbox("address_public", "Tolken samtykker i at adressen vises offentlig", f.address_public.is_some()))
+        }
+        fieldset {
+            legend { "Arbeid" }
+            (forms::select("availability", "Tilgjengelighet", &availability, &f.availability, Some("Velg …"), errors))
+            (forms::checkbox("on_site", "Oppmøte", f.on_site.is_some()))
+            (forms::checkbox("telephone", "Telefon", f.telephone.is_some()))
+            (forms::checkbox("video", "Video", f.video.is_some()))
         }
     }
 }
@@ -217,6 +227,7 @@ pub fn interpreter_page(d: &Dossier, catalogue: &Catalogue, ok: &str, csrf: &str
         h1 { (p.display_name()) " – tolk " (n) }
         (notice_box(ok))
         nav aria-label="Handlinger" class="actions no-print" {
+            a href={ "/tolker/" (n) "/opplysninger" } { "Rett opplysninger" }
             a href={ "/tolker/" (n) "/kvalifikasjoner/ny" } { "Registrer kvalifikasjon" }
             a href={ "/tolker/" (n) "/autorisasjonsprover/ny" } { "Registrer autorisasjonsprøve" }
             a href={ "/tolker/" (n) "/bevillinger/ny" } { "Gi bevilling" }
@@ -274,7 +285,7 @@ pub fn interpreter_page(d: &Dossier, catalogue: &Catalogue, ok: &str, csrf: &str
         h2 { "Kvalifikasjoner" }
         @if r.qualifications.is_empty() { p { "Ingen registrerte kvalifikasjoner." } } @else {
             table {
-                thead { tr { th { "Nr." } th { "Kvalifikasjon" } th { "Språk" } th { "Fullført" } th { "Lærested" } th { "Dokumentasjon" } } }
+                thead { tr { th { "Nr." } th { "Kvalifikasjon" } th { "Språk" } th { "Fullført" } th { "Lærested" } th { "Dokumentasjon" } th { span class="no-print" { "Endre" } } } }
                 tbody {
                     @for q in &r.qualifications {
                         tr {
@@ -284,6 +295,7 @@ pub fn interpreter_page(d: &Dossier, catalogue: &Catalogue, ok: &str, csrf: &str
                             td { (q.completed_on) }
                             td { (q.institution) }
                             td { (q.evidence_ref) }
+                            td class="no-print" { a href={ "/tolker/" (n) "/kvalifikasjoner/" (q.no) "/avslutt" } { "Avslutt" span class="visually-hidden" { " kvalifikasjon " (q.no) } } }
                         }
                     }
                 }

@@ -7,6 +7,7 @@ use super::error::CaseworkError;
 use crate::command::Command;
 use crate::interpreter_number::InterpreterNumber;
 use crate::licence::LicenceStatus;
+use crate::record::InterpreterRecord;
 use crate::timestamp::Timestamp;
 
 /// Revocation of a licence (also temporary) and every kind of exclusion need a second person.
@@ -19,6 +20,30 @@ pub fn requires_second_approval(command: &Command) -> bool {
         } | Command::Exclude { .. }
             | Command::Suspend
     )
+}
+
+/// Whether `command` on `record` needs a second person: always for the changes above, and for
+/// ending a qualification when that would lower a category (or end an entry's basis), since a
+/// lower category can take an interpreter off a public body's list. `after` is the record as the
+/// change would leave it (`rules::apply`).
+pub fn needs_second_approval(record: &InterpreterRecord, command: &Command, after: &InterpreterRecord) -> bool {
+    requires_second_approval(command)
+        || matches!(command, Command::EndQualification { .. }) && lowers_a_category(record, after)
+}
+
+/// Whether an entry of `before` has a lower category, or none, in `after`.
+fn lowers_a_category(before: &InterpreterRecord, after: &InterpreterRecord) -> bool {
+    before.entries.iter().any(|old| {
+        let new = after
+            .entries
+            .iter()
+            .find(|e| e.language == old.language && e.kind == old.kind);
+        match (old.category, new.and_then(|e| e.category)) {
+            (Some(_), None) => true,
+            (Some(was), Some(now)) => !now.meets(was),
+            (None, _) => false,
+        }
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

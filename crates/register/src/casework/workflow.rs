@@ -53,8 +53,9 @@ pub async fn request_change<S: CaseStore + TipStore>(
     actor: &str,
 ) -> Result<Requested, CaseworkError> {
     check_reason(reason)?;
-    if four_eyes::requires_second_approval(&command) {
-        dry_run(store, number, &command).await?;
+    let record = store.record(number).await?.ok_or(StoreError::NotFound(number))?;
+    let after = rules::apply(&record, &command, store.catalogue(), Timestamp::now().date())?;
+    if four_eyes::needs_second_approval(&record, &command, &after) {
         // An exclusion without grounds is refused now, not first when a second person approves.
         sanctions::precheck_exclusion(store, number, &command, Timestamp::now().date()).await?;
         let pending = store.request_approval(number, &command, reason, actor).await?;
