@@ -32,26 +32,13 @@ pub fn routes() -> Router<AdminState> {
         )
 }
 
-/// The profile fields as typed (the registration form's, without the national identity number
-/// and the application's source), and why they change.
+/// The profile fields as typed (the registration form's; its national identity number and
+/// source are not on this form and are filled from the record), and why they change.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct ProfileForm {
-    pub given_name: String,
-    pub family_name: String,
-    pub preferred_name: String,
-    pub gender: String,
-    pub county: String,
-    pub phone: String,
-    pub email: String,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub address_public: Option<String>,
-    pub availability: String,
-    pub on_site: Option<String>,
-    pub telephone: Option<String>,
-    pub video: Option<String>,
+    #[serde(flatten)]
+    pub fields: RegistrationForm,
     pub reason: String,
 }
 
@@ -65,23 +52,9 @@ impl ProfileForm {
     fn as_registration(&self, record: &InterpreterRecord) -> RegistrationForm {
         RegistrationForm {
             national_id: record.profile.national_id.expose().to_string(),
-            given_name: self.given_name.clone(),
-            family_name: self.family_name.clone(),
-            preferred_name: self.preferred_name.clone(),
-            gender: self.gender.clone(),
-            county: self.county.clone(),
-            phone: self.phone.clone(),
-            email: self.email.clone(),
-            street: self.street.clone(),
-            postal_code: self.postal_code.clone(),
-            city: self.city.clone(),
-            address_public: self.address_public.clone(),
-            availability: self.availability.clone(),
-            on_site: self.on_site.clone(),
-            telephone: self.telephone.clone(),
-            video: self.video.clone(),
             source: "paper".into(),
             source_ref: "retting".into(),
+            ..self.fields.clone()
         }
     }
 }
@@ -123,7 +96,7 @@ impl ChangeForm for ProfileForm {
             .as_ref()
             .map(|a| (a.street.clone(), a.postal_code.clone(), a.city.clone()))
             .unwrap_or_default();
-        ProfileForm {
+        let fields = RegistrationForm {
             given_name: p.given_name.clone(),
             family_name: p.family_name.clone(),
             preferred_name: p.preferred_name.clone().unwrap_or_default(),
@@ -139,6 +112,10 @@ impl ChangeForm for ProfileForm {
             on_site: checked(p.work_modes.on_site),
             telephone: checked(p.work_modes.telephone),
             video: checked(p.work_modes.video),
+            ..RegistrationForm::default()
+        };
+        ProfileForm {
+            fields,
             reason: String::new(),
         }
     }
