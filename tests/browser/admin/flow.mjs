@@ -311,6 +311,22 @@ try {
     expect(problems.length === 0, problems.join(' | '));
   });
 
+  await check('every staff page reflows at 320 px without sideways scrolling', async () => {
+    const wide = [];
+    pages.profile = `${base}/tolker/${number}/opplysninger`;
+    pages.home = `${base}/`;
+    for (const [name, url] of Object.entries(pages)) {
+      const page = name === 'approvals' ? sigrid : kari;
+      if (!page) continue;
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.goto(url);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (scroll > client) wide.push(`${name} ${scroll} px`);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+    expect(wide.length === 0, `wider than 320 px: ${wide.join(', ')}`);
+  });
+
   await check('logging out ends the session', async () => {
     await Promise.all([kari.waitForURL(`${base}/logg-inn`), kari.click('header form.logout button')]);
     const back = await kari.goto(pages.dossier);
