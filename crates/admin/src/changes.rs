@@ -34,6 +34,18 @@ pub trait ChangeForm: DeserializeOwned + Default + Send + Sync + 'static {
     fn fields(&self, catalogue: &Catalogue, record: &InterpreterRecord, params: &Params, errors: &Errors) -> Markup;
     /// The change and its reason, or every field's error.
     fn parse(&self, record: &InterpreterRecord, params: &Params) -> Result<(Command, String), Errors>;
+    /// What happens, when the change cannot be undone and so is confirmed first.
+    fn consequence(&self) -> Option<&'static str> {
+        None
+    }
+    /// Whether the confirmation step was answered.
+    fn confirmed(&self) -> bool {
+        true
+    }
+    /// The fields to send again from the confirmation step.
+    fn resend(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
     /// The form as first shown: empty, or filled from the record for a correction.
     fn initial(_record: &InterpreterRecord, _params: &Params) -> Self {
         Self::default()
@@ -102,6 +114,21 @@ pub async fn submit<F: ChangeForm>(
         Ok(parsed) => parsed,
         Err(errors) => return Ok(again(&errors, None)),
     };
+    if let Some(consequence) = form.consequence()
+        && !form.confirmed()
+    {
+        let title = format!("Bekreft: {}", F::TITLE.to_lowercase());
+        let confirmation = forms::Confirmation {
+            title: &title,
+            consequence,
+            action: &F::action(record.number, &params),
+            fields: form.resend(),
+            confirm: "Ja, gjør endringen",
+            back: &format!("/tolker/{}", record.number),
+        };
+        let body = forms::confirmation(&user.csrf, &confirmation);
+        return Ok(layout::page(&title, Some(&user), body).into_response());
+    }
     match workflow::request_change(&state.store, record.number, command, &reason, &user.actor()).await {
         Ok(Requested::Done(_)) => Ok(Redirect::to(&format!("/tolker/{}?ok={}", record.number, F::OK)).into_response()),
         Ok(Requested::AwaitingApproval(_)) => {

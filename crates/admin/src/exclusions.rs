@@ -5,7 +5,7 @@ use axum::Router;
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use register::{Catalogue, Command, InterpreterNumber, InterpreterRecord};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::AdminState;
 use crate::changes::{self, ChangeForm, Params};
@@ -18,13 +18,15 @@ pub fn routes() -> Router<AdminState> {
         .route("/tolker/{number}/utestenging", post(changes::submit::<ExclusionForm>))
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ExclusionForm {
     /// `exclude_until`, `exclude_permanently`, `suspend`, `lift_exclusion`, `lift_suspension`.
     pub action: String,
     pub until: String,
     pub reason: String,
+    /// `yes` once the confirmation of a lifting was answered.
+    pub confirmed: String,
 }
 
 const ACTIONS: [(&str, &str); 5] = [
@@ -52,6 +54,21 @@ impl ChangeForm for ExclusionForm {
             (forms::date("until", "Utestengt til (oppført igjen fra denne datoen; bare for en periode)", &self.until, errors))
             (forms::textarea("reason", "Begrunnelse (sak og hjemmel)", &self.reason, errors))
         }
+    }
+
+    /// Lifting takes effect at once, with no second person, so it is confirmed first; an
+    /// exclusion waits for a senior's approval instead.
+    fn consequence(&self) -> Option<&'static str> {
+        matches!(self.action.as_str(), "lift_exclusion" | "lift_suspension")
+            .then_some("Utestengingen oppheves straks, og tolken blir synlig i offentlig søk igjen der oppføringen ellers gjelder.")
+    }
+
+    fn confirmed(&self) -> bool {
+        self.confirmed == forms::CONFIRMED
+    }
+
+    fn resend(&self) -> Vec<(String, String)> {
+        forms::resend(self)
     }
 
     fn parse(&self, _: &InterpreterRecord, _: &Params) -> Result<(Command, String), Errors> {

@@ -159,3 +159,56 @@ pub fn required(value: &str, what: &str, max: usize) -> Result<String, String> {
         Ok(t.to_string())
     }
 }
+
+/// The value a confirmation page sends back with the form.
+pub const CONFIRMED: &str = "yes";
+
+/// What a confirmation step shows before an action that cannot be undone.
+pub struct Confirmation<'a> {
+    pub title: &'a str,
+    /// What will happen, in a sentence or two.
+    pub consequence: &'a str,
+    /// Where the form posts again, with `confirmed=yes`.
+    pub action: &'a str,
+    /// The fields as typed, sent again unchanged.
+    pub fields: Vec<(String, String)>,
+    pub confirm: &'a str,
+    /// Where "no" leads back to.
+    pub back: &'a str,
+}
+
+/// The confirmation step: the consequence, the form's fields as hidden inputs, and a choice
+/// between doing it and going back. Works without JavaScript.
+pub fn confirmation(csrf_token: &str, c: &Confirmation) -> Markup {
+    html! {
+        p class="no-print" { a href=(c.back) { "Tilbake uten å gjøre noe" } }
+        h1 { (c.title) }
+        p class="notice" role="alert" { (c.consequence) " Dette kan ikke angres." }
+        form method="post" action=(c.action) {
+            (csrf(csrf_token))
+            @for (name, value) in &c.fields {
+                input type="hidden" name=(name) value=(value);
+            }
+            input type="hidden" name="confirmed" value=(CONFIRMED);
+            div class="actions" {
+                button type="submit" { (c.confirm) }
+                a href=(c.back) { "Nei, gå tilbake" }
+            }
+        }
+    }
+}
+
+/// The non-empty string fields of a form, to send again from a confirmation page (the CSRF
+/// token and the confirmation itself are added there, not copied).
+pub fn resend<T: serde::Serialize>(form: &T) -> Vec<(String, String)> {
+    let Ok(serde_json::Value::Object(map)) = serde_json::to_value(form) else {
+        return Vec::new();
+    };
+    map.into_iter()
+        .filter(|(k, _)| k != "csrf" && k != "confirmed")
+        .filter_map(|(k, v)| match v {
+            serde_json::Value::String(s) if !s.is_empty() => Some((k, s)),
+            _ => None,
+        })
+        .collect()
+}

@@ -369,7 +369,15 @@ async fn member_reads_summaries_only(app: TestApp) {
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.body.contains("id=\"note-error\"") && empty.body.contains("begrunnelsen må fylles ut"));
     let note = "Tolken er nabo og god venn av meg.";
-    let declared = app.post(&path, Some(&amina), &[("note", note)]).await;
+    // Declaring shuts the member out of the case for good: confirmed first.
+    let asked = app.post(&path, Some(&amina), &[("note", note)]).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    assert!(asked.body.contains("Ja, jeg er inhabil") && asked.body.contains(&format!("value=\"{note}\"")));
+    let still = app.get(&format!("/utvalg/saker/{}", on_agenda.id), Some(&amina)).await;
+    assert_eq!(still.status, StatusCode::OK, "nothing declared before confirming");
+    let declared = app
+        .post(&path, Some(&amina), &[("note", note), ("confirmed", "yes")])
+        .await;
     assert_eq!(declared.status, StatusCode::SEE_OTHER, "{}", declared.body);
     let back = app.get(declared.location(), Some(&amina)).await;
     assert!(back.body.contains("Du har meldt deg inhabil i sak"), "{}", back.body);
@@ -383,8 +391,8 @@ async fn member_reads_summaries_only(app: TestApp) {
     assert_eq!(log.last(), Some(&pair("staff:amina", "refused_conflict")), "{log:?}");
     assert_eq!(
         log.iter().filter(|(_, shown)| shown == "committee_summary").count(),
-        2,
-        "the page shown again with the missing reason was a logged read too"
+        3,
+        "the page shown again with the missing reason, and before confirming, were logged reads too"
     );
 
     // The secretariat sees the agenda with the declared conflict.

@@ -1011,3 +1011,50 @@ admin_story!(
     end_qualification_on,
     super::a_qualification_is_ended_with_four_eyes_when_a_category_falls
 );
+
+/// Lifting an exclusion takes effect at once, so the form asks for confirmation first and
+/// changes nothing until it is given (issue 13, item 12).
+async fn lifting_a_sanction_is_confirmed_first(app: TestApp) {
+    let kari = app.session_for(Role::Caseworker);
+    let number = register(&app, &kari).await;
+    let n: register::InterpreterNumber = number.parse().unwrap();
+    add(&app, &kari, &number, "bachelor", "ARB").await;
+    for command in [
+        register::Command::ApproveEntry {
+            language: "ARB".parse().unwrap(),
+        },
+        register::Command::Suspend,
+    ] {
+        app.state
+            .store
+            .execute(n, command, register::ChangeMeta::now("staff:sigrid", "varselsak"))
+            .await
+            .unwrap();
+    }
+    let suspended = |app: &TestApp| {
+        let store = app.state.store.clone();
+        async move {
+            let r = store.record(n).await.unwrap().unwrap();
+            r.entries.iter().any(|e| e.status == register::EntryStatus::Suspended)
+        }
+    };
+    let path = format!("/tolker/{number}/utestenging");
+    let lift = [
+        ("action", "lift_suspension"),
+        ("reason", "Saken er avsluttet uten brudd"),
+    ];
+    let asked = app.post(&path, Some(&kari), &lift).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    assert!(asked.body.contains("Dette kan ikke angres.") && asked.body.contains("Ja, gjør endringen"));
+    assert!(
+        asked.body.contains("value=\"lift_suspension\""),
+        "the choice is sent again"
+    );
+    assert!(suspended(&app).await, "nothing lifted before it is confirmed");
+    let mut confirmed = lift.to_vec();
+    confirmed.push(("confirmed", "yes"));
+    let done = app.post(&path, Some(&kari), &confirmed).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert!(!suspended(&app).await, "lifted once confirmed");
+}
+admin_story!(lift_confirmed_on, super::lifting_a_sanction_is_confirmed_first);

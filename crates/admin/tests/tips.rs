@@ -464,12 +464,22 @@ async fn temporary_exclusion_and_lifting(app: TestApp) {
     assert!(page.contains("Midlertidig utestengt") && page.contains("ikke synlig i registeret nå"));
     assert!(page.contains("Opphev midlertidig utestenging"));
 
+    // Lifting cannot be undone: the first answer asks for confirmation and changes nothing.
+    let lift = [("reason", "Undersøkelsen viste lav risiko")];
+    let asked = act(&app, &kari, id, "lift_temporary_exclusion", &lift).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    assert!(asked.body.contains("Dette kan ikke angres.") && asked.body.contains("Ja, opphev midlertidig utestenging"));
+    assert!(
+        asked.body.contains("value=\"Undersøkelsen viste lav risiko\""),
+        "the reason is sent again"
+    );
+    assert!(!is_listed(&app, n).await, "nothing lifted before it is confirmed");
     done(
         &app,
         &kari,
         id,
         "lift_temporary_exclusion",
-        &[("reason", "Undersøkelsen viste lav risiko")],
+        &[("reason", "Undersøkelsen viste lav risiko"), ("confirmed", "yes")],
     )
     .await;
     assert!(is_listed(&app, n).await, "back in the public register once lifted");
@@ -766,6 +776,17 @@ async fn outside_power_needs_guidance(app: TestApp) {
         "guidance",
         "Ta kontakt med tolkebyrået eller Tolketjenesten i kommunen.",
     ));
+    let asked = act(&app, &kari, id, "close", &guided).await;
+    assert_eq!(
+        asked.status,
+        StatusCode::OK,
+        "closing is confirmed first: {}",
+        asked.body
+    );
+    assert!(asked.body.contains("Bekreft: avslutt saken") && asked.body.contains("name=\"confirmed\" value=\"yes\""));
+    let before = app.state.store.case_for_processing(id, "test:harness").await.unwrap();
+    assert!(before.status.is_open(), "still open before confirming");
+    guided.push(("confirmed", "yes"));
     done(&app, &kari, id, "close", &guided).await;
     let page = case_page(&app, &kari, id).await;
     assert!(page.contains("Avsluttet") && page.contains("Veiledning til varsleren: Ta kontakt med tolkebyrået"));

@@ -11,7 +11,7 @@ use register::store::TipStore;
 use register::tips::access::CommitteeSummary;
 use register::tips::{CaseView, Meeting, TipError, Viewer};
 use register::{Store, Timestamp};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{login, tip_error};
 use crate::AdminState;
@@ -193,10 +193,12 @@ async fn case_page(
         .into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ConflictForm {
     pub note: String,
+    /// `yes` once the confirmation step was answered.
+    pub confirmed: String,
 }
 
 async fn declare_conflict(
@@ -228,6 +230,22 @@ async fn declare_conflict(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
+    if f.confirmed != forms::CONFIRMED {
+        let title = "Bekreft: erklær deg inhabil";
+        let confirmation = forms::Confirmation {
+            title,
+            consequence: "Du blir stengt ute fra saken: du ser ikke lenger sammendraget og deltar ikke når utvalget behandler den.",
+            action: &format!("/utvalg/saker/{id}/inhabilitet"),
+            fields: forms::resend(&ConflictForm {
+                note,
+                confirmed: String::new(),
+            }),
+            confirm: "Ja, jeg er inhabil",
+            back: &format!("/utvalg/saker/{id}"),
+        };
+        let body = forms::confirmation(&user.csrf, &confirmation);
+        return Ok(layout::page(title, Some(&user), body).into_response());
+    }
     let reference = state
         .store
         .agenda(meeting.id)

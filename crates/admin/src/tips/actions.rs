@@ -13,7 +13,7 @@ use register::tips::{
     CaseEvent, ClosureReason, DecisionOutcome, Meeting, MinistryOutcome, NewEvent, OrganisationNumber, TipCase,
     TipError, TipRules,
 };
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::fields::Fields;
@@ -99,6 +99,17 @@ impl Action {
             Self::ForwardToMinistry => "forward_to_ministry",
             Self::RecordMinistryOutcome => "record_ministry_outcome",
             Self::Note => "note",
+        }
+    }
+
+    /// What happens, for actions that cannot be undone and so are confirmed first.
+    pub fn consequence(self) -> Option<&'static str> {
+        match self {
+            Self::Close => Some("Saken avsluttes og tas ut av listen over åpne saker."),
+            Self::LiftTemporaryExclusion => {
+                Some("Den midlertidige utestengingen oppheves straks, og tolken blir synlig i offentlig søk igjen.")
+            }
+            _ => None,
         }
     }
 
@@ -230,10 +241,12 @@ fn unadvised(case: &TipCase) -> impl Iterator<Item = i64> + '_ {
 }
 
 /// Every field any action form has; each action reads its own.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ActionForm {
     pub action: String,
+    /// `yes` once the confirmation step of an action that cannot be undone was answered.
+    pub confirmed: String,
     /// The case version the page showed (optimistic locking).
     pub version: String,
     pub reason: String,
@@ -703,6 +716,21 @@ pub async fn act(
         Ok(e) => e,
         Err(errors) => return refused(errors, None, axum::http::StatusCode::UNPROCESSABLE_ENTITY).await,
     };
+    if let Some(consequence) = action.consequence()
+        && f.confirmed != forms::CONFIRMED
+    {
+        let title = format!("Bekreft: {}", action.title().to_lowercase());
+        let confirmation = forms::Confirmation {
+            title: &title,
+            consequence,
+            action: &format!("/varsler/{id}/hendelser"),
+            fields: forms::resend(&f),
+            confirm: &format!("Ja, {}", action.title().to_lowercase()),
+            back: &format!("/varsler/{id}"),
+        };
+        let body = forms::confirmation(&user.csrf, &confirmation);
+        return Ok(crate::layout::page(&title, Some(&user), body).into_response());
+    }
     let actor = user.actor();
     let reason = if action == Action::Note {
         "notat"
