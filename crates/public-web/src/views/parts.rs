@@ -131,11 +131,11 @@ pub fn search_form(catalogue: &Catalogue, params: &SearchParams, heading_level_t
     }
 }
 
-/// The entries of an interpreter as a table.
+/// The entries of an interpreter as a table; on a phone each row is one line (see site.css).
 pub fn entries_table(catalogue: &Catalogue, lang: Lang, entries: &[PublicEntry]) -> Markup {
     let t = lang.texts();
     html! {
-        table class="ds-table" data-border="true" {
+        table class="ds-table entries-table" data-border="true" {
             thead { tr {
                 th scope="col" { (t.language_label) }
                 th scope="col" { (t.kind_label) }
@@ -144,7 +144,7 @@ pub fn entries_table(catalogue: &Catalogue, lang: Lang, entries: &[PublicEntry])
             tbody {
                 @for e in entries {
                     tr {
-                        td { a class="ds-link" href=(href(lang, &format!("/sprak/{}", e.language))) { (language_name(catalogue, lang, e.language)) } }
+                        td { a class="ds-link" href=(href(lang, &format!("/sprak/{}", e.language))) { (breakable(&language_name(catalogue, lang, e.language))) } }
                         td { ((t.kind)(e.kind)) }
                         td { (category_tag(e.category)) }
                     }
