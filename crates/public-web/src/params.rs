@@ -167,10 +167,11 @@ impl SearchParams {
         }
     }
 
-    /// The index query, with the language already resolved.
+    /// The index query, with the language already resolved (every language a shared name such
+    /// as "kurdisk" may mean).
     pub fn query(&self, language: Option<&LanguageMatch>) -> Query {
         Query {
-            languages: language.map(|m| vec![m.code]).unwrap_or_default(),
+            languages: language.map(LanguageMatch::codes).unwrap_or_default(),
             ..self.filters.clone()
         }
     }

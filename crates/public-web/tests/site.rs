@@ -315,9 +315,144 @@ async fn results_page_pages_and_orders() {
     assert!(second.body.contains("start=\"11\""));
     assert!(get("/sok?language=arabisk&page=9999").await.status == StatusCode::BAD_REQUEST);
     // A name instead of a code on the language page redirects.
-    let r = get("/sprak/farsi").await;
+    let r = get("/sprak/persisk").await;
     assert_eq!(r.status, StatusCode::PERMANENT_REDIRECT);
     assert_eq!(r.headers["location"], "/sprak/PES");
+    // A name several languages share goes to the search, which names them all.
+    let r = get("/sprak/kurdisk?lang=nn").await;
+    assert_eq!(r.status, StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(r.headers["location"], "/sok?language=kurdisk&lang=nn");
+}
+
+/// The text of the page's `h1` (without the line-break hints after slashes).
+fn heading(body: &str) -> String {
+    let start = body.find("<h1").expect("a heading");
+    let text = &body[start..];
+    let text = &text[text.find('>').unwrap() + 1..text.find("</h1>").unwrap()];
+    text.replace("<wbr>", "")
+}
+
+fn listed_in(languages: &[&str]) -> usize {
+    let codes: Vec<register::LanguageCode> = languages.iter().map(|c| c.parse().unwrap()).collect();
+    fixture()
+        .public
+        .iter()
+        .filter(|p| p.entries.iter().any(|e| codes.contains(&e.language)))
+        .count()
+}
+
+#[tokio::test]
+async fn a_name_several_languages_share_searches_them_all_and_offers_each() {
+    let n = listed_in(&["CKB", "KMR"]);
+    assert!(n > listed_in(&["CKB"]) && n > listed_in(&["KMR"]));
+    for (lang, heading_text, note, choose) in [
+        (
+            "nb",
+            format!("{n} tolker i sorani eller kurmanji/badini"),
+            "«kurdisk» kan bety flere språk i registeret. Vi viser tolker i alle: sorani og kurmanji/badini.",
+            "Mente du:",
+        ),
+        (
+            "nn",
+            format!("{n} tolkar i sorani eller kurmanji/badini"),
+            "«kurdisk» kan tyde fleire språk i registeret. Vi viser tolkar i alle: sorani og kurmanji/badini.",
+            "Meinte du:",
+        ),
+        (
+            "en",
+            format!("{n} interpreters for Sorani Kurdish or Kurmanji/Badini"),
+            "“kurdisk” can mean more than one language in the register. Showing interpreters for all of them: Sorani Kurdish and Kurmanji/Badini.",
+            "Did you mean:",
+        ),
+    ] {
+        let a = get(&format!("/sok?language=kurdisk&lang={lang}")).await;
+        assert_eq!(a.status, StatusCode::OK);
+        assert_eq!(heading(&a.body), heading_text, "{lang}");
+        assert!(a.body.contains(note), "{lang}: {}", a.body);
+        assert!(a.body.contains(choose), "{lang}");
+        let suffix = if lang == "nb" {
+            String::new()
+        } else {
+            format!("&amp;lang={lang}")
+        };
+        for code in ["CKB", "KMR"] {
+            assert!(
+                a.body.contains(&format!("href=\"/sok?language={code}{suffix}\"")),
+                "{lang}: no link to {code}"
+            );
+        }
+    }
+    // Each choice searches one language and says nothing more.
+    let sorani = get("/sok?language=CKB").await;
+    assert_eq!(
+        heading(&sorani.body),
+        format!("{} tolker i sorani", listed_in(&["CKB"]))
+    );
+    assert!(!sorani.body.contains("kan bety"));
+    // "samisk" means the three Sami register languages.
+    let sami = get("/sok?language=samisk").await;
+    assert!(
+        heading(&sami.body).ends_with("tolker i sørsamisk, nordsamisk eller lulesamisk"),
+        "{}",
+        heading(&sami.body)
+    );
+    // A shared name that is one language's own: that language, and the other offered.
+    let persian = get("/sok?language=persisk").await;
+    assert_eq!(
+        heading(&persian.body),
+        format!("{} tolker i persisk", listed_in(&["PES"]))
+    );
+    assert!(
+        persian
+            .body
+            .contains("Vi viser tolker i persisk. «persisk» kan også bety dari.")
+    );
+    assert!(persian.body.contains("href=\"/sok?language=PRS\""));
+    // The JSON API says what it searched and what the name may also mean.
+    let v = json(&get("/api/v1/search?language=kurdisk").await);
+    assert_eq!(v["total"], n);
+    assert_eq!(v["language"]["codes"], serde_json::json!(["CKB", "KMR"]));
+    let v = json(&get("/api/v1/search?language=dari").await);
+    assert_eq!(v["language"]["codes"], serde_json::json!(["PRS"]));
+    assert_eq!(v["language"]["may_also_mean"], serde_json::json!(["PES"]));
+    let v = json(&get("/api/v1/search?language=arabisk").await);
+    assert_eq!(v["language"]["codes"], serde_json::json!(["ARB"]));
+    assert_eq!(v["language"]["may_also_mean"], serde_json::json!([]));
+}
+
+#[tokio::test]
+async fn the_heading_names_the_active_filters_and_each_can_be_removed() {
+    let a = get("/sok?language=arabisk&county=03&category=C&mode=telephone").await;
+    let h = heading(&a.body);
+    assert!(
+        h.ends_with("tolker i arabisk i Oslo, kategori C eller høyere, arbeidsform: telefon"),
+        "{h}"
+    );
+    for (label, without) in [
+        ("Oslo", "/sok?language=arabisk&amp;category=C&amp;mode=telephone"),
+        (
+            "kategori C eller høyere",
+            "/sok?language=arabisk&amp;county=03&amp;mode=telephone",
+        ),
+        (
+            "arbeidsform: telefon",
+            "/sok?language=arabisk&amp;category=C&amp;county=03",
+        ),
+    ] {
+        let link = format!("href=\"{without}\"><span class=\"ds-sr-only\">Fjern filteret </span>{label}");
+        assert!(a.body.contains(&link), "no remove link for {label}: {}", a.body);
+    }
+    let en = get("/sok?language=arabisk&county=46&lang=en").await;
+    assert!(
+        heading(&en.body).ends_with("interpreters for Arabic in Vestland"),
+        "{}",
+        heading(&en.body)
+    );
+    // Without filters there is nothing to remove, and the summary still links to the form.
+    let plain = get("/sok?language=arabisk").await;
+    assert!(!plain.body.contains("active-filters"));
+    assert!(plain.body.contains("Søk: arabisk"));
+    assert!(plain.body.contains("href=\"#change-search\""));
 }
 
 #[tokio::test]

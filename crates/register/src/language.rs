@@ -1,5 +1,6 @@
 //! Register languages: the code, the kind of interpreting, names in bokmål, nynorsk and English,
-//! the endonym, aliases and (for merged languages) members. Reference data, no storage code.
+//! the endonym, aliases, names shared with other languages and (for merged languages) members.
+//! Reference data, no storage code.
 
 use std::fmt;
 use std::str::FromStr;
@@ -118,6 +119,12 @@ pub struct Language {
     pub names: Names,
     pub endonym: String,
     pub aliases: Vec<String>,
+    /// Names this language shares with other register languages, so that a search for one of
+    /// them never picks a language silently: "kurdisk" (Sorani and Kurmanji/Badini), "samisk"
+    /// (North, Lule and South Sami), "kinesisk", and "persisk" for Dari (Persian's own name) and
+    /// "dari" for Persian. Not among [`Language::search_terms`], which are this language's alone.
+    #[serde(default)]
+    pub shared_names: Vec<String>,
     pub members: Vec<Member>,
 }
 
@@ -141,6 +148,13 @@ impl Language {
 
     pub fn is_merged(&self) -> bool {
         !self.members.is_empty()
+    }
+
+    /// The language's own names: the code and the names in bokmål, nynorsk and English (not
+    /// aliases). A shared name that is one language's own name ("persisk") means that language
+    /// first.
+    pub fn own_names(&self) -> [&str; 4] {
+        [self.code.as_str(), &self.names.nb, &self.names.nn, &self.names.en]
     }
 }
 

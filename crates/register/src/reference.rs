@@ -126,6 +126,55 @@ mod tests {
     }
 
     #[test]
+    fn ambiguous_names_are_shared_and_no_plain_name_belongs_to_two_languages() {
+        let c = Catalogue::bundled();
+        let holders = |name: &str| -> Vec<&str> {
+            c.languages()
+                .filter(|l| {
+                    l.search_terms()
+                        .iter()
+                        .chain(l.shared_names.iter().map(String::as_str).collect::<Vec<_>>().iter())
+                        .any(|t| t.to_lowercase() == name.to_lowercase())
+                })
+                .map(|l| l.code.as_str())
+                .collect()
+        };
+        for l in c.languages() {
+            for name in &l.shared_names {
+                assert!(holders(name).len() >= 2, "{}: «{name}» is shared with nobody", l.code);
+                assert!(
+                    !l.search_terms().contains(&name.as_str()),
+                    "{}: «{name}» also a plain name",
+                    l.code
+                );
+            }
+            for term in l.search_terms() {
+                let plain: Vec<&str> = c
+                    .languages()
+                    .filter(|o| o.search_terms().iter().any(|t| t.to_lowercase() == term.to_lowercase()))
+                    .map(|o| o.code.as_str())
+                    .collect();
+                assert_eq!(
+                    plain.len(),
+                    1,
+                    "«{term}» is a plain name of {plain:?}: declare it in shared_names"
+                );
+            }
+        }
+        assert_eq!(holders("kurdisk"), ["CKB", "KMR"]);
+        assert_eq!(holders("samisk"), ["SMA", "SME", "SMJ"]);
+        assert_eq!(holders("kinesisk"), ["CMN", "YUE"]);
+        assert_eq!(holders("persisk"), ["PES", "PRS"]);
+        assert_eq!(holders("dari"), ["PES", "PRS"]);
+        // The exact look-up (the export command) refuses a shared name and names the choices.
+        let err = c.find_language("kurdisk").unwrap_err();
+        assert!(
+            err.suggestions.iter().any(|s| s.contains("CKB")) && err.suggestions.iter().any(|s| s.contains("KMR")),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn counties_are_the_fifteen_from_2024() {
         let c = Catalogue::bundled();
         let codes: Vec<String> = c.counties().map(|c| c.code.to_string()).collect();

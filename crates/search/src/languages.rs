@@ -1,5 +1,6 @@
 //! Finding a register language from what a person types: code, any name (nb/nn/en), endonym,
-//! alias or member of a merged language, tolerating typos ("arabsik"). No index, no I/O.
+//! alias or member of a merged language, tolerating typos ("arabsik"). A name several languages
+//! share ("kurdisk") is never settled silently: the match names them all. No index, no I/O.
 
 use register::{Catalogue, LanguageCode};
 
@@ -15,6 +16,39 @@ pub struct LanguageMatch {
     pub exact: bool,
     /// Other languages that matched about as well, for "did you mean".
     pub alternatives: Vec<LanguageCode>,
+    /// When the matched term is a name several register languages share (the catalogue's
+    /// `shared_names`): all of them in code order, `code` among them. Empty otherwise.
+    pub shared_by: Vec<LanguageCode>,
+    /// Whether the shared term is `code`'s own name ("persisk" for Persian, which Dari shares):
+    /// then `code` alone is searched and the others are offered. Otherwise all are searched.
+    pub own_name: bool,
+}
+
+impl LanguageMatch {
+    /// Whether the term may mean more than one register language.
+    pub fn is_shared(&self) -> bool {
+        self.shared_by.len() > 1
+    }
+
+    /// The languages to search: `code`, or every language sharing a term that is none of
+    /// theirs alone ("kurdisk": Sorani and Kurmanji/Badini).
+    pub fn codes(&self) -> Vec<LanguageCode> {
+        if self.is_shared() && !self.own_name {
+            self.shared_by.clone()
+        } else {
+            vec![self.code]
+        }
+    }
+
+    /// The languages the term may also mean that are not searched, to offer on the page.
+    pub fn others(&self) -> Vec<LanguageCode> {
+        let searched = self.codes();
+        self.shared_by
+            .iter()
+            .copied()
+            .filter(|c| !searched.contains(c))
+            .collect()
+    }
 }
 
 /// One searchable term of one language.
@@ -22,6 +56,10 @@ pub struct LanguageMatch {
 struct Term {
     folded: String,
     code: LanguageCode,
+    /// From `shared_names`: the term may also mean other languages.
+    shared: bool,
+    /// The code or a name in nb/nn/en of `code`.
+    own: bool,
 }
 
 /// Resolves typed language names against the catalogue.
@@ -34,28 +72,36 @@ impl LanguageMatcher {
     pub fn new(catalogue: &Catalogue) -> LanguageMatcher {
         let mut terms = Vec::new();
         for language in catalogue.languages() {
+            let code = language.code;
+            let own: Vec<String> = language.own_names().iter().map(|n| fold(n)).collect();
+            let term = |folded: String, shared: bool| Term {
+                own: own.contains(&folded),
+                folded,
+                code,
+                shared,
+            };
             for t in language.search_terms() {
                 let folded = fold(t);
                 if !folded.is_empty() {
-                    terms.push(Term {
-                        folded,
-                        code: language.code,
-                    });
+                    terms.push(term(folded, false));
+                }
+            }
+            for t in &language.shared_names {
+                let folded = fold(t);
+                if !folded.is_empty() {
+                    terms.push(term(folded, true));
                 }
             }
             // The code itself, lower-cased like the input.
             terms.push(Term {
-                folded: language.code.as_str().to_lowercase(),
-                code: language.code,
+                own: true,
+                ..term(code.as_str().to_lowercase(), false)
             });
             // "tsjekkisk/slovakisk": each part of a slash-joined name on its own.
             for name in [&language.names.nb, &language.names.nn, &language.names.en] {
                 if name.contains('/') {
                     for part in name.split('/') {
-                        terms.push(Term {
-                            folded: fold(part),
-                            code: language.code,
-                        });
+                        terms.push(term(fold(part), false));
                     }
                 }
             }
@@ -105,20 +151,36 @@ impl LanguageMatcher {
     }
 
     fn found(&self, term: &Term, exact: bool, also: impl Fn(&Term) -> bool) -> LanguageMatch {
+        // Every language holding the matched term; more than one only for shared names.
+        let same: Vec<&Term> = self.terms.iter().filter(|t| t.folded == term.folded).collect();
+        let mut shared_by: Vec<LanguageCode> = same.iter().map(|t| t.code).collect();
+        shared_by.sort();
+        shared_by.dedup();
+        let owner = same.iter().find(|t| t.own && !t.shared).map(|t| t.code);
+        let code = if shared_by.len() > 1 {
+            owner.unwrap_or(shared_by[0])
+        } else {
+            term.code
+        };
+        if shared_by.len() < 2 {
+            shared_by.clear();
+        }
         let mut alternatives: Vec<LanguageCode> = self
             .terms
             .iter()
-            .filter(|t| t.code != term.code && also(t))
+            .filter(|t| t.code != code && !shared_by.contains(&t.code) && also(t))
             .map(|t| t.code)
             .collect();
         alternatives.sort();
         alternatives.dedup();
         alternatives.truncate(5);
         LanguageMatch {
-            code: term.code,
+            code,
             matched: term.folded.clone(),
             exact,
             alternatives,
+            own_name: owner.is_some() && !shared_by.is_empty(),
+            shared_by,
         }
     }
 
@@ -207,6 +269,74 @@ mod tests {
         assert_eq!(code(&m, "xq"), None);
         assert_eq!(code(&m, "zzzzzzzz"), None);
         assert_eq!(code(&m, "   "), None);
+    }
+
+    fn codes(list: &[LanguageCode]) -> Vec<String> {
+        list.iter().map(LanguageCode::to_string).collect()
+    }
+
+    #[test]
+    fn shared_names_offer_every_language_they_may_mean() {
+        let m = LanguageMatcher::new(&Catalogue::bundled());
+        // A name no language has as its own: all of them are searched.
+        for (q, all) in [
+            ("kurdisk", &["CKB", "KMR"][..]),
+            ("Kurdish", &["CKB", "KMR"]),
+            ("kurdsik", &["CKB", "KMR"]),
+            ("samisk", &["SMA", "SME", "SMJ"]),
+            ("kinesisk", &["CMN", "YUE"]),
+            ("chin", &["CNH", "CTD"]),
+            ("farsi", &["PES", "PRS"]),
+        ] {
+            let found = m.resolve(q).unwrap_or_else(|| panic!("{q} not found"));
+            assert!(found.is_shared() && !found.own_name, "{q}: {found:?}");
+            assert_eq!(codes(&found.shared_by), all, "{q}");
+            assert_eq!(codes(&found.codes()), all, "{q}");
+            assert!(found.others().is_empty(), "{q}");
+        }
+        // A shared name that is one language's own: that language, the others offered.
+        for (q, searched, offered) in [
+            ("persisk", "PES", "PRS"),
+            ("Persian", "PES", "PRS"),
+            ("dari", "PRS", "PES"),
+        ] {
+            let found = m.resolve(q).unwrap();
+            assert!(found.is_shared() && found.own_name, "{q}: {found:?}");
+            assert_eq!(codes(&found.codes()), [searched], "{q}");
+            assert_eq!(codes(&found.others()), [offered], "{q}");
+        }
+        // Names of one language are not shared.
+        for q in [
+            "sorani",
+            "kurmanji",
+            "nordsamisk",
+            "mandarin",
+            "arabisk",
+            "arabsik",
+            "kroatisk",
+        ] {
+            let found = m.resolve(q).unwrap();
+            assert!(!found.is_shared() && found.shared_by.is_empty(), "{q}: {found:?}");
+            assert_eq!(found.codes(), [found.code], "{q}");
+        }
+    }
+
+    #[test]
+    fn no_term_means_two_languages_unless_the_catalogue_says_it_is_shared() {
+        let m = LanguageMatcher::new(&Catalogue::bundled());
+        for t in &m.terms {
+            let plain: Vec<LanguageCode> = m
+                .terms
+                .iter()
+                .filter(|u| u.folded == t.folded && !u.shared)
+                .map(|u| u.code)
+                .collect();
+            assert!(
+                plain.iter().all(|c| *c == plain[0]) || plain.is_empty(),
+                "«{}» means {plain:?} silently",
+                t.folded
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 // Browser test of the public site in headless Debian Chromium: a caseworker's path (search,
-// page, open an interpreter, switch language, verify a number) and a tip sent through the tip
-// form (look-up, a rejected send that keeps its text, the receipt) with JavaScript off, and
-// axe-core WCAG 2.1 A/AA checks with zero violations on every kind of page.
+// page, open an interpreter, switch language, verify a number), results first on a phone,
+// removable filters, a shared language name ("kurdisk"), and a tip sent through the tip form
+// (look-up, a rejected send that keeps its text, the receipt) with JavaScript off; axe-core
+// WCAG 2.1 A/AA checks with zero violations, and reflow at 320 px and 200 % text, on every
+// kind of page. SCREENSHOTS=DIR saves phone-width screenshots of the results page there.
 // Usage: node site.mjs http://127.0.0.1:PORT   (./run starts the server and calls this)
 
 import { chromium } from 'playwright-core';
@@ -108,12 +110,53 @@ await check('verify an interpreter number', async () => {
   assert.match(await page.locator('.ds-error-summary').innerText(), /ikke et gyldig tolkenummer/);
 });
 
-await check('a phone-sized screen shows the search form before the results', async () => {
-  await page.goto(base + '/sok?language=farsi');
-  const form = await page.locator('aside').boundingBox();
-  const list = await page.locator('ol.results').boundingBox();
-  assert.ok(form.y < list.y, 'form first on small screens');
-  assert.ok(list.width <= 390, 'no horizontal overflow');
+await check('on a 390 px phone the first interpreter comes before the facets, in the first screen', async () => {
+  await page.goto(base + '/sok?language=arabisk');
+  const first = await page.locator('ol.results > li').first().boundingBox();
+  const name = await page.locator('ol.results > li h3 a').first().boundingBox();
+  const facets = await page.locator('#facet-categories').boundingBox();
+  const form = await page.locator('aside form').boundingBox();
+  assert.ok(name.y + name.height <= 844, `first name ends at ${name.y + name.height} px`);
+  assert.ok(first.y < form.y && first.y < facets.y, `result at ${first.y}, form at ${form.y}, facets at ${facets.y}`);
+  // The search is one line with a way to change it, which leads to the form.
+  const summary = page.locator('.search-summary');
+  assert.ok(await summary.isVisible());
+  assert.match(await summary.innerText(), /Søk: arabisk/);
+  await summary.getByRole('link', { name: 'Endre søket' }).click();
+  assert.match(page.url(), /#change-search$/);
+  await page.locator('aside').getByLabel('Språk', { exact: true }).waitFor();
+});
+
+await check('the heading names each active filter, and each can be removed', async () => {
+  await page.goto(base + '/sok?language=arabisk&county=03&category=C');
+  const heading = await page.locator('h1').innerText();
+  assert.match(heading, /^\d+ tolker i arabisk i Oslo, kategori C eller høyere$/);
+  await page.getByRole('link', { name: 'Fjern filteret Oslo' }).click();
+  await page.waitForURL((u) => !u.search.includes('county'));
+  assert.match(await page.locator('h1').innerText(), /^\d+ tolker i arabisk, kategori C eller høyere$/);
+  await page.getByRole('link', { name: 'Fjern filteret kategori C eller høyere' }).click();
+  await page.waitForURL((u) => !u.search.includes('category'));
+  const all = await page.locator('h1').innerText();
+  assert.match(all, /^\d+ tolker i arabisk$/);
+  assert.ok(Number(all.split(' ')[0]) > Number(heading.split(' ')[0]), `${all} vs ${heading}`);
+  assert.equal(await page.locator('.active-filters').count(), 0);
+});
+
+await check('"kurdisk" offers both Kurdish register languages and searches both, saying so', async () => {
+  await page.goto(base + '/sok?language=kurdisk');
+  assert.match(await page.locator('h1').innerText(), /^\d+ tolker i sorani eller kurmanji\/badini$/);
+  const note = page.locator('.shared-language');
+  assert.match(await note.innerText(), /«kurdisk» kan bety flere språk i registeret\. Vi viser tolker i alle: sorani og kurmanji\/badini\./);
+  assert.match(await note.innerText(), /Mente du: sorani, kurmanji\/badini\?/);
+  const entries = await page.locator('ol.results .entry-list li:first-child').allInnerTexts();
+  assert.ok(entries.some((e) => /^sorani/.test(e)) && entries.some((e) => /^kurmanji\/badini/.test(e)), entries.join(' | '));
+  await note.getByRole('link', { name: 'kurmanji/badini' }).click();
+  assert.match(await page.locator('h1').innerText(), /^\d+ tolker i kurmanji\/badini$/);
+  assert.equal(await page.locator('.shared-language').count(), 0);
+  // A shared name that is one language's own searches that language and offers the other.
+  await page.goto(base + '/sok?language=persisk');
+  assert.match(await page.locator('h1').innerText(), /^\d+ tolker i persisk$/);
+  assert.match(await page.locator('.shared-language').innerText(), /«persisk» kan også bety dari\.\s+Mente du: dari\?/);
 });
 
 // The tip form, with JavaScript off: find the interpreter, be refused, fix it, get a receipt.
@@ -193,24 +236,30 @@ const pages = {
   'not found': '/finnes-ikke',
   'tip form': '/varsle',
   'tip form (nynorsk)': '/varsle?lang=nn',
-  'tip form with errors': async () => {
-    await axePage.goto(base + '/varsle?lang=en');
-    await axePage.getByLabel('The interpreter\'s name or interpreter number').fill('haddad');
-    await axePage.getByRole('button', { name: 'Find interpreter' }).click();
-    await axePage.getByRole('button', { name: 'Send the report' }).click();
-    await axePage.locator('.ds-error-summary').waitFor();
+  'tip form with errors': async (pg) => {
+    await pg.goto(base + '/varsle?lang=en');
+    await pg.getByLabel('The interpreter\'s name or interpreter number').fill('haddad');
+    await pg.getByRole('button', { name: 'Find interpreter' }).click();
+    await pg.getByRole('button', { name: 'Send the report' }).click();
+    await pg.locator('.ds-error-summary').waitFor();
   },
+  'results for a long language name': '/sok?language=serbisk&category=E&county=46&mode=telephone',
+  'shared language name': '/sok?language=samisk',
   'tip receipt': () => new URL(receiptUrl).pathname + new URL(receiptUrl).search,
 };
+// Opens one of `pages` in `pg`: a path, a function giving one, or steps that take the page.
+async function open(pg, path) {
+  if (typeof path === 'function' && path.length === 1) {
+    await path(pg);
+    return new URL(pg.url()).pathname;
+  }
+  const target = typeof path === 'function' ? path() : path;
+  await pg.goto(base + target);
+  return target;
+}
 for (const [name, path] of Object.entries(pages)) {
   await check(`axe: ${name} has no WCAG 2.1 A/AA violations`, async () => {
-    let target = typeof path === 'function' ? path() : path;
-    if (target instanceof Promise) {
-      await target;
-      target = new URL(axePage.url()).pathname;
-    } else {
-      await axePage.goto(base + target);
-    }
+    const target = await open(axePage, path);
     await axePage.addScriptTag({ path: AXE });
     const result = await axePage.evaluate(() =>
       window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
@@ -220,6 +269,50 @@ for (const [name, path] of Object.entries(pages)) {
     );
     assert.equal(result.violations.length, 0, `${target}\n  ${problems.join('\n  ')}`);
   });
+}
+
+// Reflow (WCAG 1.4.10, 1.4.4): every page fits 320 px without sideways scrolling, and a
+// 1280 px window with text at 200 % (as a browser's text-size setting does) fits too.
+const screenshots = process.env.SCREENSHOTS;
+const narrow = await browser.newContext({ viewport: { width: 320, height: 640 } });
+const narrowPage = await narrow.newPage();
+const wideBigText = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+const bigTextPage = await wideBigText.newPage();
+async function overflow(pg) {
+  return pg.evaluate(() => {
+    const root = document.documentElement;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 1)
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`);
+    return { scroll: root.scrollWidth, client: root.clientWidth, wide };
+  });
+}
+for (const [name, path] of Object.entries(pages)) {
+  await check(`reflow: ${name} fits 320 px without horizontal scrolling`, async () => {
+    const target = await open(narrowPage, path);
+    const o = await overflow(narrowPage);
+    assert.ok(o.scroll <= o.client, `${target}: ${o.scroll} px wide in ${o.client} px: ${o.wide.join(', ')}`);
+  });
+  await check(`text zoom: ${name} fits at 200 % text`, async () => {
+    const target = await open(bigTextPage, path);
+    await bigTextPage.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    const o = await overflow(bigTextPage);
+    assert.ok(o.scroll <= o.client, `${target}: ${o.scroll} px wide in ${o.client} px: ${o.wide.join(', ')}`);
+  });
+}
+if (screenshots) {
+  for (const width of [390, 320]) {
+    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 844 } });
+    const shot = await ctx.newPage();
+    for (const [file, path] of [['arabisk', '/sok?language=arabisk'], ['kurdisk', '/sok?language=kurdisk'],
+      ['hbs-filters', '/sok?language=serbisk&county=03&category=D']]) {
+      await shot.goto(base + path);
+      await shot.screenshot({ path: `${screenshots}/${file}-${width}.png` });
+      await shot.screenshot({ path: `${screenshots}/${file}-${width}-full.png`, fullPage: true });
+    }
+    await ctx.close();
+  }
 }
 
 await browser.close();

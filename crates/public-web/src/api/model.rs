@@ -152,6 +152,12 @@ pub struct LanguageUnderstood {
     pub name: String,
     /// False when a typo was corrected or a prefix completed.
     pub exact: bool,
+    /// Every language searched: more than `code` for a name several register languages share
+    /// and none has as its own ("kurdisk": CKB and KMR).
+    pub codes: Vec<String>,
+    /// Register languages the typed name may also mean that were not searched ("persisk" is
+    /// Persian's name and may also mean Dari, PRS).
+    pub may_also_mean: Vec<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

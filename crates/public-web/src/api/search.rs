@@ -74,6 +74,8 @@ fn answer(state: &AppState, uri: &Uri) -> Result<SearchResponse, ApiError> {
                 .map(|l| l.names.nb.clone())
                 .unwrap_or_default(),
             exact: m.exact,
+            codes: m.codes().iter().map(ToString::to_string).collect(),
+            may_also_mean: m.others().iter().map(ToString::to_string).collect(),
         }),
         results: hits.iter().map(|p| Interpreter::new(catalogue, p)).collect(),
         facets: FacetCounts::new(catalogue, &results.facets),

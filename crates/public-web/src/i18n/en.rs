@@ -6,7 +6,7 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{ProblemTexts, Texts, TipTexts, sentence, thousands};
+use super::{ProblemTexts, Texts, TipTexts, list, sentence, thousands};
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -66,6 +66,26 @@ pub static TEXTS: Texts = Texts {
     facet_categories: "Number per category",
     facet_counties: "Number per county",
     new_search: "Change the search",
+    search_summary: |q| format!("Search: {q}"),
+    or_list: |items| list(items, " or "),
+    and_list: |items| list(items, " and "),
+    heading_place: |place| format!(" in {place}"),
+    filter_category: |c| match c {
+        Category::A => "category A only".to_string(),
+        c => format!("category {c} or higher"),
+    },
+    filter_value: |param, value| format!("{param}: {}", value.to_lowercase()),
+    active_filters: "Filters in the search",
+    remove_filter: "Remove the filter",
+    shared_all: |typed, languages| {
+        format!(
+            "“{typed}” can mean more than one language in the register. Showing interpreters for all of them: {languages}."
+        )
+    },
+    shared_own: |typed, language, others| {
+        format!("Showing interpreters for {language}. “{typed}” can also mean {others}.")
+    },
+    shared_choose: "Did you mean:",
     page_of: |page, pages| format!("Page {page} of {pages}"),
     pagination_label: "Pages of the search results",
     previous: "Previous",
@@ -102,6 +122,7 @@ pub static TEXTS: Texts = Texts {
     language_title: |name| format!("Interpreters for {name}"),
     code_label: "Language code",
     language_other_names: "Other names",
+    language_shared_names: "Names also used for other languages",
     language_members: "Covers",
     language_count_heading: "Interpreters per category",
     language_search_link: |name| format!("Find interpreters for {name}"),

@@ -121,6 +121,27 @@ pub struct Texts {
     pub facet_categories: &'static str,
     pub facet_counties: &'static str,
     pub new_search: &'static str,
+    /// The one-line summary of the search above the results on small screens.
+    pub search_summary: fn(&str) -> String,
+    /// "a, b eller c", for the languages or counties a search covers.
+    pub or_list: fn(&[String]) -> String,
+    /// "a, b og c".
+    pub and_list: fn(&[String]) -> String,
+    /// The county part of the results heading: " i Oslo".
+    pub heading_place: fn(&str) -> String,
+    /// An active minimum category, in the heading and its remove button.
+    pub filter_category: fn(Category) -> String,
+    /// Any other active filter: the parameter's name and the value.
+    pub filter_value: fn(&str, &str) -> String,
+    pub active_filters: &'static str,
+    /// Before a filter's name in its remove link, for screen readers.
+    pub remove_filter: &'static str,
+    /// A shared name no language has as its own: what was typed and the languages searched.
+    pub shared_all: fn(&str, &str) -> String,
+    /// A shared name that is one language's own: typed, the language searched, the others.
+    pub shared_own: fn(&str, &str, &str) -> String,
+    /// Before the links to each language a shared name may mean.
+    pub shared_choose: &'static str,
     pub page_of: fn(usize, usize) -> String,
     pub pagination_label: &'static str,
     pub previous: &'static str,
@@ -157,6 +178,8 @@ pub struct Texts {
     pub language_title: fn(&str) -> String,
     pub code_label: &'static str,
     pub language_other_names: &'static str,
+    /// Names the language shares with other register languages ("kurdisk").
+    pub language_shared_names: &'static str,
     pub language_members: &'static str,
     pub language_count_heading: &'static str,
     pub language_search_link: fn(&str) -> String,
@@ -307,6 +330,15 @@ pub(crate) fn sentence(message: &str) -> String {
         out.push('.');
     }
     out
+}
+
+/// `items` joined by commas, the last two by `last` (" eller ").
+pub(crate) fn list(items: &[String], last: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., end] => format!("{}{last}{end}", init.join(", ")),
+    }
 }
 
 /// `n` with `sep` between thousands, e.g. 20 000.

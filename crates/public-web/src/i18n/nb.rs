@@ -7,7 +7,7 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{ProblemTexts, Texts, TipTexts, sentence, thousands};
+use super::{ProblemTexts, Texts, TipTexts, list, sentence, thousands};
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -67,6 +67,22 @@ pub static TEXTS: Texts = Texts {
     facet_categories: "Antall per kategori",
     facet_counties: "Antall per fylke",
     new_search: "Endre søket",
+    search_summary: |q| format!("Søk: {q}"),
+    or_list: |items| list(items, " eller "),
+    and_list: |items| list(items, " og "),
+    heading_place: |place| format!(" i {place}"),
+    filter_category: |c| match c {
+        Category::A => "bare kategori A".to_string(),
+        c => format!("kategori {c} eller høyere"),
+    },
+    filter_value: |param, value| format!("{param}: {}", value.to_lowercase()),
+    active_filters: "Filtre i søket",
+    remove_filter: "Fjern filteret",
+    shared_all: |typed, languages| {
+        format!("«{typed}» kan bety flere språk i registeret. Vi viser tolker i alle: {languages}.")
+    },
+    shared_own: |typed, language, others| format!("Vi viser tolker i {language}. «{typed}» kan også bety {others}."),
+    shared_choose: "Mente du:",
     page_of: |page, pages| format!("Side {page} av {pages}"),
     pagination_label: "Sider i søkeresultatet",
     previous: "Forrige",
@@ -103,6 +119,7 @@ pub static TEXTS: Texts = Texts {
     language_title: |name| format!("Tolker i {name}"),
     code_label: "Språkkode",
     language_other_names: "Andre navn",
+    language_shared_names: "Navn som også brukes om andre språk",
     language_members: "Omfatter",
     language_count_heading: "Antall tolker per kategori",
     language_search_link: |name| format!("Søk etter tolker i {name}"),

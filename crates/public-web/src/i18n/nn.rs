@@ -6,7 +6,7 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{ProblemTexts, Texts, TipTexts, sentence, thousands};
+use super::{ProblemTexts, Texts, TipTexts, list, sentence, thousands};
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -66,6 +66,22 @@ pub static TEXTS: Texts = Texts {
     facet_categories: "Tal per kategori",
     facet_counties: "Tal per fylke",
     new_search: "Endre søket",
+    search_summary: |q| format!("Søk: {q}"),
+    or_list: |items| list(items, " eller "),
+    and_list: |items| list(items, " og "),
+    heading_place: |place| format!(" i {place}"),
+    filter_category: |c| match c {
+        Category::A => "berre kategori A".to_string(),
+        c => format!("kategori {c} eller høgare"),
+    },
+    filter_value: |param, value| format!("{param}: {}", value.to_lowercase()),
+    active_filters: "Filter i søket",
+    remove_filter: "Fjern filteret",
+    shared_all: |typed, languages| {
+        format!("«{typed}» kan tyde fleire språk i registeret. Vi viser tolkar i alle: {languages}.")
+    },
+    shared_own: |typed, language, others| format!("Vi viser tolkar i {language}. «{typed}» kan også tyde {others}."),
+    shared_choose: "Meinte du:",
     page_of: |page, pages| format!("Side {page} av {pages}"),
     pagination_label: "Sider i søkjeresultatet",
     previous: "Førre",
@@ -102,6 +118,7 @@ pub static TEXTS: Texts = Texts {
     language_title: |name| format!("Tolkar i {name}"),
     code_label: "Språkkode",
     language_other_names: "Andre namn",
+    language_shared_names: "Namn som også blir brukte om andre språk",
     language_members: "Omfattar",
     language_count_heading: "Tal på tolkar per kategori",
     language_search_link: |name| format!("Søk etter tolkar i {name}"),

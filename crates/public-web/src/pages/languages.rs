@@ -1,5 +1,6 @@
 //! Handlers of the languages overview and the page of one language. A name instead of a code
-//! (`/sprak/arabisk`) redirects to the code's page.
+//! (`/sprak/arabisk`) redirects to the code's page; a name several languages share
+//! (`/sprak/kurdisk`) to the search for it, which names them all.
 
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri};
@@ -8,6 +9,7 @@ use register::LanguageCode;
 
 use super::{lang_of, render, unavailable};
 use crate::AppState;
+use crate::params::SearchParams;
 use crate::views::errors::message_page;
 use crate::views::languages::{language_page, languages_page};
 use crate::views::layout::href;
@@ -33,6 +35,15 @@ pub async fn one(State(state): State<AppState>, Path(raw): Path<String>, uri: Ur
     let language = raw.parse::<LanguageCode>().ok().and_then(|c| catalogue.language(c));
     let Some(language) = language else {
         if let Some(m) = state.index.languages().resolve(&raw) {
+            if m.codes().len() > 1 {
+                // A name several languages share: the search page says so and offers each.
+                let search = SearchParams {
+                    language: Some(raw.clone()),
+                    lang,
+                    ..SearchParams::default()
+                };
+                return Redirect::temporary(&search.url()).into_response();
+            }
             return Redirect::permanent(&href(lang, &format!("/sprak/{}", m.code))).into_response();
         }
         return render(

@@ -73,6 +73,9 @@ pub fn language_page(lang: Lang, language: &Language, counts: &LanguageCounts) -
                 } }
             }
             div { dt { (t.language_other_names) } dd { (other.join(", ")) } }
+            @if !language.shared_names.is_empty() {
+                div { dt { (t.language_shared_names) } dd { (language.shared_names.join(", ")) } }
+            }
         }
         p { a class="ds-button" data-variant="primary" href=(search.url()) { ((t.language_search_link)(name)) } }
         h2 class="ds-heading" data-size="sm" { (t.language_count_heading) }

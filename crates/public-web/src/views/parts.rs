@@ -17,6 +17,17 @@ pub fn language_name(catalogue: &Catalogue, lang: Lang, code: LanguageCode) -> S
         .map_or_else(|| code.to_string(), |l| lang.language_name(l).to_string())
 }
 
+/// `text` with a line-break opportunity after each slash, so that
+/// "bosnisk/kroatisk/serbisk/montenegrinsk" wraps between its members on a narrow screen.
+pub fn breakable(text: &str) -> Markup {
+    html! {
+        @for (i, part) in text.split('/').enumerate() {
+            @if i > 0 { "/" wbr; }
+            (part)
+        }
+    }
+}
+
 /// A county's name, with its Sami name where there is one.
 pub fn county_name(catalogue: &Catalogue, code: CountyCode) -> String {
     match catalogue.county(code) {
@@ -120,11 +131,11 @@ pub fn search_form(catalogue: &Catalogue, params: &SearchParams, heading_level_t
     }
 }
 
-/// The entries of an interpreter as a table.
+/// The entries of an interpreter as a table; on a phone each row is one line (see site.css).
 pub fn entries_table(catalogue: &Catalogue, lang: Lang, entries: &[PublicEntry]) -> Markup {
     let t = lang.texts();
     html! {
-        table class="ds-table" data-border="true" {
+        table class="ds-table entries-table" data-border="true" {
             thead { tr {
                 th scope="col" { (t.language_label) }
                 th scope="col" { (t.kind_label) }
@@ -133,7 +144,7 @@ pub fn entries_table(catalogue: &Catalogue, lang: Lang, entries: &[PublicEntry])
             tbody {
                 @for e in entries {
                     tr {
-                        td { a class="ds-link" href=(href(lang, &format!("/sprak/{}", e.language))) { (language_name(catalogue, lang, e.language)) } }
+                        td { a class="ds-link" href=(href(lang, &format!("/sprak/{}", e.language))) { (breakable(&language_name(catalogue, lang, e.language))) } }
                         td { ((t.kind)(e.kind)) }
                         td { (category_tag(e.category)) }
                     }
@@ -152,17 +163,17 @@ pub fn category_tag(c: Category) -> Markup {
     html! { span class="ds-tag" data-color=(color) { (c.as_str()) } }
 }
 
-/// One result in a list: name (link), number, entries (the searched language first), county,
+/// One result in a list: name (link), number, entries (the searched languages first), county,
 /// modes and contact.
 pub fn interpreter_summary(
     catalogue: &Catalogue,
     lang: Lang,
     p: &PublicInterpreter,
-    language: Option<LanguageCode>,
+    languages: &[LanguageCode],
 ) -> Markup {
     let t = lang.texts();
     let mut entries: Vec<&PublicEntry> = p.entries.iter().collect();
-    entries.sort_by_key(|e| Some(e.language) != language);
+    entries.sort_by_key(|e| !languages.contains(&e.language));
     let modes: Vec<&str> = p.modes().into_iter().map(|m| (t.mode)(m)).collect();
     html! {
         article class="ds-card result" {
@@ -174,7 +185,7 @@ pub fn interpreter_summary(
                 div { dt { (t.entries_label) } dd {
                     ul class="entry-list" {
                         @for e in &entries {
-                            li { (language_name(catalogue, lang, e.language)) " " (category_tag(e.category)) }
+                            li { (breakable(&language_name(catalogue, lang, e.language))) " " (category_tag(e.category)) }
                         }
                     }
                 } }

@@ -7,7 +7,7 @@ use search::{LanguageMatch, Results, WorkMode};
 
 use crate::params::SearchParams;
 use crate::views::layout::href;
-use crate::views::parts::{county_name, interpreter_summary, language_name, search_form};
+use crate::views::parts::{breakable, county_name, interpreter_summary, language_name, search_form};
 
 pub fn front_page(catalogue: &Catalogue, params: &SearchParams, listed: usize) -> Markup {
     let lang = params.lang;
@@ -41,13 +41,52 @@ pub struct ResultsPage<'a> {
 pub fn results_page(v: &ResultsPage) -> Markup {
     let lang = v.params.lang;
     let t = lang.texts();
-    let code: Option<LanguageCode> = v.language.map(|m| m.code);
-    let language = code.map(|c| language_name(v.catalogue, lang, c));
+    let codes: Vec<LanguageCode> = v.language.map(LanguageMatch::codes).unwrap_or_default();
+    let names =
+        |list: &[LanguageCode]| -> Vec<String> { list.iter().map(|c| language_name(v.catalogue, lang, *c)).collect() };
+    let language = (!codes.is_empty()).then(|| (t.or_list)(&names(&codes)));
     let r = v.results;
+    let filters = active_filters(v.catalogue, v.params);
+    let summary: Vec<&str> = [v.params.language.as_deref(), v.params.filters.name.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
     html! {
-        h1 class="ds-heading" data-size="lg" { ((t.results_heading)(r.total, language.as_deref())) }
+        h1 class="ds-heading results-heading" data-size="lg" { (breakable(&results_heading(v, language.as_deref()))) }
+        @if !filters.is_empty() {
+            ul class="active-filters" aria-label=(t.active_filters) {
+                @for filter in &filters {
+                    li {
+                        a class="ds-link active-filter" href=(filter.without.url()) {
+                            span class="ds-sr-only" { (t.remove_filter) " " }
+                            (filter.label)
+                            span class="active-filter__x" aria-hidden="true" { "×" }
+                        }
+                    }
+                }
+            }
+        }
+        p class="ds-paragraph search-summary" {
+            @if !summary.is_empty() { span { ((t.search_summary)(&summary.join(", "))) } " " }
+            a class="ds-link" href="#change-search" { (t.new_search) }
+        }
         @if let (Some(m), Some(typed)) = (v.language, v.params.language.as_deref()) {
-            @if !m.exact {
+            @if m.is_shared() {
+                div class="ds-alert shared-language" data-color="info" {
+                    @if m.own_name {
+                        p class="ds-paragraph" { ((t.shared_own)(typed, language.as_deref().unwrap_or(""), &(t.or_list)(&names(&m.others())))) }
+                    } @else {
+                        p class="ds-paragraph" { ((t.shared_all)(typed, &(t.and_list)(&names(&m.shared_by)))) }
+                    }
+                    p class="ds-paragraph" { (t.shared_choose) " "
+                        @for (i, alt) in (if m.own_name { m.others() } else { m.shared_by.clone() }).iter().enumerate() {
+                            @if i > 0 { ", " }
+                            a class="ds-link" href=(v.params.with(|p| p.language = Some(alt.to_string())).url()) { (language_name(v.catalogue, lang, *alt)) }
+                        }
+                        "?"
+                    }
+                }
+            } @else if !m.exact {
                 div class="ds-alert" data-color="info" {
                     p class="ds-paragraph" { ((t.results_understood)(typed, language.as_deref().unwrap_or(""))) }
                     @if !m.alternatives.is_empty() {
@@ -70,19 +109,100 @@ pub fn results_page(v: &ResultsPage) -> Markup {
                     h2 class="ds-sr-only" { (t.results_list_label) }
                     ol class="results" start=(((r.page - 1) * r.per_page) + 1) {
                         @for p in &r.hits {
-                            li { (interpreter_summary(v.catalogue, lang, p, code)) }
+                            li { (interpreter_summary(v.catalogue, lang, p, &codes)) }
                         }
                     }
                     (pagination(v.params, r))
                 }
             }
             aside class="results-side" aria-labelledby="change-search" {
-                h2 class="ds-heading" data-size="sm" id="change-search" { (t.new_search) }
+                h2 class="ds-heading" data-size="sm" id="change-search" tabindex="-1" { (t.new_search) }
                 (search_form(v.catalogue, v.params, false))
                 @if r.total > 0 { (facets(v)) }
             }
         }
     }
+}
+
+/// "35 tolker i arabisk i Oslo, kategori C eller høyere": the count, the languages searched,
+/// the counties and every other active filter.
+fn results_heading(v: &ResultsPage, language: Option<&str>) -> String {
+    let lang = v.params.lang;
+    let t = lang.texts();
+    let f = &v.params.filters;
+    let mut heading = (t.results_heading)(v.results.total, language);
+    if !f.counties.is_empty() {
+        let counties: Vec<String> = f.counties.iter().map(|c| county_name(v.catalogue, *c)).collect();
+        heading.push_str(&(t.heading_place)(&(t.or_list)(&counties)));
+    }
+    for filter in active_filters(v.catalogue, v.params).into_iter().filter(|x| !x.place) {
+        heading.push_str(", ");
+        heading.push_str(&filter.label);
+    }
+    heading
+}
+
+/// An active filter: its name and the search without it.
+struct ActiveFilter {
+    label: String,
+    without: SearchParams,
+    /// A county, named in the heading as the place ("i Oslo").
+    place: bool,
+}
+
+/// Every active filter beside the language, counties first.
+fn active_filters(catalogue: &Catalogue, params: &SearchParams) -> Vec<ActiveFilter> {
+    let t = params.lang.texts();
+    let f = &params.filters;
+    let mut out = Vec::new();
+    for c in &f.counties {
+        out.push(ActiveFilter {
+            label: county_name(catalogue, *c),
+            without: params.with(|p| p.filters.counties.retain(|x| x != c)),
+            place: true,
+        });
+    }
+    let mut other = |label: String, without: SearchParams| {
+        out.push(ActiveFilter {
+            label,
+            without,
+            place: false,
+        })
+    };
+    if let Some(c) = f.min_category {
+        other((t.filter_category)(c), params.with(|p| p.filters.min_category = None));
+    }
+    for k in &f.kinds {
+        other(
+            (t.filter_value)((t.param)("kind"), (t.kind)(*k)),
+            params.with(|p| p.filters.kinds.retain(|x| x != k)),
+        );
+    }
+    for g in &f.genders {
+        other(
+            (t.filter_value)((t.param)("gender"), (t.gender)(*g)),
+            params.with(|p| p.filters.genders.retain(|x| x != g)),
+        );
+    }
+    for a in &f.availability {
+        other(
+            (t.filter_value)((t.param)("availability"), (t.availability)(*a)),
+            params.with(|p| p.filters.availability.retain(|x| x != a)),
+        );
+    }
+    for m in &f.modes {
+        other(
+            (t.filter_value)((t.param)("mode"), (t.mode)(*m)),
+            params.with(|p| p.filters.modes.retain(|x| x != m)),
+        );
+    }
+    if let Some(n) = &f.name {
+        other(
+            format!("{}: {n}", (t.param)("name")),
+            params.with(|p| p.filters.name = None),
+        );
+    }
+    out
 }
 
 fn facets(v: &ResultsPage) -> Markup {
