@@ -86,7 +86,7 @@ fn queue_view(staff: &Staff, queue: &Queue, failed: Option<(i64, &str, &Errors)>
         @for a in pending {
             section class="approval" aria-labelledby={ "approval-" (a.id) } {
                 h3 id={ "approval-" (a.id) } { (describe(&a.command)) " – tolk " a href={ "/tolker/" (a.number) } { (a.number) } }
-                p { "Foreslått av " (crate::auth::short_login(&a.requested_by)) " " (crate::labels::instant(a.requested_at)) "." }
+                p { "Foreslått av " (crate::labels::actor(&a.requested_by)) " " (crate::labels::instant(a.requested_at)) "." }
                 p { "Begrunnelse: " (a.reason) }
                 @let errors = failed.filter(|(id, _, _)| *id == a.id);
                 @if let Some((_, message, _)) = errors { p class="notice error" role="alert" { (message) } }

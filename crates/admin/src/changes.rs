@@ -62,7 +62,7 @@ fn page<F: ChangeForm>(
     general: Option<&str>,
 ) -> Markup {
     let body = html! {
-        p class="no-print" { a href={ "/tolker/" (record.number) } { "Tilbake til " (record.profile.display_name()) } }
+        (crate::layout::interpreter_trail(record.number, &record.profile.display_name(), F::TITLE))
         h1 { (F::TITLE) }
         p { "Tolk " (record.number) ": " (record.profile.display_name()) }
         (forms::summary(errors, general))

@@ -102,7 +102,7 @@ fn decision_page(
         .map(|k| (k.as_str().to_string(), labels::decision(*k).to_string()))
         .collect();
     let body = html! {
-        p class="no-print" { a href={ "/tolker/" (record.number) } { "Tilbake til " (record.profile.display_name()) } }
+        (crate::layout::interpreter_trail(record.number, &record.profile.display_name(), "Fatt vedtak"))
         h1 { "Fatt vedtak" }
         p { "Tolk " (record.number) ": " (record.profile.display_name()) ". Vedtaket får klagefrist på "
             (state.settings.deadlines.appeal_weeks) " uker, og vedtaksbrevet kan skrives ut etterpå." }

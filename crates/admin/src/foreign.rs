@@ -2,7 +2,7 @@
 //! the Norwegian equivalent, and the decision that adds the equivalent to the register.
 
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -20,6 +20,8 @@ use crate::auth::role::Casework;
 use crate::auth::{Authorised, CsrfForm, Staff};
 use crate::error::AdminError;
 use crate::forms::{self, Errors, parse_date, required};
+use crate::interpreters::Names;
+use crate::listing::{Column, PageQuery, Table};
 use crate::qualifications::language;
 use crate::{labels, layout};
 
@@ -35,31 +37,78 @@ pub fn routes() -> Router<AdminState> {
         .route("/utenlandske-saker/{id}/vedtak", post(decide))
 }
 
-async fn list(State(state): State<AdminState>, user: Authorised<Casework>) -> Result<Markup, AdminError> {
+async fn list(
+    State(state): State<AdminState>,
+    user: Authorised<Casework>,
+    RawQuery(raw): RawQuery,
+) -> Result<Markup, AdminError> {
     let cases = state.store.foreign_cases(false).await?;
-    let rules = state.settings.deadlines;
+    let names = Names::of(&state, cases.iter().map(|c| c.number)).await?;
+    let query = PageQuery::parse(raw.as_deref());
     let body = html! {
         h1 { "Saker om utenlandsk kvalifikasjon" }
         p { a href="/utenlandske-saker/ny" { "Registrer ny søknad" } }
-        @if cases.is_empty() { p { "Ingen saker." } } @else {
-            table {
-                thead { tr { th { "Sak" } th { "Tolk" } th { "Språk" } th { "Saksbehandler" } th { "Neste frist" } th { "Status" } } }
-                tbody {
-                    @for c in &cases {
-                        tr {
-                            td { a href={ "/utenlandske-saker/" (c.id) } { (c.reference()) } }
-                            td { a href={ "/tolker/" (c.number) } { (c.number) } }
-                            td { (labels::language(state.store.catalogue(), c.language)) }
-                            td { (crate::auth::short_login(&c.assigned_to)) }
-                            td { @if let Some((kind, due)) = c.open_deadlines(&rules).first() { (kind.label()) " innen " (due) } }
-                            td { (status(c)) }
-                        }
-                    }
-                }
-            }
-        }
+        @if cases.is_empty() { p { "Ingen saker." } } @else { (cases_table(&state, &cases, &names, &query)) }
     };
     Ok(layout::page("Utenlandske kvalifikasjoner", Some(&user), body))
+}
+
+fn cases_table(state: &AdminState, cases: &[ForeignCase], names: &Names, query: &PageQuery) -> Markup {
+    let catalogue = state.store.catalogue();
+    Table {
+        id: "foreign-cases",
+        noun: "saker",
+        columns: vec![
+            case_column(),
+            names.column(|c: &ForeignCase| c.number),
+            Column::sorted(
+                "language",
+                "Språk",
+                |c: &ForeignCase| html! { (labels::language(catalogue, c.language)) },
+                |c| labels::language(catalogue, c.language),
+            ),
+            Column::sorted(
+                "caseworker",
+                "Saksbehandler",
+                |c: &ForeignCase| html! { (labels::actor(&c.assigned_to)) },
+                |c| c.assigned_to.clone(),
+            ),
+            deadline_column(state.settings.deadlines, Timestamp::now().date()),
+            Column::sorted("status", "Status", |c: &ForeignCase| html! { (status(c)) }, status),
+        ],
+        default_sort: ("", false),
+        default_order: "Nyeste sak øverst.",
+        page_size: 25,
+        row_case: Some(Box::new(|c: &ForeignCase| c.id.to_string())),
+    }
+    .render(query, cases)
+}
+
+/// The case's reference linking to it, sorted by case number.
+pub fn case_column<'a>() -> Column<'a, ForeignCase> {
+    Column::sorted(
+        "case",
+        "Sak",
+        |c: &ForeignCase| html! { a href={ "/utenlandske-saker/" (c.id) } { (c.reference()) } },
+        |c| c.id,
+    )
+}
+
+/// The case's next statutory deadline, marked when overdue or due this week.
+pub fn deadline_column<'a>(
+    rules: register::casework::deadlines::Deadlines,
+    today: time::Date,
+) -> Column<'a, ForeignCase> {
+    let next = move |c: &ForeignCase| c.open_deadlines(&rules).first().copied();
+    Column::sorted(
+        "due",
+        "Neste frist",
+        move |c: &ForeignCase| match next(c) {
+            Some((kind, due)) => layout::deadline(kind.label(), due, today),
+            None => html! { "–" },
+        },
+        move |c| next(c).map(|(_, due)| due).unwrap_or(time::Date::MAX),
+    )
 }
 
 fn status(c: &ForeignCase) -> &'static str {
@@ -271,6 +320,7 @@ fn case_view(
     let mut equivalents_or_none = vec![("none".to_string(), "Ingen – utdanningen holder ikke".to_string())];
     equivalents_or_none.extend(equivalents);
     html! {
+        (layout::breadcrumbs(&[("/", "Arbeidsliste"), ("/utenlandske-saker", "Utenlandske kvalifikasjoner")], &c.reference()))
         h1 { "Sak " (c.reference()) ": " (c.title) }
         (forms::summary(errors, general))
         dl class="facts" {
@@ -278,7 +328,7 @@ fn case_view(
             dt { "Språk" } dd { (labels::language(catalogue, c.language)) }
             dt { "Utdanning" } dd { (c.title) ", " (c.institution) ", " (c.country) " (fullført " (c.completed_on) ")" }
             dt { "Mottatt" } dd { (c.received_on) }
-            dt { "Saksbehandler" } dd { (crate::auth::short_login(&c.assigned_to)) }
+            dt { "Saksbehandler" } dd { (crate::labels::actor(&c.assigned_to)) }
             dt { "Status" } dd { (status(c)) }
             dt { "Mottak bekreftet" } dd { (c.acknowledged_on.map(|d| d.to_string()).unwrap_or_else(|| format!("nei – frist {}", rules.acknowledge_by(c.received_on)))) }
             dt { "Komplett dokumentasjon" } dd { (c.complete_on.map(|d| format!("{d} – vedtak innen {}", rules.decide_by(d))).unwrap_or_else(|| "nei".into())) }

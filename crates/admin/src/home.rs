@@ -2,18 +2,17 @@
 //! for a second person) for caseworkers, and what each other role can do.
 
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::routing::get;
-use std::collections::{BTreeMap, BTreeSet};
 
 use maud::{Markup, html};
+use register::InterpreterNumber;
 use register::Timestamp;
 use register::casework::deadlines::Urgency;
 use register::casework::foreign::DeadlineKind;
 use register::casework::{ApprovalStatus, ForeignCase, PendingApproval};
 use register::store::tips::TipListItem;
 use register::store::{CaseStore, TipStore};
-use register::{InterpreterNumber, Store};
 use serde::Serialize;
 use time::Date;
 
@@ -21,8 +20,10 @@ use crate::AdminState;
 use crate::auth::role::{Administration, AnyStaff, Casework, Committee, Senior, Statistics};
 use crate::auth::{Authorised, Staff};
 use crate::error::AdminError;
+use crate::interpreters::Names;
 use crate::labels;
 use crate::layout;
+use crate::listing::{Column, PageQuery, Table};
 
 pub fn routes() -> Router<AdminState> {
     Router::new().route("/", get(worklist_page))
@@ -33,6 +34,7 @@ pub fn routes() -> Router<AdminState> {
 pub struct DueItem {
     pub case_id: i64,
     pub reference: String,
+    pub number: InterpreterNumber,
     pub kind: DeadlineKind,
     pub due: Date,
     pub urgency: Urgency,
@@ -51,22 +53,10 @@ pub struct Worklist {
     pub overdue: Vec<DueItem>,
     /// Changes waiting for a second person (seniors act on them).
     pub awaiting_approval: Vec<PendingApproval>,
+    /// Open tip cases with a proposed decision or sanction waiting for a second senior.
+    pub tips_awaiting_approval: Vec<TipListItem>,
     /// The display names of the interpreters the lists mention.
-    pub names: BTreeMap<InterpreterNumber, String>,
-}
-
-impl Worklist {
-    /// "Name (number)", or the number alone for someone not (or no longer) in the register.
-    fn interpreter(&self, n: InterpreterNumber) -> Markup {
-        html! {
-            a href={ "/tolker/" (n) } {
-                @match self.names.get(&n) {
-                    Some(name) => { (name) " (" (n) ")" },
-                    None => (n),
-                }
-            }
-        }
-    }
+    pub names: Names,
 }
 
 /// Builds `actor`'s work lists as of `today`.
@@ -81,6 +71,7 @@ pub async fn worklist(state: &AdminState, actor: &str, today: Date) -> Result<Wo
             let item = DueItem {
                 case_id: case.id,
                 reference: case.reference(),
+                number: case.number,
                 kind,
                 due,
                 urgency: Urgency::of(due, today),
@@ -99,22 +90,21 @@ pub async fn worklist(state: &AdminState, actor: &str, today: Date) -> Result<Wo
     list.overdue.sort_by_key(|i| i.due);
     list.due_this_week.sort_by_key(|i| i.due);
     let tips = state.store.tip_list(true).await.map_err(crate::tips::page_error)?;
+    list.tips_awaiting_approval = tips.iter().filter(|t| t.pending && t.status.is_open()).cloned().collect();
     let (mine, new) = tip_lists(tips, actor);
     list.my_tips = mine;
     list.new_tips = new;
-    let numbers: BTreeSet<InterpreterNumber> = list
+    let numbers: Vec<InterpreterNumber> = list
         .my_tips
         .iter()
         .chain(&list.new_tips)
+        .chain(&list.tips_awaiting_approval)
         .filter_map(|t| t.interpreter)
         .chain(list.my_cases.iter().map(|c| c.number))
+        .chain(list.overdue.iter().chain(&list.due_this_week).map(|d| d.number))
         .chain(list.awaiting_approval.iter().map(|a| a.number))
         .collect();
-    for n in numbers {
-        if let Some(record) = state.store.record(n).await? {
-            list.names.insert(n, record.profile.display_name());
-        }
-    }
+    list.names = Names::of(state, numbers).await?;
     Ok(list)
 }
 
@@ -134,10 +124,14 @@ fn tip_lists(items: Vec<TipListItem>, actor: &str) -> (Vec<TipListItem>, Vec<Tip
     (mine, new)
 }
 
-async fn worklist_page(State(state): State<AdminState>, user: Authorised<AnyStaff>) -> Result<Markup, AdminError> {
+async fn worklist_page(
+    State(state): State<AdminState>,
+    user: Authorised<AnyStaff>,
+    RawQuery(raw): RawQuery,
+) -> Result<Markup, AdminError> {
     let body = if user.may::<Casework>() {
         let list = worklist(&state, &user.actor(), Timestamp::now().date()).await?;
-        worklist_view(&user, &list)
+        worklist_view(&state, &user, &list, &PageQuery::parse(raw.as_deref()))
     } else {
         let meetings = if user.may::<Committee>() {
             Some(crate::committee::member::overview(&state, &user).await?)
@@ -149,109 +143,193 @@ async fn worklist_page(State(state): State<AdminState>, user: Authorised<AnyStaf
     Ok(layout::page("Arbeidsliste", Some(&user), body))
 }
 
-fn due_table(items: &[DueItem]) -> Markup {
-    html! {
-        table {
-            thead { tr { th { "Sak" } th { "Frist for å" } th { "Frist" } th { "Saksbehandler" } } }
-            tbody {
-                @for i in items {
-                    tr {
-                        td { a href={ "/utenlandske-saker/" (i.case_id) } { (i.reference) } }
-                        td { (i.kind.label()) }
-                        td class=[(i.urgency == Urgency::Overdue).then_some("overdue")] { (i.due) " – " (i.urgency.label()) }
-                        td { (crate::auth::short_login(&i.assigned_to)) }
-                    }
-                }
-            }
-        }
+/// How many rows each work-list table shows per page.
+const PAGE_SIZE: usize = 10;
+
+fn due_table(id: &'static str, list: &Worklist, items: &[DueItem], query: &PageQuery) -> Markup {
+    Table {
+        id,
+        noun: "frister",
+        columns: vec![
+            Column::sorted(
+                "case",
+                "Sak",
+                |i: &DueItem| html! { a href={ "/utenlandske-saker/" (i.case_id) } { (i.reference) } },
+                |i| i.case_id,
+            ),
+            Column::plain("Tolk", |i: &DueItem| list.names.link(i.number)),
+            Column::sorted("kind", "Frist for å", |i: &DueItem| html! { (i.kind.label()) }, |i| i.kind.label()),
+            Column::sorted(
+                "due",
+                "Frist",
+                |i: &DueItem| html! { span class=[(i.urgency == Urgency::Overdue).then_some("overdue")] { (labels::date(i.due)) " – " (i.urgency.label()) } },
+                |i| i.due,
+            ),
+            Column::sorted(
+                "caseworker",
+                "Saksbehandler",
+                |i: &DueItem| html! { (labels::actor(&i.assigned_to)) },
+                |i| i.assigned_to.clone(),
+            ),
+        ],
+        default_sort: ("due", false),
+        default_order: "",
+        page_size: PAGE_SIZE,
+        row_case: None,
     }
+    .render(query, items)
 }
 
 /// Tip cases with their interpreter, status and next deadline.
-fn tip_table(id: &str, list: &Worklist, items: &[TipListItem], today: Date) -> Markup {
+fn tip_table(id: &'static str, list: &Worklist, items: &[TipListItem], today: Date, query: &PageQuery) -> Markup {
+    let next_due = |t: &TipListItem| t.deadlines.first().map(|d| d.due).unwrap_or(Date::MAX);
+    Table {
+        id,
+        noun: "varselsaker",
+        columns: vec![
+            Column::sorted(
+                "case",
+                "Sak",
+                |t: &TipListItem| html! { a href={ "/varsler/" (t.id) } { (t.reference) } },
+                |t| t.id,
+            ),
+            Column::sorted("received", "Mottatt", |t: &TipListItem| html! { (labels::date(t.received_on)) }, |t| t.received_on),
+            Column::sorted(
+                "interpreter",
+                "Tolk",
+                |t: &TipListItem| html! { @match t.interpreter { Some(n) => (list.names.link(n)), None => "ukjent" } },
+                |t| t.interpreter.map(|n| list.names.sort_key(n)),
+            ),
+            Column::sorted(
+                "status",
+                "Status",
+                |t: &TipListItem| html! { (crate::tips::capitalise(t.status.label())) @if t.pending { " – venter på godkjenning" } },
+                |t| t.status.label(),
+            ),
+            Column::sorted("due", "Neste frist", move |t: &TipListItem| next_deadline(t, today), next_due),
+        ],
+        default_sort: if id == "new-tips" { ("received", false) } else { ("due", false) },
+        default_order: "",
+        page_size: PAGE_SIZE,
+        row_case: Some(Box::new(|t: &TipListItem| t.id.to_string())),
+    }
+    .render(query, items)
+}
+
+fn next_deadline(t: &TipListItem, today: Date) -> Markup {
     html! {
-        table id=(id) {
-            thead { tr { th scope="col" { "Sak" } th scope="col" { "Mottatt" } th scope="col" { "Tolk" } th scope="col" { "Status" } th scope="col" { "Neste frist" } } }
-            tbody {
-                @for t in items {
-                    tr data-case=(t.id) {
-                        td { a href={ "/varsler/" (t.id) } { (t.reference) } }
-                        td { (t.received_on) }
-                        td { @match t.interpreter { Some(n) => (list.interpreter(n)), None => "ukjent" } }
-                        td { (crate::tips::capitalise(t.status.label())) @if t.pending { " – venter på godkjenning" } }
-                        td {
-                            @match t.deadlines.first() {
-                                Some(d) => {
-                                    @let urgency = Urgency::of(d.due, today);
-                                    span class=[(urgency == Urgency::Overdue).then_some("overdue")] {
-                                        (crate::tips::capitalise(&d.kind.label())) ": " (d.due)
-                                        @if urgency != Urgency::Later { " – " (urgency.label()) }
-                                    }
-                                }
-                                None => "–",
-                            }
-                        }
-                    }
-                }
-            }
+        @match t.deadlines.first() {
+            Some(d) => (layout::deadline(&d.kind.label(), d.due, today)),
+            None => "–",
         }
     }
 }
 
-fn worklist_view(user: &Staff, list: &Worklist) -> Markup {
+/// The viewer's foreign-qualification cases with where each stands and its next deadline.
+fn foreign_table(state: &AdminState, list: &Worklist, today: Date, query: &PageQuery) -> Markup {
+    Table {
+        id: "my-cases",
+        noun: "saker",
+        columns: vec![
+            crate::foreign::case_column(),
+            list.names.column(|c: &ForeignCase| c.number),
+            Column::sorted(
+                "received",
+                "Mottatt",
+                |c: &ForeignCase| html! { (labels::date(c.received_on)) },
+                |c| c.received_on,
+            ),
+            Column::plain("Dokumentasjon", |c: &ForeignCase| {
+                html! {
+                    @if c.complete_on.is_some() { "komplett" }
+                    @else { "mangler " (labels::count(c.missing_documents().len(), "dokument", "dokumenter")) }
+                }
+            }),
+            crate::foreign::deadline_column(state.settings.deadlines, today),
+        ],
+        default_sort: ("due", false),
+        default_order: "",
+        page_size: PAGE_SIZE,
+        row_case: Some(Box::new(|c: &ForeignCase| c.id.to_string())),
+    }
+    .render(query, &list.my_cases)
+}
+
+/// Register changes waiting for a second person.
+fn approval_table(list: &Worklist, query: &PageQuery) -> Markup {
+    Table {
+        id: "approvals",
+        noun: "endringer",
+        columns: vec![
+            Column::plain(
+                "Endring",
+                |a: &PendingApproval| html! { (register::casework::four_eyes::describe(&a.command)) },
+            ),
+            list.names.column(|a: &PendingApproval| a.number),
+            Column::sorted(
+                "by",
+                "Foreslått av",
+                |a: &PendingApproval| html! { (labels::actor(&a.requested_by)) },
+                |a| a.requested_by.clone(),
+            ),
+            Column::sorted(
+                "at",
+                "Foreslått",
+                |a: &PendingApproval| html! { (labels::instant(a.requested_at)) },
+                |a| a.requested_at,
+            ),
+        ],
+        default_sort: ("at", false),
+        default_order: "",
+        page_size: PAGE_SIZE,
+        row_case: None,
+    }
+    .render(query, &list.awaiting_approval)
+}
+
+fn worklist_view(state: &AdminState, user: &Staff, list: &Worklist, query: &PageQuery) -> Markup {
     let today = Timestamp::now().date();
     html! {
         h1 { "Arbeidsliste" }
         p { a href="/tolker/ny" { "Registrer ny tolk" } " · " a href="/tolker" { "Finn tolk" } " · " a href="/utenlandske-saker/ny" { "Ny sak om utenlandsk kvalifikasjon" } }
         h2 { "Fristen er oversittet (" (list.overdue.len()) ")" }
-        @if list.overdue.is_empty() { p { "Ingen saker har oversittet frist." } } @else { (due_table(&list.overdue)) }
+        @if list.overdue.is_empty() { p { "Ingen saker har oversittet frist." } } @else { (due_table("overdue", list, &list.overdue, query)) }
         h2 { "Frister denne uken (" (list.due_this_week.len()) ")" }
-        @if list.due_this_week.is_empty() { p { "Ingen frister de neste sju dagene." } } @else { (due_table(&list.due_this_week)) }
+        @if list.due_this_week.is_empty() { p { "Ingen frister de neste sju dagene." } } @else { (due_table("this-week", list, &list.due_this_week, query)) }
         h2 { "Mine varselsaker (" (list.my_tips.len()) ")" }
         @if list.my_tips.is_empty() {
             p { "Du har ingen åpne varselsaker." }
         } @else {
-            (tip_table("my-tips", list, &list.my_tips, today))
+            (tip_table("my-tips", list, &list.my_tips, today, query))
         }
         h2 { "Nye varsler uten saksbehandler (" (list.new_tips.len()) ")" }
         @if list.new_tips.is_empty() {
             p { "Alle åpne varsler har en saksbehandler." }
         } @else {
-            (tip_table("new-tips", list, &list.new_tips, today))
+            (tip_table("new-tips", list, &list.new_tips, today, query))
         }
         p { a href="/varsler" { "Alle varsler" } }
         h2 { "Mine saker om utenlandsk kvalifikasjon (" (list.my_cases.len()) ")" }
         @if list.my_cases.is_empty() {
             p { "Du har ingen åpne saker om utenlandsk kvalifikasjon." }
         } @else {
-            table {
-                thead { tr { th { "Sak" } th { "Tolk" } th { "Mottatt" } th { "Dokumentasjon" } } }
-                tbody {
-                    @for c in &list.my_cases {
-                        tr {
-                            td { a href={ "/utenlandske-saker/" (c.id) } { (c.reference()) } }
-                            td { (list.interpreter(c.number)) }
-                            td { (c.received_on) }
-                            td { @if c.complete_on.is_some() { "komplett" } @else { "mangler " (c.missing_documents().len()) " dokumenter" } }
-                        }
-                    }
-                }
-            }
+            (foreign_table(state, list, today, query))
         }
         h2 { "Venter på godkjenning fra en annen (" (list.awaiting_approval.len()) ")" }
         @if list.awaiting_approval.is_empty() {
             p { "Ingen endringer venter på godkjenning." }
         } @else {
-            ul {
-                @for a in &list.awaiting_approval {
-                    li {
-                        (register::casework::four_eyes::describe(&a.command)) " for tolk "
-                        (list.interpreter(a.number))
-                        " – foreslått av " (crate::auth::short_login(&a.requested_by)) " " (labels::instant(a.requested_at))
-                    }
-                }
-            }
+            (approval_table(list, query))
             @if user.may::<Senior>() { p { a href="/godkjenninger" { "Gå til godkjenning" } } }
+        }
+        @if user.may::<Senior>() {
+            h2 { "Varselsaker som venter på godkjenning (" (list.tips_awaiting_approval.len()) ")" }
+            @if list.tips_awaiting_approval.is_empty() {
+                p { "Ingen forslag i varselsaker venter på godkjenning." }
+            } @else {
+                p class="hint" { "Forslaget godkjennes på saken, der saken kan leses først, av en annen seniorsaksbehandler enn den som foreslo det." }
+                (tip_table("tip-approvals", list, &list.tips_awaiting_approval, today, query))
+            }
         }
     }
 }

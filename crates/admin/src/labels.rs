@@ -128,6 +128,51 @@ fn options_where(catalogue: &Catalogue, keep: impl Fn(LanguageKind) -> bool) -> 
     list
 }
 
+/// "1 sak", "2 saker": a count with the word in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
+
+/// "2. desember 2026": a date as Norwegian running text writes it.
+pub fn date(d: time::Date) -> String {
+    format!(
+        "{}. {} {}",
+        d.day(),
+        MONTHS[usize::from(u8::from(d.month())) - 1],
+        d.year()
+    )
+}
+
+/// Who did something, in words: a staff login as the login, the public tip form, the
+/// interpreter themself or one of the system's own jobs — never a raw actor code.
+pub fn actor(actor: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    match actor.split_once(':') {
+        Some(("staff", login)) => Cow::Borrowed(login),
+        Some(("public", _)) => Cow::Borrowed("skjemaet på nettsiden"),
+        Some(("interpreter", number)) => Cow::Owned(format!("tolken selv ({number})")),
+        Some(("system", "sanctions")) => Cow::Borrowed("systemet (sanksjonen løp ut)"),
+        Some(("system", "fixtures")) => Cow::Borrowed("demodata"),
+        Some(("system", _)) => Cow::Borrowed("systemet"),
+        _ => Cow::Borrowed(actor),
+    }
+}
+
 /// `2024-03-05 15:07`: Norwegian time, as staff read their clocks.
 pub fn instant(t: Timestamp) -> String {
     let local = t.local_time();
@@ -139,6 +184,20 @@ mod tests {
     use time::macros::datetime;
 
     use super::*;
+
+    #[test]
+    fn counts_dates_and_actors_read_as_norwegian() {
+        assert_eq!(count(1, "sak", "saker"), "1 sak");
+        assert_eq!(count(0, "sak", "saker"), "0 saker");
+        assert_eq!(count(2, "advarsel", "advarsler"), "2 advarsler");
+        assert_eq!(date(time::macros::date!(2026 - 12 - 02)), "2. desember 2026");
+        assert_eq!(date(time::macros::date!(2027 - 01 - 31)), "31. januar 2027");
+        assert_eq!(actor("staff:kari"), "kari");
+        assert_eq!(actor("public:web"), "skjemaet på nettsiden");
+        assert_eq!(actor("interpreter:10001"), "tolken selv (10001)");
+        assert_eq!(actor("system:sanctions"), "systemet (sanksjonen løp ut)");
+        assert_eq!(actor("someone"), "someone");
+    }
 
     #[test]
     fn instants_show_norwegian_clock_time() {

@@ -20,6 +20,7 @@ pub mod labels;
 pub mod layout;
 pub mod letters;
 pub mod licences;
+pub mod listing;
 pub mod login;
 pub mod qualifications;
 pub mod staff;
@@ -208,11 +209,12 @@ impl AdminState {
 }
 
 /// The admin service's routes. Every route but the probes, `/metrics` (counts per route
-/// template, nothing personal), the stylesheet and sign-in asks for a role through its
+/// template, nothing personal), the stylesheets and sign-in asks for a role through its
 /// handler's `Authorised<…>` argument.
 pub fn router(state: AdminState) -> Router {
     let app = Router::new()
         .route("/admin.css", get(layout::stylesheet))
+        .route("/theme.css", get(layout::theme))
         .merge(health::routes())
         .merge(login::routes())
         .merge(home::routes())

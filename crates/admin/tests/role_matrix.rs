@@ -30,6 +30,7 @@ const COMMITTEE: Allowed = Some(Committee::ROLES);
 /// `{id}`, `{document}` become 1.
 const MATRIX: &[(&str, &str, Allowed)] = &[
     ("get", "/admin.css", PUBLIC),
+    ("get", "/theme.css", PUBLIC),
     ("get", "/healthz", PUBLIC),
     ("get", "/readyz", PUBLIC),
     ("get", "/metrics", PUBLIC),

@@ -28,6 +28,11 @@ fn day(offset: i64) -> String {
     (today() + Duration::days(offset)).to_string()
 }
 
+/// The day `offset` days from today as the pages write it in running text ("2. desember 2026").
+fn spoken_day(offset: i64) -> String {
+    admin::labels::date(today() + Duration::days(offset))
+}
+
 fn arb() -> LanguageCode {
     "ARB".parse().unwrap()
 }
@@ -272,8 +277,10 @@ async fn intake_to_decision_with_four_eyes(app: TestApp) {
     .await;
     let list = app.get("/varsler", Some(&kari)).await;
     assert!(
-        list.body
-            .contains(&format!("Svar på forespørsel om opplysninger nr. 1: {}", day(14))),
+        list.body.contains(&format!(
+            "Svar på forespørsel om opplysninger nr. 1: {}",
+            spoken_day(14)
+        )),
         "the deadline is in the work list"
     );
 
@@ -339,6 +346,14 @@ async fn intake_to_decision_with_four_eyes(app: TestApp) {
         case_page(&app, &sigrid, id).await.contains("Du foreslo dette selv"),
         "the proposer is told a second senior must approve"
     );
+    let front = app.get("/", Some(&nils)).await.body;
+    assert!(front.contains("Varselsaker som venter på godkjenning (1)"), "{front}");
+    assert!(front.contains("<table id=\"tip-approvals\"") && front.contains(&format!("data-case=\"{id}\"")));
+    let caseworker_front = app.get("/", Some(&kari)).await.body;
+    assert!(
+        !caseworker_front.contains("Varselsaker som venter på godkjenning"),
+        "only seniors approve"
+    );
     let queue = app.get("/godkjenninger", Some(&nils)).await.body;
     assert!(
         queue.contains(&format!("href=\"/varsler/{id}\"")),
@@ -361,7 +376,7 @@ async fn intake_to_decision_with_four_eyes(app: TestApp) {
     assert!(page.contains("Utvalgets råd: </strong>Utvalget anbefaler advarsel."));
     assert!(page.contains("Notat: Ringte sykehuset"));
     assert!(
-        page.contains("Tolken har 1 advarsler som står ved lag"),
+        page.contains("Tolken har 1 advarsel som står ved lag"),
         "warnings within five years"
     );
     let case = app.state.store.case_for_processing(id, "test:harness").await.unwrap();
@@ -878,3 +893,61 @@ async fn a_taken_tip_is_on_the_takers_work_list(app: TestApp) {
     assert!(others.contains("Mine varselsaker (0)"), "only the taker owns it");
 }
 admin_story!(work_list_tips_on, super::a_taken_tip_is_on_the_takers_work_list);
+
+/// The work list's tables sort by a heading and page by ten without JavaScript, each table on its
+/// own keys, and nonsense in the query shows the nearest page instead of an error (issue 13,
+/// item 8: every list sortable and paginated).
+async fn work_list_tables_sort_and_page(app: TestApp) {
+    let n = listed(&app).await;
+    let kari = app.session("kari");
+    let mut ids = Vec::new();
+    for days_ago in 0..11 {
+        let mut fields = intake_fields(&n.to_string());
+        fields[0].1 = day(-days_ago);
+        fields[3].1 = day(-days_ago - 1);
+        ids.push(intake(&app, &kari, &fields).await);
+    }
+    let rows = |page: &str| -> Vec<i64> {
+        let start = page.find("<table id=\"new-tips\"").expect("new-tips table");
+        let table = &page[start..start + page[start..].find("</table>").unwrap()];
+        table
+            .split("data-case=\"")
+            .skip(1)
+            .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+            .collect()
+    };
+    let oldest_first: Vec<i64> = ids.iter().rev().copied().collect();
+
+    let first = app.get("/", Some(&kari)).await.body;
+    assert!(first.contains("Nye varsler uten saksbehandler (11)"));
+    assert_eq!(rows(&first), oldest_first[..10], "the oldest ten, oldest first");
+    assert!(first.contains("Viser 1–10 av 11 varselsaker."), "{first}");
+    assert!(first.contains("Side 1 av 2") && first.contains("Neste side"));
+
+    let second = app.get("/?new-tips.page=2", Some(&kari)).await.body;
+    assert_eq!(rows(&second), oldest_first[10..], "the newest on page 2");
+
+    let newest = app
+        .get("/?new-tips.sort=received&new-tips.order=desc", Some(&kari))
+        .await
+        .body;
+    assert_eq!(rows(&newest), ids[..10], "newest first when sorted descending");
+    assert!(newest.contains(r#"aria-sort="descending""#));
+
+    let silly = app.get("/?new-tips.page=99&new-tips.sort=nope", Some(&kari)).await;
+    assert_eq!(silly.status, StatusCode::OK);
+    assert_eq!(
+        rows(&silly.body),
+        oldest_first[10..],
+        "past the end shows the last page"
+    );
+
+    let all = app
+        .get("/varsler?tips.sort=received&tips.order=asc", Some(&kari))
+        .await
+        .body;
+    let first_row = all.find(&format!("data-case=\"{}\"", oldest_first[0])).unwrap();
+    let last_row = all.find(&format!("data-case=\"{}\"", ids[0])).unwrap();
+    assert!(first_row < last_row, "the tips list sorts too");
+}
+admin_story!(work_list_sorting_on, super::work_list_tables_sort_and_page);

@@ -327,6 +327,34 @@ try {
     expect(wide.length === 0, `wider than 320 px: ${wide.join(', ')}`);
   });
 
+  await check('on a phone the staff header is one row and its menu opens from the keyboard', async () => {
+    await kari.setViewportSize({ width: 320, height: 800 });
+    await kari.goto(pages.tipCase);
+    const height = await kari.locator('header.top').evaluate((h) => h.getBoundingClientRect().height);
+    expect(height <= 80, `header is ${height} px high at 320 px`);
+    expect(!(await kari.locator('.menu-small nav a[href="/varsler"]').isVisible()), 'menu folded');
+    await kari.locator('.menu-small summary').focus();
+    await kari.keyboard.press('Enter');
+    expect(await kari.locator('.menu-small nav a[href="/varsler"]').isVisible(), 'menu opens with Enter');
+    expect(await kari.locator('.menu-small form.logout button').isVisible(), 'sign-out in the menu');
+    const crumbs = await kari.locator('nav.breadcrumbs').innerText();
+    expect(/Arbeidsliste\s*›?\s*Varsler/.test(crumbs), `breadcrumbs: ${crumbs}`);
+    await kari.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  await check('the tips list sorts by a column heading and back, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await kari.context().storageState() });
+    const plain = await context.newPage();
+    await plain.goto(`${base}/varsler?status=all`);
+    await plain.click('#tips th a:has-text("Mottatt")');
+    expect((await plain.locator('#tips th[aria-sort]').innerText()).startsWith('Mottatt'), 'sorted by received');
+    expect((await plain.locator('#tips th[aria-sort]').getAttribute('aria-sort')) === 'ascending', 'ascending first');
+    expect(plain.url().includes('status=all'), `filter kept: ${plain.url()}`);
+    await plain.click('#tips th a:has-text("Mottatt")');
+    expect((await plain.locator('#tips th[aria-sort]').getAttribute('aria-sort')) === 'descending', 'then descending');
+    await context.close();
+  });
+
   await check('logging out ends the session', async () => {
     await Promise.all([kari.waitForURL(`${base}/logg-inn`), kari.click('header form.logout button')]);
     const back = await kari.goto(pages.dossier);

@@ -251,6 +251,7 @@ async fn meeting_page(
     let term = terms.iter().find(|t| t.id == meeting.term_id);
     let title = format!("Utvalgsmøte {}", meeting.held_on);
     let body = html! {
+        (crate::layout::breadcrumbs(&[("/", "Arbeidsliste"), ("/utvalg", "Utvalget")], &title))
         h1 { (title) }
         @if notice.ok == "planlagt" { p class="notice ok" role="status" { "Møtet er planlagt." } }
         @if let Some(t) = term {

@@ -147,6 +147,7 @@ async fn summary_page(
     let meetings = meetings_with(state, staff, summary.id).await?;
     let title = format!("Sak {}", summary.reference);
     let body = html! {
+        (crate::layout::breadcrumbs(&[("/", "Arbeidsliste"), ("/utvalg/mine", "Mine utvalgsmøter")], &title))
         h1 { (title) }
         p { "Sammendrag for utvalget. Hvem som har varslet, og varslerens egen beskrivelse, vises ikke." }
         dl class="facts" {

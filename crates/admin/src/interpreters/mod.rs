@@ -35,6 +35,56 @@ pub fn routes() -> Router<AdminState> {
         .route("/tolker/{number}/fodselsnummer", post(reveal_national_id))
 }
 
+/// The display names of the interpreters a list mentions, so lists show "Name (number)".
+#[derive(Debug, Clone, Default, serde::Serialize)]
+#[serde(transparent)]
+pub struct Names(std::collections::BTreeMap<InterpreterNumber, String>);
+
+impl Names {
+    /// Reads the names of `numbers`; numbers no longer in the register are left out (the lists
+    /// show the number alone).
+    pub async fn of(
+        state: &AdminState,
+        numbers: impl IntoIterator<Item = InterpreterNumber>,
+    ) -> Result<Names, AdminError> {
+        let numbers: std::collections::BTreeSet<InterpreterNumber> = numbers.into_iter().collect();
+        let mut names = std::collections::BTreeMap::new();
+        for n in numbers {
+            if let Some(record) = state.store.record(n).await? {
+                names.insert(n, record.profile.display_name());
+            }
+        }
+        Ok(Names(names))
+    }
+
+    /// "Name (number)" linking to the dossier, or the number alone for someone not in the register.
+    pub fn link(&self, n: InterpreterNumber) -> Markup {
+        maud::html! {
+            a href={ "/tolker/" (n) } {
+                @match self.0.get(&n) { Some(name) => { (name) " (" (n) ")" }, None => (n) }
+            }
+        }
+    }
+
+    /// A sortable "Tolk" column for rows about the interpreter `number` gives.
+    pub fn column<'a, T>(
+        &'a self,
+        number: impl Fn(&T) -> InterpreterNumber + Copy + 'a,
+    ) -> crate::listing::Column<'a, T> {
+        crate::listing::Column::sorted(
+            "interpreter",
+            "Tolk",
+            move |row: &T| self.link(number(row)),
+            move |row| self.sort_key(number(row)),
+        )
+    }
+
+    /// What a list sorts by: the name, or the number when the name is unknown.
+    pub fn sort_key(&self, n: InterpreterNumber) -> String {
+        self.0.get(&n).cloned().unwrap_or_else(|| n.to_string())
+    }
+}
+
 /// The interpreter at `raw` (a path segment), or 404.
 pub async fn find(state: &AdminState, raw: &str) -> Result<InterpreterRecord, AdminError> {
     let number: InterpreterNumber = raw

@@ -224,6 +224,7 @@ pub fn interpreter_page(d: &Dossier, catalogue: &Catalogue, ok: &str, csrf: &str
         .filter(|a| a.status == ApprovalStatus::Pending)
         .collect();
     html! {
+        (crate::layout::breadcrumbs(&[("/", "Arbeidsliste"), ("/tolker", "Tolker")], &p.display_name()))
         h1 { (p.display_name()) " – tolk " (n) }
         (notice_box(ok))
         nav aria-label="Handlinger" class="actions no-print" {
@@ -336,7 +337,7 @@ pub fn interpreter_page(d: &Dossier, catalogue: &Catalogue, ok: &str, csrf: &str
         @if pending.is_empty() { p { "Ingen endringer venter på godkjenning." } } @else {
             ul id="pending" {
                 @for a in &pending {
-                    li { (describe(&a.command)) " – foreslått av " (crate::auth::short_login(&a.requested_by)) ": " (a.reason) }
+                    li { (describe(&a.command)) " – foreslått av " (crate::labels::actor(&a.requested_by)) ": " (a.reason) }
                 }
             }
         }
@@ -401,7 +402,7 @@ fn history(items: &[AuditItem]) -> Markup {
                 @for h in items.iter().rev() {
                     tr {
                         td { (crate::labels::instant(h.recorded_at)) }
-                        td { (crate::auth::short_login(&h.actor)) }
+                        td { (crate::labels::actor(&h.actor)) }
                         td { (labels::action(&h.action)) (summary(&h.detail)) }
                         td { (h.reason) }
                     }

@@ -18,7 +18,7 @@ use time::Date;
 
 use super::fields::Fields;
 use super::history::outcome as outcome_text;
-use super::{case_page, parse_id, who};
+use super::{case_page, parse_id};
 use crate::AdminState;
 use crate::auth::role::Casework;
 use crate::auth::{Authorised, CsrfForm, Role, Staff};
@@ -537,8 +537,8 @@ impl ActionForm {
                 Action::Assign if choices.caseworkers.is_empty() => (f.text("caseworker", "Brukernavn til saksbehandleren", &self.caseworker)),
                 Action::Assign => (f.select("caseworker", "Saksbehandler", choices.caseworkers, &self.caseworker)),
                 Action::Unassign => {
-                    @let options: Vec<(String, String)> = case.assigned.iter().map(|a| (who(a).to_string(), who(a).to_string())).collect();
-                    (f.select("caseworker", "Saksbehandler", &options, who(&self.caseworker)))
+                    @let options: Vec<(String, String)> = case.assigned.iter().map(|a| (crate::auth::short_login(a).to_string(), crate::auth::short_login(a).to_string())).collect();
+                    (f.select("caseworker", "Saksbehandler", &options, crate::auth::short_login(&self.caseworker)))
                 }
                 Action::Close => {
                     @let reasons: Vec<(String, String)> = ClosureReason::ALL.iter().map(|r| (r.as_str().to_string(), super::capitalise(r.label()))).collect();

@@ -148,7 +148,7 @@ fn page(state: &AdminState, staff: &Staff, case: &TipCase, cx: &Context, ok: &st
     };
     let offered = actions::offered(case, staff, today);
     let body = html! {
-        p { a href="/varsler" { "Tilbake til varsler" } }
+        (crate::layout::breadcrumbs(&[("/", "Arbeidsliste"), ("/varsler", "Varsler")], &case.reference()))
         h1 { (title) }
         @if let Some(n) = notice(ok) { p class="notice ok" role="status" { (n) } }
         @if let Some(x) = failed {
@@ -232,9 +232,9 @@ fn warnings_box(cx: &Context, rules: &register::tips::TipRules) -> Markup {
                 p class="notice" id="warnings" { "Tolken har ingen advarsler de siste " (years) " årene." }
             } @else {
                 div class="notice error" id="warnings" role="note" {
-                    p { strong { "Tolken har " (n) " advarsler som står ved lag de siste " (years) " årene." } }
+                    p { strong { "Tolken har " (crate::labels::count(n, "advarsel", "advarsler")) " som står ved lag de siste " (years) " årene." } }
                     @if n >= usize::from(rules.warnings_before_exclusion) {
-                        p { "Det gir adgang til utestenging (" (rules.warnings_before_exclusion) " advarsler innen " (years) " år)." }
+                        p { "Det gir adgang til utestenging (" (crate::labels::count(usize::from(rules.warnings_before_exclusion), "advarsel", "advarsler")) " innen " (years) " år)." }
                     }
                 }
             }

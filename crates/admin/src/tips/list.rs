@@ -1,10 +1,9 @@
 //! The tips work list (`/varsler`): open cases first, with status, reference, who is assigned
 //! and the deadlines due; filters by status and "assigned to me". No case content, no reporter.
 
-use axum::extract::{Query, State};
+use axum::extract::{Query, RawQuery, State};
 use maud::{Markup, html};
 use register::Timestamp;
-use register::casework::deadlines::Urgency;
 use register::store::TipStore;
 use register::store::tips::TipListItem;
 use register::tips::CaseStatus;
@@ -15,7 +14,9 @@ use crate::AdminState;
 use crate::auth::role::Casework;
 use crate::auth::{Authorised, Staff};
 use crate::error::AdminError;
-use crate::layout;
+use crate::interpreters::Names;
+use crate::listing::{Column, PageQuery, Table};
+use crate::{labels, layout};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -42,13 +43,15 @@ pub async fn work_list(
     State(state): State<AdminState>,
     user: Authorised<Casework>,
     Query(filter): Query<ListFilter>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Markup, AdminError> {
     let mut items = state.store.tip_list(false).await.map_err(page_error)?;
     let me = user.actor();
     items.retain(|i| filter.keeps(i, &me));
     // Open cases first, then newest first (the store's order) within each group.
     items.sort_by_key(|i| !i.status.is_open());
-    let body = list_view(&user, &items, &filter);
+    let names = Names::of(&state, items.iter().filter_map(|i| i.interpreter)).await?;
+    let body = list_view(&user, &items, &filter, &names, &PageQuery::parse(raw.as_deref()));
     Ok(layout::page("Varsler", Some(&user), body))
 }
 
@@ -65,8 +68,7 @@ fn status_options() -> Vec<(String, String)> {
     out
 }
 
-fn list_view(user: &Staff, items: &[TipListItem], filter: &ListFilter) -> Markup {
-    let today = Timestamp::now().date();
+fn list_view(user: &Staff, items: &[TipListItem], filter: &ListFilter, names: &Names, query: &PageQuery) -> Markup {
     let selected = if filter.status.is_empty() {
         "open"
     } else {
@@ -93,58 +95,77 @@ fn list_view(user: &Staff, items: &[TipListItem], filter: &ListFilter) -> Markup
         @if items.is_empty() {
             p { "Ingen saker passer med utvalget." }
         } @else {
-            table id="tips" {
-                caption class="hint" { (items.len()) " saker. Åpne saker står først." }
-                thead {
-                    tr {
-                        th scope="col" { "Sak" }
-                        th scope="col" { "Mottatt" }
-                        th scope="col" { "Tolk" }
-                        th scope="col" { "Status" }
-                        th scope="col" { "Tildelt" }
-                        th scope="col" { "Frister" }
+            (tips_table(user, items, names, query))
+        }
+    }
+}
+
+fn tips_table(user: &Staff, items: &[TipListItem], names: &Names, query: &PageQuery) -> Markup {
+    let today = Timestamp::now().date();
+    let me = user.actor();
+    Table {
+        id: "tips",
+        noun: "saker",
+        columns: vec![
+            Column::sorted(
+                "case",
+                "Sak",
+                |i: &TipListItem| html! { a href={ "/varsler/" (i.id) } { (i.reference) } },
+                |i| i.id,
+            ),
+            Column::sorted(
+                "received",
+                "Mottatt",
+                |i: &TipListItem| html! { (labels::date(i.received_on)) },
+                |i| (i.received_on, i.id),
+            ),
+            Column::sorted(
+                "interpreter",
+                "Tolk",
+                |i: &TipListItem| html! { @match i.interpreter { Some(n) => (names.link(n)), None => "ukjent" } },
+                |i| i.interpreter.map(|n| names.sort_key(n)),
+            ),
+            Column::sorted(
+                "status",
+                "Status",
+                |i: &TipListItem| {
+                    html! {
+                        (super::capitalise(i.status.label()))
+                        @if i.pending { br; strong { "Venter på godkjenning" } }
+                    }
+                },
+                // Open cases before closed ones, then by where they stand.
+                |i| (!i.status.is_open(), i.status.label()),
+            ),
+            Column::plain("Tildelt", |i: &TipListItem| {
+                html! {
+                    @if i.assigned.is_empty() { "ingen" }
+                    @for (n, a) in i.assigned.iter().enumerate() {
+                        @if n > 0 { ", " }
+                        (who(a))
+                        @if *a == me { " (deg)" }
                     }
                 }
-                tbody {
-                    @for i in items {
-                        tr data-case=(i.id) {
-                            td { a href={ "/varsler/" (i.id) } { (i.reference) } }
-                            td { (i.received_on) }
-                            td {
-                                @match i.interpreter {
-                                    Some(n) => a href={ "/tolker/" (n) } { (n) },
-                                    None => "ukjent",
-                                }
-                            }
-                            td {
-                                (super::capitalise(i.status.label()))
-                                @if i.pending { br; strong { "Venter på godkjenning" } }
-                            }
-                            td {
-                                @if i.assigned.is_empty() { "ingen" }
-                                @for (n, a) in i.assigned.iter().enumerate() {
-                                    @if n > 0 { ", " }
-                                    (who(a))
-                                    @if *a == user.actor() { " (deg)" }
-                                }
-                            }
-                            td {
-                                @if i.deadlines.is_empty() { "–" } @else {
-                                ul class="plain" {
-                                    @for d in &i.deadlines {
-                                        @let urgency = Urgency::of(d.due, today);
-                                        li class=[(urgency == Urgency::Overdue).then_some("overdue")] {
-                                            (super::capitalise(&d.kind.label())) ": " (d.due)
-                                            @if urgency != Urgency::Later { " – " (urgency.label()) }
-                                        }
-                                    }
-                                }
-                                }
+            }),
+            Column::sorted(
+                "due",
+                "Frister",
+                |i: &TipListItem| {
+                    html! {
+                        @if i.deadlines.is_empty() { "–" } @else {
+                            ul class="plain" {
+                                @for d in &i.deadlines { li { (layout::deadline(&d.kind.label(), d.due, today)) } }
                             }
                         }
                     }
-                }
-            }
-        }
+                },
+                |i| i.deadlines.first().map(|d| d.due).unwrap_or(time::Date::MAX),
+            ),
+        ],
+        default_sort: ("", false),
+        default_order: "Åpne saker står først, de nyeste øverst.",
+        page_size: 25,
+        row_case: Some(Box::new(|i: &TipListItem| i.id.to_string())),
     }
+    .render(query, items)
 }

@@ -98,4 +98,4 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
-pub use crate::auth::short_login as who;
+pub use crate::labels::actor as who;
