@@ -45,8 +45,7 @@ impl Queue {
         let tips = state
             .store
             .tip_list(true)
-            .await
-            .map_err(crate::tips::page_error)?
+            .await?
             .into_iter()
             .filter(|t| t.pending)
             .collect();

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 use register::StoreError;
 use register::casework::CaseworkError;
+use register::tips::TipError;
 use register::ui_language::UiLanguage;
 use serde_json::json;
 
@@ -27,6 +28,9 @@ pub enum AdminError {
     BadRequest(String),
     #[error(transparent)]
     Casework(#[from] CaseworkError),
+    /// A refusal or failure from tip casework; `tips::status_of` says its status.
+    #[error(transparent)]
+    Tip(#[from] TipError),
     /// The database does not answer (stopped, restarting, overloaded): 503, try again later.
     #[error("{UNAVAILABLE}")]
     Unavailable(String),
@@ -56,6 +60,7 @@ impl AdminError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Tip(e) => crate::tips::status_of(e),
             Self::Casework(e) => match e {
                 CaseworkError::Store(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
                 CaseworkError::CaseNotFound(_)
@@ -81,6 +86,8 @@ impl AdminError {
             UNAVAILABLE.into()
         } else if self.status().is_server_error() {
             "Noe gikk galt hos oss. Prøv igjen om litt; vedvarer feilen, kontakt brukerstøtte.".into()
+        } else if let Self::Tip(e) = self {
+            crate::tips::message_of(e)
         } else {
             self.to_string()
         }
@@ -89,7 +96,7 @@ impl AdminError {
     /// Per-field messages, where the error has them.
     pub fn fields(&self) -> Vec<(String, String)> {
         match self {
-            Self::Casework(CaseworkError::Invalid(fields)) => fields.clone(),
+            Self::Casework(CaseworkError::Invalid(fields)) | Self::Tip(TipError::Invalid(fields)) => fields.clone(),
             Self::Casework(CaseworkError::Store(StoreError::Rule(register::rules::RuleError::InvalidProfile(f)))) => {
                 f.clone()
             }
@@ -110,6 +117,16 @@ impl AdminError {
             Self::BadRequest(_) => "bad-request",
             Self::Internal(_) => "internal",
             Self::Unavailable(_) => "unavailable",
+            Self::Tip(TipError::Conflict) => "conflict",
+            Self::Tip(TipError::OwnProposal) => "own-request",
+            Self::Tip(TipError::NotSenior) => "not-senior",
+            Self::Tip(_) => match self.status() {
+                StatusCode::NOT_FOUND => "not-found",
+                StatusCode::FORBIDDEN => "forbidden",
+                StatusCode::SERVICE_UNAVAILABLE => "unavailable",
+                s if s.is_server_error() => "internal",
+                _ => "invalid",
+            },
             Self::Casework(e) => match e {
                 CaseworkError::OwnRequest => "own-request",
                 CaseworkError::NotSenior => "not-senior",

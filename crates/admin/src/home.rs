@@ -89,8 +89,12 @@ pub async fn worklist(state: &AdminState, actor: &str, today: Date) -> Result<Wo
     }
     list.overdue.sort_by_key(|i| i.due);
     list.due_this_week.sort_by_key(|i| i.due);
-    let tips = state.store.tip_list(true).await.map_err(crate::tips::page_error)?;
-    list.tips_awaiting_approval = tips.iter().filter(|t| t.pending && t.status.is_open()).cloned().collect();
+    let tips = state.store.tip_list(true).await?;
+    list.tips_awaiting_approval = tips
+        .iter()
+        .filter(|t| t.pending && t.status.is_open())
+        .cloned()
+        .collect();
     let (mine, new) = tip_lists(tips, actor);
     list.my_tips = mine;
     list.new_tips = new;

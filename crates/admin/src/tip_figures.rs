@@ -14,7 +14,6 @@ use register::tips::figures::{YearFigures, outcome_columns, to_csv};
 use crate::AdminState;
 use crate::auth::Authorised;
 use crate::auth::role::Statistics;
-use crate::committee::tip_error;
 use crate::error::AdminError;
 use crate::layout;
 
@@ -77,7 +76,7 @@ pub fn figures_view(figures: &[YearFigures]) -> Markup {
 }
 
 async fn figures_page(State(state): State<AdminState>, user: Authorised<Statistics>) -> Result<Markup, AdminError> {
-    let figures = state.store.annual_figures().await.map_err(tip_error)?;
+    let figures = state.store.annual_figures().await?;
     let body = html! {
         h1 { "Varsler og utvalget: årstall" }
         p { a href="/statistikk/varsler.csv" download { "Last ned som CSV (semikolonseparert)" } " · " a href="/statistikk" { "Registerstatistikk" } }
@@ -91,7 +90,7 @@ async fn figures_page(State(state): State<AdminState>, user: Authorised<Statisti
 }
 
 async fn figures_csv(State(state): State<AdminState>, _user: Authorised<Statistics>) -> Result<Response, AdminError> {
-    let figures = state.store.annual_figures().await.map_err(tip_error)?;
+    let figures = state.store.annual_figures().await?;
     // The byte-order mark makes spreadsheet programs read the file as UTF-8 (å, §).
     let body = format!("\u{feff}{}", to_csv(&figures));
     Ok((

@@ -15,7 +15,7 @@ use register::tips::{Meeting, NewMeeting, Seat, Term};
 use serde::Deserialize;
 
 use super::terms::Notice;
-use super::{name_in, short_login, tip_error};
+use super::{name_in, short_login};
 use crate::AdminState;
 use crate::auth::role::CommitteeSecretariat;
 use crate::auth::{Authorised, CsrfForm, Staff};
@@ -64,9 +64,9 @@ async fn meetings_page(
     State(state): State<AdminState>,
     user: Authorised<CommitteeSecretariat>,
 ) -> Result<Markup, AdminError> {
-    let mut meetings = state.store.meetings().await.map_err(tip_error)?;
+    let mut meetings = state.store.meetings().await?;
     meetings.reverse();
-    let terms = state.store.terms().await.map_err(tip_error)?;
+    let terms = state.store.terms().await?;
     let body = html! {
         h1 { "Utvalgsmøter" }
         p { a href="/utvalg/moter/ny" { "Planlegg nytt møte" } " · " a href="/utvalg" { "Utvalgsperioder" } }
@@ -179,7 +179,7 @@ async fn new_meeting(
     user: Authorised<CommitteeSecretariat>,
     Query(choice): Query<TermChoice>,
 ) -> Result<Response, AdminError> {
-    let terms = state.store.terms().await.map_err(tip_error)?;
+    let terms = state.store.terms().await?;
     let today = Timestamp::now().date();
     let term = match choice.periode.trim() {
         "" => terms.iter().find(|t| t.covers(today)).or(terms.last()),
@@ -212,7 +212,7 @@ async fn plan(
     user: Authorised<CommitteeSecretariat>,
     CsrfForm(f): CsrfForm<MeetingForm>,
 ) -> Result<Response, AdminError> {
-    let terms = state.store.terms().await.map_err(tip_error)?;
+    let terms = state.store.terms().await?;
     let Some(term) = terms.iter().find(|t| t.id.to_string() == f.get("term").trim()) else {
         let message = "Velg en utvalgsperiode å planlegge møtet i.";
         return Err(AdminError::BadRequest(message.into()));
@@ -230,8 +230,8 @@ async fn plan(
     };
     match state.store.plan_meeting(&new).await {
         Ok(meeting) => Ok(Redirect::to(&format!("/utvalg/moter/{}?ok=planlagt", meeting.id)).into_response()),
-        Err(e) if e.is_user_error() => Ok(again(&Errors(tip_error(e).fields()))),
-        Err(e) => Err(tip_error(e)),
+        Err(e) if e.is_user_error() => Ok(again(&Errors(AdminError::Tip(e).fields()))),
+        Err(e) => Err(AdminError::Tip(e)),
     }
 }
 
@@ -241,13 +241,13 @@ async fn meeting_page(
     Path(id): Path<i64>,
     Query(notice): Query<Notice>,
 ) -> Result<Markup, AdminError> {
-    let agenda = state.store.agenda(id).await.map_err(tip_error)?;
-    let meetings = state.store.meetings().await.map_err(tip_error)?;
+    let agenda = state.store.agenda(id).await?;
+    let meetings = state.store.meetings().await?;
     let meeting = meetings
         .iter()
         .find(|m| m.id == id)
-        .ok_or_else(|| tip_error(register::tips::TipError::MeetingNotFound(id)))?;
-    let terms = state.store.terms().await.map_err(tip_error)?;
+        .ok_or_else(|| AdminError::Tip(register::tips::TipError::MeetingNotFound(id)))?;
+    let terms = state.store.terms().await?;
     let term = terms.iter().find(|t| t.id == meeting.term_id);
     let title = format!("Utvalgsmøte {}", meeting.held_on);
     let body = html! {

@@ -13,7 +13,7 @@ use register::tips::{CaseView, Meeting, TipError, Viewer};
 use register::{Store, Timestamp};
 use serde::{Deserialize, Serialize};
 
-use super::{login, tip_error};
+use super::login;
 use crate::AdminState;
 use crate::auth::role::Committee;
 use crate::auth::{Authorised, CsrfForm, Staff};
@@ -36,11 +36,11 @@ const REFUSED: &str = "Fant ingen sak med dette nummeret som du har tilgang til.
 /// The meetings `staff` sits on, newest first, each with the agenda as the member may see it.
 pub async fn overview(state: &AdminState, staff: &Staff) -> Result<Markup, AdminError> {
     let me = login(staff);
-    let mut meetings = state.store.meetings_for(&me).await.map_err(tip_error)?;
+    let mut meetings = state.store.meetings_for(&me).await?;
     meetings.reverse();
     let mut agendas = Vec::with_capacity(meetings.len());
     for m in &meetings {
-        agendas.push(state.store.agenda(m.id).await.map_err(tip_error)?);
+        agendas.push(state.store.agenda(m.id).await?);
     }
     let today = Timestamp::now().date();
     Ok(html! {
@@ -112,7 +112,7 @@ fn refused(staff: &Staff) -> Response {
 
 /// The member's meetings that have case `id` on their agenda.
 async fn meetings_with(state: &AdminState, staff: &Staff, id: i64) -> Result<Vec<Meeting>, AdminError> {
-    let mine = state.store.meetings_for(&login(staff)).await.map_err(tip_error)?;
+    let mine = state.store.meetings_for(&login(staff)).await?;
     Ok(mine.into_iter().filter(|m| m.agenda.contains(&id)).collect())
 }
 
@@ -125,7 +125,7 @@ async fn open_summary(state: &AdminState, staff: &Staff, id: i64) -> Result<Comm
         Ok(CaseView::CommitteeSummary(summary)) => Ok(summary),
         // The rule never gives a member more than the summary; refuse rather than show it.
         Ok(_) | Err(TipError::AccessDenied | TipError::NotFound(_)) => Err(refused(staff)),
-        Err(e) => Err(tip_error(e).into_response()),
+        Err(e) => Err(AdminError::Tip(e).into_response()),
     }
 }
 
@@ -250,16 +250,11 @@ async fn declare_conflict(
     let reference = state
         .store
         .agenda(meeting.id)
-        .await
-        .map_err(tip_error)?
+        .await?
         .into_iter()
         .find(|item| item.tip_id == id)
         .map(|item| item.reference)
         .unwrap_or_else(|| id.to_string());
-    state
-        .store
-        .declare_conflict(id, &login(&user), &note)
-        .await
-        .map_err(tip_error)?;
+    state.store.declare_conflict(id, &login(&user), &note).await?;
     Ok(Redirect::to(&format!("/utvalg/mine?inhabil={reference}")).into_response())
 }

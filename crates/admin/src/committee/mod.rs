@@ -7,12 +7,10 @@ pub mod member;
 pub mod terms;
 
 use axum::Router;
-use register::casework::CaseworkError;
-use register::tips::{Term, TipError};
+use register::tips::Term;
 
 use crate::AdminState;
 use crate::auth::Staff;
-use crate::error::AdminError;
 
 pub fn routes() -> Router<AdminState> {
     Router::new()
@@ -40,17 +38,4 @@ pub fn name_in<'t>(term: Option<&'t Term>, login: &'t str) -> &'t str {
         })
     })
     .unwrap_or_else(|| short_login(login))
-}
-
-/// A refusal from the tip store as the admin service's error: the tip pages' mapping
-/// (`tips::page_error`), except that committee forms show broken rules per field and an unknown
-/// case, meeting or term is a page that does not exist.
-pub fn tip_error(e: TipError) -> AdminError {
-    match e {
-        TipError::NotFound(_) | TipError::MeetingNotFound(_) | TipError::TermNotFound(_) => {
-            AdminError::NotFound(e.to_string())
-        }
-        TipError::Invalid(fields) => AdminError::Casework(CaseworkError::Invalid(fields)),
-        e => crate::tips::page_error(e),
-    }
 }

@@ -15,7 +15,7 @@ use register::tips::{CommitteePerson, NewTerm, Seat, SeatHolders, Term, TermRule
 use serde::Deserialize;
 use time::{Date, Month};
 
-use super::{normalise_login, short_login, tip_error};
+use super::{normalise_login, short_login};
 use crate::AdminState;
 use crate::auth::role::CommitteeSecretariat;
 use crate::auth::{Authorised, CsrfForm, Staff};
@@ -98,7 +98,7 @@ async fn terms_page(
     user: Authorised<CommitteeSecretariat>,
     Query(notice): Query<Notice>,
 ) -> Result<Markup, AdminError> {
-    let mut terms = state.store.terms().await.map_err(tip_error)?;
+    let mut terms = state.store.terms().await?;
     terms.reverse();
     let today = Timestamp::now().date();
     let body = html! {
@@ -222,7 +222,7 @@ async fn new_term(
     State(state): State<AdminState>,
     user: Authorised<CommitteeSecretariat>,
 ) -> Result<Markup, AdminError> {
-    let terms = state.store.terms().await.map_err(tip_error)?;
+    let terms = state.store.terms().await?;
     let start = suggested_start(&terms, &state.settings.term_rules, Timestamp::now().date());
     let mut f = TermForm::default();
     f.0.insert("starts_on".into(), start.to_string());
@@ -247,8 +247,8 @@ async fn appoint(
     };
     match state.store.appoint_term(&new, &state.settings.term_rules).await {
         Ok(term) => Ok(Redirect::to(&format!("/utvalg?ok=oppnevnt#periode-{}", term.id)).into_response()),
-        Err(e) if e.is_user_error() => Ok(again(&Errors(tip_error(e).fields()))),
-        Err(e) => Err(tip_error(e)),
+        Err(e) if e.is_user_error() => Ok(again(&Errors(AdminError::Tip(e).fields()))),
+        Err(e) => Err(AdminError::Tip(e)),
     }
 }
 

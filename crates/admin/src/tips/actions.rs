@@ -763,7 +763,7 @@ pub async fn act(
         Err(e) => {
             let status = super::status_of(&e);
             if status.is_server_error() || status == axum::http::StatusCode::NOT_FOUND {
-                return Err(super::page_error(e));
+                return Err(AdminError::Tip(e));
             }
             let errors = match &e {
                 TipError::Invalid(fields) => Errors(fields.clone()),

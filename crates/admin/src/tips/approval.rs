@@ -14,7 +14,7 @@ use super::actions::{ActionForm, proposal_text};
 use super::case_page::{self, Failed, Target};
 use super::fields::Fields;
 use super::history::describe;
-use super::{message_of, page_error, parse_id, status_of, who};
+use super::{message_of, parse_id, status_of, who};
 use crate::AdminState;
 use crate::auth::role::Senior;
 use crate::auth::{Authorised, CsrfForm, Role, Staff};
@@ -74,7 +74,7 @@ async fn refused(
 ) -> Result<Response, AdminError> {
     let status = status_of(&e);
     if status.is_server_error() || status == StatusCode::NOT_FOUND {
-        return Err(page_error(e));
+        return Err(AdminError::Tip(e));
     }
     let errors = match &e {
         TipError::Invalid(fields) => Errors(fields.clone()),

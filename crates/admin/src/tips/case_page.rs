@@ -15,7 +15,7 @@ use register::{InterpreterRecord, Store, Timestamp};
 
 use super::actions::{self, Action, ActionForm, Choices};
 use super::history::{self, outcome, size};
-use super::{capitalise, page_error, parse_id, who};
+use super::{capitalise, parse_id, who};
 use crate::AdminState;
 use crate::auth::role::Casework;
 use crate::auth::{Authorised, Role, Staff};
@@ -107,7 +107,7 @@ pub async fn show(
     Query(notice): Query<Notice>,
 ) -> Result<Markup, AdminError> {
     let id = parse_id(&id)?;
-    let (case, context) = load(&state, &user, id).await.map_err(page_error)?;
+    let (case, context) = load(&state, &user, id).await?;
     Ok(page(&state, &user, &case, &context, &notice.ok, None))
 }
 
@@ -119,7 +119,7 @@ pub async fn again(
     failed: Failed,
     status: StatusCode,
 ) -> Result<Response, AdminError> {
-    let (case, context) = load(state, staff, id).await.map_err(page_error)?;
+    let (case, context) = load(state, staff, id).await?;
     Ok((status, page(state, staff, &case, &context, "", Some(&failed))).into_response())
 }
 

@@ -15,7 +15,7 @@ use register::tips::{NewDocument, TipCase, TipError, Viewer};
 use super::actions::ActionForm;
 use super::case_page::{self, Failed, Target};
 use super::fields::Fields;
-use super::{message_of, page_error, parse_id, status_of};
+use super::{message_of, parse_id, status_of};
 use crate::AdminState;
 use crate::auth::extract::csrf_valid;
 use crate::auth::role::Casework;
@@ -143,7 +143,7 @@ pub async fn upload(
             errors.0.extend(fields);
             None
         }
-        Err(e) => return Err(page_error(e)),
+        Err(e) => return Err(AdminError::Tip(e)),
     };
     let Some(document) = document.filter(|_| errors.is_empty()) else {
         let message = "Dokumentet ble ikke lagret. Rett opp feilene og velg filen på nytt.".to_string();
@@ -169,7 +169,7 @@ pub async fn upload(
             };
             refused(status, upload.reason, errors, message).await
         }
-        Err(e) => Err(page_error(e)),
+        Err(e) => Err(AdminError::Tip(e)),
     }
 }
 
@@ -205,8 +205,7 @@ pub async fn download(
     let found = state
         .store
         .download_document(id, document, &viewer, user.has(Role::SeniorCaseworker))
-        .await
-        .map_err(page_error)?;
+        .await?;
     let disposition = HeaderValue::from_str(&content_disposition(&found.document.filename))
         .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
     let headers = [

@@ -255,6 +255,6 @@ pub async fn register(
             add_tip_errors(&mut errors, e);
             Ok(again(StatusCode::UNPROCESSABLE_ENTITY, &errors, Some(&message)))
         }
-        Err(e) => Err(super::page_error(e)),
+        Err(e) => Err(AdminError::Tip(e)),
     }
 }

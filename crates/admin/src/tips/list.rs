@@ -9,7 +9,7 @@ use register::store::tips::TipListItem;
 use register::tips::CaseStatus;
 use serde::Deserialize;
 
-use super::{page_error, who};
+use super::who;
 use crate::AdminState;
 use crate::auth::role::Casework;
 use crate::auth::{Authorised, Staff};
@@ -45,7 +45,7 @@ pub async fn work_list(
     Query(filter): Query<ListFilter>,
     RawQuery(raw): RawQuery,
 ) -> Result<Markup, AdminError> {
-    let mut items = state.store.tip_list(false).await.map_err(page_error)?;
+    let mut items = state.store.tip_list(false).await?;
     let me = user.actor();
     items.retain(|i| filter.keeps(i, &me));
     // Open cases first, then newest first (the store's order) within each group.

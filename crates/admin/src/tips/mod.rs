@@ -45,7 +45,10 @@ pub fn parse_id(raw: &str) -> Result<i64, AdminError> {
 /// The status a refusal from the tip domain is answered with.
 pub fn status_of(e: &TipError) -> StatusCode {
     match e {
-        TipError::NotFound(_) | TipError::DocumentNotFound(_) | TipError::TermNotFound(_) => StatusCode::NOT_FOUND,
+        TipError::NotFound(_)
+        | TipError::DocumentNotFound(_)
+        | TipError::TermNotFound(_)
+        | TipError::MeetingNotFound(_) => StatusCode::NOT_FOUND,
         TipError::OwnProposal
         | TipError::NotSenior
         | TipError::AccessDenied
@@ -56,17 +59,6 @@ pub fn status_of(e: &TipError) -> StatusCode {
         TipError::Store(StoreError::NotFound(_)) => StatusCode::UNPROCESSABLE_ENTITY,
         e if e.is_user_error() => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
-    }
-}
-
-/// A tip error where no form can show it (a page that cannot be opened at all).
-pub fn page_error(e: TipError) -> AdminError {
-    match status_of(&e) {
-        StatusCode::NOT_FOUND => AdminError::NotFound(capitalise(&e.to_string())),
-        StatusCode::FORBIDDEN => AdminError::Forbidden,
-        StatusCode::SERVICE_UNAVAILABLE => AdminError::Unavailable(e.to_string()),
-        s if s.is_server_error() => AdminError::Internal(e.to_string()),
-        _ => AdminError::BadRequest(capitalise(&e.to_string())),
     }
 }
 
