@@ -867,3 +867,119 @@ async fn openapi_document_states_the_constraints_the_server_enforces() {
     let codes = &doc["components"]["schemas"]["Problem"]["properties"]["code"]["enum"];
     assert!(codes.as_array().unwrap().len() >= 10, "{codes}");
 }
+
+/// The verify page says since when each entry has been listed, as Norwegian running text
+/// writes dates, and so does the date of the check; the JSON API gives the ISO date.
+#[tokio::test]
+async fn verify_page_says_since_when_each_entry_is_listed() {
+    let f = fixture();
+    let day = Timestamp::now().date();
+    let p = f
+        .public
+        .iter()
+        .find(|p| p.entries.iter().all(|e| e.listed_since.is_some()) && p.entries.len() > 1)
+        .expect("an interpreter listed in two languages, with history");
+    let record = f.records.iter().find(|r| r.number == p.number).unwrap();
+    let a = get(&format!("/kontroller?nummer={}", p.number)).await;
+    assert!(a.body.contains("<th scope=\"col\">Oppført</th>"), "{}", a.body);
+    for e in &p.entries {
+        let since = record.listed_since(e.language, day).unwrap();
+        assert_eq!(e.listed_since, Some(since));
+        let months = [
+            "januar",
+            "februar",
+            "mars",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "desember",
+        ];
+        let nb = format!(
+            "Oppført siden {}. {} {}",
+            since.day(),
+            months[since.month() as usize - 1],
+            since.year()
+        );
+        assert!(a.body.contains(&nb), "no «{nb}»");
+        let nn = get(&format!("/kontroller?nummer={}&lang=nn", p.number)).await.body;
+        assert!(nn.contains(&nb.replace("siden", "sidan")), "nynorsk");
+        let v = json(&get(&format!("/api/v1/verify/{}", p.number)).await);
+        let entry = v["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["language"] == e.language.as_str())
+            .unwrap()
+            .clone();
+        assert_eq!(entry["listed_since"], since.to_string());
+    }
+    let en = get(&format!("/kontroller?nummer={}&lang=en", p.number)).await.body;
+    assert!(en.contains("Listed since "), "{en}");
+    // The check's own date is running text too, not ISO.
+    assert!(
+        !a.body.contains(&format!("Kontrollert {day}")),
+        "ISO date in running text"
+    );
+    assert!(a.body.contains(&format!("Kontrollert {}. ", day.day())));
+    assert!(en.contains(&format!("Checked on {} ", day.day())));
+    // The interpreter page has no such column.
+    assert!(!get(&format!("/tolk/{}", p.number)).await.body.contains("Oppført siden"));
+}
+
+/// No raw codes (`speech_to_text`, `deafblind`, `full_time`…) in what the pages say: only as
+/// form values and in URLs.
+#[tokio::test]
+async fn pages_never_show_raw_codes() {
+    let f = fixture();
+    let kinds = f
+        .public
+        .iter()
+        .find(|p| p.entries.iter().any(|e| e.kind != register::LanguageKind::Spoken));
+    let mut pages = vec![
+        "/".to_string(),
+        "/sok?language=arabisk&kind=speech_to_text&mode=video&availability=full_time&gender=female".into(),
+        "/sok?language=norsk+tegnspråk".into(),
+        "/sprak".into(),
+        "/hjelp".into(),
+    ];
+    if let Some(p) = kinds {
+        pages.push(format!("/tolk/{}", p.number));
+        pages.push(format!("/kontroller?nummer={}", p.number));
+    }
+    for path in pages {
+        let body = get(&path).await.body;
+        // Text between tags only: attribute values may hold codes.
+        let mut text = String::new();
+        let mut inside = false;
+        for c in body.chars() {
+            match c {
+                '<' => inside = true,
+                '>' => {
+                    inside = false;
+                    text.push(' ');
+                }
+                c if !inside => text.push(c),
+                _ => {}
+            }
+        }
+        for code in [
+            "speech_to_text",
+            "deafblind",
+            "full_time",
+            "part_time",
+            "occasional",
+            "on_site",
+            "telephone",
+            "unspecified",
+            "no_basis",
+            "excluded_permanently",
+        ] {
+            assert!(!text.contains(code), "{path}: «{code}» shown");
+        }
+    }
+}

@@ -7,6 +7,31 @@ use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
 use super::{ProblemTexts, Texts, TipTexts, list, sentence, thousands};
+use time::Date;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(m: u8) -> &'static str {
+    MONTHS[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// "2 December 2026".
+fn english_date(day: Date) -> String {
+    format!("{} {} {}", day.day(), month_name(day.month() as u8), day.year())
+}
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -21,10 +46,14 @@ pub static TEXTS: Texts = Texts {
     nav_help: "Help",
     nav_accessibility: "Accessibility statement",
     nav_api: "API for developers",
+    date: english_date,
 
     front_title: "Find a qualified interpreter",
     front_lead: "Search the National Register of Interpreters for interpreters who meet the requirements of the Interpreting Act. Public bodies must use qualified interpreters.",
-    front_count: |n| format!("{n} interpreters are listed in the register today."),
+    front_count: |n| match n {
+        1 => "1 interpreter is listed in the register today.".to_string(),
+        n => format!("{n} interpreters are listed in the register today."),
+    },
     front_verify_title: "Checking an interpreter?",
     front_verify_text: "Enter the interpreter number from the interpreter's ID card to see whether the interpreter is listed today.",
 
@@ -105,9 +134,15 @@ pub static TEXTS: Texts = Texts {
 
     zero_title: "No interpreters matched your search",
     zero_lead: "Try a broader search:",
-    zero_lower_category: |c, n| format!("Include category {c}: {n} interpreters"),
+    zero_lower_category: |c, n| match n {
+        1 => format!("Include category {c}: 1 interpreter"),
+        n => format!("Include category {c}: {n} interpreters"),
+    },
     zero_other_counties: "Interpreters in other counties:",
-    zero_remote: |n| format!("Interpreting by telephone or video, any county: {n} interpreters"),
+    zero_remote: |n| match n {
+        1 => "Interpreting by telephone or video, any county: 1 interpreter".to_string(),
+        n => format!("Interpreting by telephone or video, any county: {n} interpreters"),
+    },
     zero_all_filters: "Remove all filters and search by language only",
 
     interpreter_title: |name| format!("Interpreter: {name}"),
@@ -151,6 +186,8 @@ pub static TEXTS: Texts = Texts {
     verify_not_listed: |n| format!("Interpreter {n} is not listed in the register today"),
     verify_not_listed_help: "Do not use the interpreter for public-sector assignments until this has been cleared up. The interpreter may have left the register or be excluded or suspended, or the number may be wrong.",
     verify_checked_at: |day| format!("Checked on {day}."),
+    listed_since_heading: "Listed",
+    listed_since: |day| format!("Listed since {day}"),
 
     help_title: "Help",
     help_sections: &[
@@ -355,6 +392,14 @@ pub static TEXTS: Texts = Texts {
                     format!("We found no listed interpreter with the number “{n}”. Search again, or describe the interpreter.")
                 }
                 Problem::DateInvalid => "Write the date as dd.mm.yyyy, for example 15.03.2026.".into(),
+                Problem::DateImpossible { typed, year, month } => match month {
+                    Some(m) => format!(
+                        "{typed} does not exist. {} {year} has {} days.",
+                        month_name(*m),
+                        crate::tips::form::days_in_month(*year, *m)
+                    ),
+                    None => format!("{typed} does not exist. The month must be a number from 1 to 12."),
+                },
                 Problem::DateInFuture => "The date of the assignment cannot be in the future.".into(),
                 Problem::GroundsMissing => {
                     "Choose at least one: good interpreting practice, confidentiality or impartiality.".into()
@@ -393,7 +438,11 @@ pub static TEXTS: Texts = Texts {
         too_many_title: "Too many submissions",
         too_many_text: |seconds| {
             format!(
-                "Many forms have been sent from your connection in a short time. Wait {seconds} seconds and send again. What you wrote is still in the form."
+                "Many forms have been sent from your connection in a short time. Wait {} and send again. What you wrote is still in the form.",
+                match seconds {
+                    1 => "1 second".to_string(),
+                    s => format!("{s} seconds"),
+                }
             )
         },
         too_large_title: "The form is too large",

@@ -10,6 +10,7 @@ use register::language::Language;
 use register::tips::{Ground, ReporterRole};
 use register::{Category, LanguageKind};
 use search::WorkMode;
+use time::Date;
 
 use crate::tips::{Field, Problem};
 
@@ -84,6 +85,8 @@ pub struct Texts {
     pub nav_help: &'static str,
     pub nav_accessibility: &'static str,
     pub nav_api: &'static str,
+    /// A date in running text: "2. desember 2026", "2 December 2026".
+    pub date: fn(Date) -> String,
 
     pub front_title: &'static str,
     pub front_lead: &'static str,
@@ -196,6 +199,9 @@ pub struct Texts {
     pub verify_not_listed: fn(&str) -> String,
     pub verify_not_listed_help: &'static str,
     pub verify_checked_at: fn(&str) -> String,
+    /// The column of the entries table on the verify page, and its cells.
+    pub listed_since_heading: &'static str,
+    pub listed_since: fn(&str) -> String,
 
     pub help_title: &'static str,
     pub help_sections: &'static [(&'static str, &'static str)],
@@ -332,6 +338,14 @@ pub(crate) fn sentence(message: &str) -> String {
     out
 }
 
+/// `text` with its first letter in upper case ("februar" → "Februar").
+pub(crate) fn sentence_start(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    out.push_str(chars.as_str());
+    out
+}
+
 /// `items` joined by commas, the last two by `last` (" eller ").
 pub(crate) fn list(items: &[String], last: &str) -> String {
     match items {
@@ -339,6 +353,30 @@ pub(crate) fn list(items: &[String], last: &str) -> String {
         [one] => one.clone(),
         [init @ .., end] => format!("{}{last}{end}", init.join(", ")),
     }
+}
+
+/// `day` as Norwegian running text writes it, "2. desember 2026" (bokmål and nynorsk alike).
+pub(crate) fn norwegian_date(day: Date) -> String {
+    format!("{}. {} {}", day.day(), norwegian_month(day.month() as u8), day.year())
+}
+
+/// The Norwegian name of month `m` (1–12).
+pub(crate) fn norwegian_month(m: u8) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    MONTHS[(m.clamp(1, 12) - 1) as usize]
 }
 
 /// `n` with `sep` between thousands, e.g. 20 000.
@@ -383,5 +421,102 @@ mod tests {
             assert!((t.error)(Field::Account, &Problem::TooLong(20_000)).contains("20"));
             assert!((t.too_many_text)(30).contains("30"));
         }
+    }
+    #[test]
+    fn one_is_singular_everywhere_public() {
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            let ones = [
+                (t.front_count)(1),
+                (t.results_heading)(1, Some("arabisk")),
+                (t.results_heading)(1, None),
+                (t.zero_lower_category)(Category::D, 1),
+                (t.zero_remote)(1),
+                (t.tips.lookup_found)(1),
+                (t.tips.too_many_text)(1),
+            ];
+            for one in &ones {
+                for plural in [
+                    "1 tolker",
+                    "1 tolkar",
+                    "1 interpreters",
+                    "1 sekunder",
+                    "1 seconds",
+                    "1 oppførte",
+                    "1 saker",
+                    "1 advarsler",
+                ] {
+                    assert!(!one.contains(plural), "{lang:?}: {one}");
+                }
+            }
+            assert!(
+                (t.front_count)(2).contains("2 t") || (t.front_count)(2).contains("2 i"),
+                "{lang:?}"
+            );
+        }
+        assert_eq!(
+            (Lang::Nb.texts().front_count)(1),
+            "1 tolk er oppført i registeret i dag."
+        );
+        assert_eq!(
+            (Lang::Nb.texts().front_count)(2),
+            "2 tolker er oppført i registeret i dag."
+        );
+        assert_eq!(
+            (Lang::Nn.texts().zero_remote)(1),
+            "Tolk på telefon eller video, same kva fylke: 1 tolk"
+        );
+        assert_eq!(
+            (Lang::En.texts().zero_lower_category)(Category::E, 1),
+            "Include category E: 1 interpreter"
+        );
+        assert!((Lang::Nb.texts().tips.too_many_text)(1).contains("Vent 1 sekund og"));
+        assert!((Lang::En.texts().tips.too_many_text)(30).contains("Wait 30 seconds and"));
+    }
+
+    #[test]
+    fn dates_in_running_text() {
+        use time::macros::date;
+        let d = date!(2026 - 12 - 02);
+        assert_eq!((Lang::Nb.texts().date)(d), "2. desember 2026");
+        assert_eq!((Lang::Nn.texts().date)(d), "2. desember 2026");
+        assert_eq!((Lang::En.texts().date)(d), "2 December 2026");
+        assert_eq!((Lang::Nb.texts().date)(date!(2025 - 01 - 31)), "31. januar 2025");
+        assert_eq!((Lang::En.texts().date)(date!(2025 - 05 - 09)), "9 May 2025");
+        assert_eq!(
+            (Lang::Nb.texts().listed_since)("2. desember 2026"),
+            "Oppført siden 2. desember 2026"
+        );
+        assert_eq!(
+            (Lang::Nn.texts().listed_since)("2. desember 2026"),
+            "Oppført sidan 2. desember 2026"
+        );
+    }
+
+    #[test]
+    fn an_impossible_date_is_explained_as_such() {
+        let p = Problem::DateImpossible {
+            typed: "31.02.2026".into(),
+            year: 2026,
+            month: Some(2),
+        };
+        assert_eq!(
+            (Lang::Nb.texts().tips.error)(Field::AssignmentOn, &p),
+            "31.02.2026 finnes ikke. Februar 2026 har 28 dager."
+        );
+        assert_eq!(
+            (Lang::Nn.texts().tips.error)(Field::AssignmentOn, &p),
+            "31.02.2026 finst ikkje. Februar 2026 har 28 dagar."
+        );
+        assert_eq!(
+            (Lang::En.texts().tips.error)(Field::AssignmentOn, &p),
+            "31.02.2026 does not exist. February 2026 has 28 days."
+        );
+        let p = Problem::DateImpossible {
+            typed: "1.13.2026".into(),
+            year: 2026,
+            month: None,
+        };
+        assert!((Lang::Nb.texts().tips.error)(Field::AssignmentOn, &p).contains("fra 1 til 12"));
     }
 }

@@ -7,7 +7,9 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{ProblemTexts, Texts, TipTexts, list, sentence, thousands};
+use super::{
+    ProblemTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence, sentence_start, thousands,
+};
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -22,10 +24,14 @@ pub static TEXTS: Texts = Texts {
     nav_help: "Hjelp",
     nav_accessibility: "Tilgjengelighetserklæring",
     nav_api: "API for utviklere",
+    date: norwegian_date,
 
     front_title: "Finn en kvalifisert tolk",
     front_lead: "Søk i Nasjonalt tolkeregister etter tolker som oppfyller kravene i tolkeloven. Offentlige organer skal bruke kvalifiserte tolker.",
-    front_count: |n| format!("{n} tolker er oppført i registeret i dag."),
+    front_count: |n| match n {
+        1 => "1 tolk er oppført i registeret i dag.".to_string(),
+        n => format!("{n} tolker er oppført i registeret i dag."),
+    },
     front_verify_title: "Skal du kontrollere en tolk?",
     front_verify_text: "Skriv inn tolkenummeret fra tolkens ID-kort og se om tolken er oppført i dag.",
 
@@ -102,9 +108,15 @@ pub static TEXTS: Texts = Texts {
 
     zero_title: "Ingen tolker passet søket",
     zero_lead: "Prøv å gjøre søket bredere:",
-    zero_lower_category: |c, n| format!("Ta med kategori {c}: {n} tolker"),
+    zero_lower_category: |c, n| match n {
+        1 => format!("Ta med kategori {c}: 1 tolk"),
+        n => format!("Ta med kategori {c}: {n} tolker"),
+    },
     zero_other_counties: "Tolker i andre fylker:",
-    zero_remote: |n| format!("Tolk på telefon eller video, uansett fylke: {n} tolker"),
+    zero_remote: |n| match n {
+        1 => "Tolk på telefon eller video, uansett fylke: 1 tolk".to_string(),
+        n => format!("Tolk på telefon eller video, uansett fylke: {n} tolker"),
+    },
     zero_all_filters: "Fjern alle filtre og søk bare på språket",
 
     interpreter_title: |name| format!("Tolk: {name}"),
@@ -146,6 +158,8 @@ pub static TEXTS: Texts = Texts {
     verify_not_listed: |n| format!("Tolk {n} er ikke oppført i registeret i dag"),
     verify_not_listed_help: "Bruk ikke tolken til oppdrag for det offentlige før du har avklart saken. Tolken kan være strøket, utestengt eller midlertidig utestengt, eller nummeret kan være feil.",
     verify_checked_at: |day| format!("Kontrollert {day}."),
+    listed_since_heading: "Oppført",
+    listed_since: |day| format!("Oppført siden {day}"),
 
     help_title: "Hjelp",
     help_sections: &[
@@ -347,6 +361,14 @@ pub static TEXTS: Texts = Texts {
                     format!("Vi fant ingen oppført tolk med tolkenummer «{n}». Søk på nytt, eller beskriv tolken.")
                 }
                 Problem::DateInvalid => "Skriv datoen som dd.mm.åååå, for eksempel 15.03.2026.".into(),
+                Problem::DateImpossible { typed, year, month } => match month {
+                    Some(m) => format!(
+                        "{typed} finnes ikke. {} {year} har {} dager.",
+                        sentence_start(norwegian_month(*m)),
+                        crate::tips::form::days_in_month(*year, *m)
+                    ),
+                    None => format!("{typed} finnes ikke. Måneden må være et tall fra 1 til 12."),
+                },
                 Problem::DateInFuture => "Datoen for oppdraget kan ikke være fram i tid.".into(),
                 Problem::GroundsMissing => {
                     "Velg minst ett av punktene: god tolkeskikk, taushetsplikt eller habilitet.".into()
@@ -385,7 +407,11 @@ pub static TEXTS: Texts = Texts {
         too_many_title: "For mange innsendinger",
         too_many_text: |seconds| {
             format!(
-                "Det er sendt mange skjemaer fra din tilkobling på kort tid. Vent {seconds} sekunder og send på nytt. Det du skrev, står fortsatt i skjemaet."
+                "Det er sendt mange skjemaer fra din tilkobling på kort tid. Vent {} og send på nytt. Det du skrev, står fortsatt i skjemaet.",
+                match seconds {
+                    1 => "1 sekund".to_string(),
+                    s => format!("{s} sekunder"),
+                }
             )
         },
         too_large_title: "Skjemaet er for stort",

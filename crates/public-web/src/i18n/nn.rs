@@ -6,7 +6,9 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{ProblemTexts, Texts, TipTexts, list, sentence, thousands};
+use super::{
+    ProblemTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence, sentence_start, thousands,
+};
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -21,10 +23,14 @@ pub static TEXTS: Texts = Texts {
     nav_help: "Hjelp",
     nav_accessibility: "Tilgjengelegheitserklæring",
     nav_api: "API for utviklarar",
+    date: norwegian_date,
 
     front_title: "Finn ein kvalifisert tolk",
     front_lead: "Søk i Nasjonalt tolkeregister etter tolkar som oppfyller krava i tolkelova. Offentlege organ skal bruke kvalifiserte tolkar.",
-    front_count: |n| format!("{n} tolkar er oppførte i registeret i dag."),
+    front_count: |n| match n {
+        1 => "1 tolk er oppført i registeret i dag.".to_string(),
+        n => format!("{n} tolkar er oppførte i registeret i dag."),
+    },
     front_verify_title: "Skal du kontrollere ein tolk?",
     front_verify_text: "Skriv inn tolkenummeret frå ID-kortet til tolken og sjå om tolken er oppført i dag.",
 
@@ -101,9 +107,15 @@ pub static TEXTS: Texts = Texts {
 
     zero_title: "Ingen tolkar passa til søket",
     zero_lead: "Prøv å gjere søket breiare:",
-    zero_lower_category: |c, n| format!("Ta med kategori {c}: {n} tolkar"),
+    zero_lower_category: |c, n| match n {
+        1 => format!("Ta med kategori {c}: 1 tolk"),
+        n => format!("Ta med kategori {c}: {n} tolkar"),
+    },
     zero_other_counties: "Tolkar i andre fylke:",
-    zero_remote: |n| format!("Tolk på telefon eller video, same kva fylke: {n} tolkar"),
+    zero_remote: |n| match n {
+        1 => "Tolk på telefon eller video, same kva fylke: 1 tolk".to_string(),
+        n => format!("Tolk på telefon eller video, same kva fylke: {n} tolkar"),
+    },
     zero_all_filters: "Fjern alle filter og søk berre på språket",
 
     interpreter_title: |name| format!("Tolk: {name}"),
@@ -145,6 +157,8 @@ pub static TEXTS: Texts = Texts {
     verify_not_listed: |n| format!("Tolk {n} er ikkje oppført i registeret i dag"),
     verify_not_listed_help: "Bruk ikkje tolken til oppdrag for det offentlege før du har avklart saka. Tolken kan vere stroken, utestengd eller mellombels utestengd, eller nummeret kan vere feil.",
     verify_checked_at: |day| format!("Kontrollert {day}."),
+    listed_since_heading: "Oppført",
+    listed_since: |day| format!("Oppført sidan {day}"),
 
     help_title: "Hjelp",
     help_sections: &[
@@ -345,6 +359,14 @@ pub static TEXTS: Texts = Texts {
                     format!("Vi fann ingen oppført tolk med tolkenummer «{n}». Søk på nytt, eller beskriv tolken.")
                 }
                 Problem::DateInvalid => "Skriv datoen som dd.mm.åååå, til dømes 15.03.2026.".into(),
+                Problem::DateImpossible { typed, year, month } => match month {
+                    Some(m) => format!(
+                        "{typed} finst ikkje. {} {year} har {} dagar.",
+                        sentence_start(norwegian_month(*m)),
+                        crate::tips::form::days_in_month(*year, *m)
+                    ),
+                    None => format!("{typed} finst ikkje. Månaden må vere eit tal frå 1 til 12."),
+                },
                 Problem::DateInFuture => "Datoen for oppdraget kan ikkje vere fram i tid.".into(),
                 Problem::GroundsMissing => {
                     "Vel minst eitt av punkta: god tolkeskikk, teieplikt eller habilitet.".into()

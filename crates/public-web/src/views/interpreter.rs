@@ -19,7 +19,7 @@ pub fn interpreter_page(catalogue: &Catalogue, lang: Lang, p: &PublicInterpreter
             div { dt { (t.county_label) } dd { (county_name(catalogue, p.county)) } }
         }
         h2 class="ds-heading" data-size="sm" { (t.entries_label) }
-        (entries_table(catalogue, lang, &p.entries))
+        (entries_table(catalogue, lang, &p.entries, false))
         h2 class="ds-heading" data-size="sm" { (t.interpreter_work) }
         dl class="facts facts--wide" {
             div { dt { (t.modes_label) } dd { (modes.join(", ")) } }

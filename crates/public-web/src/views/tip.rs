@@ -240,6 +240,10 @@ pub fn form_page(catalogue: &Catalogue, lang: Lang, view: &FormView) -> Markup {
         }
         (summary(lang, problems))
         form class="tip-form" method="post" action=(href(lang, "/varsle")) novalidate {
+            // The form's default button comes first: Enter in a text field sends the form
+            // (the browser clicks the first submit button), not the look-up below. Hidden from
+            // sight, screen readers and the tab order; the visible send button is at the end.
+            button class="tip-default" type="submit" name="action" value="send" tabindex="-1" aria-hidden="true" { (t.send_button) }
             input type="hidden" name="token" value=(view.token);
             div class="tip-extra" {
                 label for="website" { (t.honeypot_label) }
