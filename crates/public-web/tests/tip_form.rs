@@ -455,9 +455,9 @@ tip_story!(impossible_date, an_impossible_date_is_explained);
 
 /// Enter in a text field sends the form: the form's first submit button (the browser's default)
 /// is the send button, not the interpreter look-up, and it stays out of sight and of the tab
-/// order.
-async fn the_default_button_sends(site: Site) {
-    for path in ["/varsle", "/varsle?lang=en"] {
+/// order. The form links to the privacy statement.
+async fn the_default_button_sends_and_the_form_links_the_privacy_statement(site: Site) {
+    for (path, privacy) in [("/varsle", "/personvern"), ("/varsle?lang=en", "/personvern?lang=en")] {
         let page = site.get(path).await.body;
         let form = &page[page.find("<form class=\"tip-form\"").unwrap()..];
         // Every button of the form submits it, so the first button is the default one.
@@ -472,13 +472,20 @@ async fn the_default_button_sends(site: Site) {
             "{first}"
         );
         assert!(form.contains("value=\"lookup\""), "the look-up is still there");
+        assert!(
+            page.contains(&format!("href=\"{privacy}\"")),
+            "{path}: no link to the privacy statement"
+        );
     }
     // What Enter sends (the default button's name and value) files the tip.
     let number = site.listed.to_string();
     let sent = site.post("/varsle", &refs(&valid(&number, &site.token().await))).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
 }
-tip_story!(default_button, the_default_button_sends);
+tip_story!(
+    default_button,
+    the_default_button_sends_and_the_form_links_the_privacy_statement
+);
 
 /// A filled honeypot files nothing and gives no receipt; the text comes back without it.
 /// A missing or forged token is refused the same way, text kept.

@@ -85,6 +85,16 @@ pub struct Texts {
     pub nav_help: &'static str,
     pub nav_accessibility: &'static str,
     pub nav_api: &'static str,
+    pub nav_about: &'static str,
+    pub nav_contact: &'static str,
+    pub nav_privacy: &'static str,
+    pub nav_guide: &'static str,
+    /// The site menu in the header: its name and its four short links.
+    pub menu_label: &'static str,
+    pub menu_search: &'static str,
+    pub menu_verify: &'static str,
+    pub menu_tip: &'static str,
+    pub menu_help: &'static str,
     /// A date in running text: "2. desember 2026", "2 December 2026".
     pub date: fn(Date) -> String,
 
@@ -203,10 +213,15 @@ pub struct Texts {
     pub listed_since_heading: &'static str,
     pub listed_since: fn(&str) -> String,
 
+    /// The short legend of the categories beside results and on the interpreter page.
+    pub category_legend: &'static str,
+    pub category_legend_more: &'static str,
+
     pub help_title: &'static str,
     pub help_sections: &'static [(&'static str, &'static str)],
     pub accessibility_title: &'static str,
     pub accessibility_sections: &'static [(&'static str, &'static str)],
+    pub info: InfoTexts,
 
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
@@ -233,6 +248,54 @@ pub struct Texts {
     pub tips: TipTexts,
     pub problems: ProblemTexts,
 }
+
+/// The about page, the contact page, the privacy statement and the guide for public bodies.
+pub struct InfoTexts {
+    pub about_title: &'static str,
+    pub about_lead: &'static str,
+    pub about_sections: &'static [(&'static str, &'static str)],
+    pub contact_title: &'static str,
+    pub contact_lead: &'static str,
+    pub contact_post_label: &'static str,
+    pub contact_email_label: &'static str,
+    pub contact_phone_label: &'static str,
+    /// That the address is the directorate's main contact, not a line to the register.
+    pub contact_note: &'static str,
+    pub contact_sections: &'static [(&'static str, &'static str)],
+    pub privacy_title: &'static str,
+    pub privacy_lead: &'static str,
+    pub privacy_sections: &'static [(&'static str, &'static str)],
+    /// Before the link to the Norwegian Data Protection Authority.
+    pub privacy_complaint_link: &'static str,
+    pub guide_title: &'static str,
+    pub guide_lead: &'static str,
+    pub guide_sections: &'static [(&'static str, &'static str)],
+    /// The link to the act on Lovdata.
+    pub law_link: &'static str,
+    pub contact_link: &'static str,
+}
+
+/// IMDi's public contact details: the directorate's main contact, the same in every language.
+pub struct Contact {
+    pub name: &'static str,
+    pub post_box: &'static str,
+    pub postcode_city: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+}
+
+pub const IMDI: Contact = Contact {
+    name: "Integrerings- og mangfoldsdirektoratet (IMDi)",
+    post_box: "Postboks 2832 Tøyen",
+    postcode_city: "0608 Oslo",
+    email: "post@imdi.no",
+    phone: "24 16 88 00",
+};
+
+/// The Interpreting Act on Lovdata.
+pub const LAW_URL: &str = "https://lovdata.no/lov/2021-06-11-79";
+/// The Norwegian Data Protection Authority's page on complaints.
+pub const DATATILSYNET_URL: &str = "https://www.datatilsynet.no/";
 
 /// The titles of the JSON API's problem types (RFC 9457); the details reuse the page texts.
 pub struct ProblemTexts {
@@ -325,6 +388,8 @@ pub struct TipTexts {
 
     pub help_heading: &'static str,
     pub help_text: &'static str,
+    /// The link from the form to the privacy statement.
+    pub privacy_link: &'static str,
 }
 
 /// A message of the register (lower-case, no full stop) as a sentence.
@@ -422,6 +487,7 @@ mod tests {
             assert!((t.too_many_text)(30).contains("30"));
         }
     }
+
     #[test]
     fn one_is_singular_everywhere_public() {
         for lang in Lang::ALL {

@@ -159,6 +159,25 @@ pub fn entries_table(catalogue: &Catalogue, lang: Lang, entries: &[PublicEntry],
     }
 }
 
+/// A short legend of the categories, folded away (no script): one line per category and a
+/// link to the full explanation on the help page.
+pub fn category_legend(lang: Lang) -> Markup {
+    let t = lang.texts();
+    html! {
+        details class="ds-details category-legend" {
+            summary { (t.category_legend) }
+            div {
+                dl class="categories" {
+                    @for c in Category::ALL {
+                        div { dt { (category_tag(c)) } dd { ((t.category_meaning)(c)) } }
+                    }
+                }
+                p { a class="ds-link" href=(href(lang, &format!("/hjelp#{}", crate::views::info::CATEGORIES_ANCHOR))) { (t.category_legend_more) } }
+            }
+        }
+    }
+}
+
 pub fn category_tag(c: Category) -> Markup {
     let color = match c {
         Category::A | Category::B => "success",

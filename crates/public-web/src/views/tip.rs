@@ -232,6 +232,7 @@ pub fn form_page(catalogue: &Catalogue, lang: Lang, view: &FormView) -> Markup {
     html! {
         h1 class="ds-heading" data-size="lg" { (t.title) }
         p class="ds-paragraph lead" { (t.lead) }
+        p class="ds-paragraph" { a class="ds-link" href=(href(lang, "/personvern")) { (t.privacy_link) } }
         @if let Some(n) = &view.notice {
             div class="ds-alert tip-notice" data-color=(n.color) role="alert" {
                 @if let Some(title) = n.title { h2 class="ds-heading" data-size="xs" { (title) } }
