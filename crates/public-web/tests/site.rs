@@ -209,6 +209,10 @@ async fn every_page_renders_with_one_heading_in_the_asked_language() {
         format!("/kontroller?nummer={}", p.number),
         "/hjelp".into(),
         "/tilgjengelighet".into(),
+        "/om".into(),
+        "/kontakt".into(),
+        "/personvern".into(),
+        "/veileder".into(),
     ];
     for path in &pages {
         for (lang, marker) in [
@@ -866,4 +870,346 @@ async fn openapi_document_states_the_constraints_the_server_enforces() {
     assert!(v["results"].as_array().unwrap().is_empty() && v["total"].as_u64().unwrap() > 0);
     let codes = &doc["components"]["schemas"]["Problem"]["properties"]["code"]["enum"];
     assert!(codes.as_array().unwrap().len() >= 10, "{codes}");
+}
+
+/// The verify page says since when each entry has been listed, as Norwegian running text
+/// writes dates, and so does the date of the check; the JSON API gives the ISO date.
+#[tokio::test]
+async fn verify_page_says_since_when_each_entry_is_listed() {
+    let f = fixture();
+    let day = Timestamp::now().date();
+    let p = f
+        .public
+        .iter()
+        .find(|p| p.entries.iter().all(|e| e.listed_since.is_some()) && p.entries.len() > 1)
+        .expect("an interpreter listed in two languages, with history");
+    let record = f.records.iter().find(|r| r.number == p.number).unwrap();
+    let a = get(&format!("/kontroller?nummer={}", p.number)).await;
+    assert!(a.body.contains("<th scope=\"col\">Oppført</th>"), "{}", a.body);
+    for e in &p.entries {
+        let since = record.listed_since(e.language, day).unwrap();
+        assert_eq!(e.listed_since, Some(since));
+        let months = [
+            "januar",
+            "februar",
+            "mars",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "desember",
+        ];
+        let nb = format!(
+            "Oppført siden {}. {} {}",
+            since.day(),
+            months[since.month() as usize - 1],
+            since.year()
+        );
+        assert!(a.body.contains(&nb), "no «{nb}»");
+        let nn = get(&format!("/kontroller?nummer={}&lang=nn", p.number)).await.body;
+        assert!(nn.contains(&nb.replace("siden", "sidan")), "nynorsk");
+        let v = json(&get(&format!("/api/v1/verify/{}", p.number)).await);
+        let entry = v["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["language"] == e.language.as_str())
+            .unwrap()
+            .clone();
+        assert_eq!(entry["listed_since"], since.to_string());
+    }
+    let en = get(&format!("/kontroller?nummer={}&lang=en", p.number)).await.body;
+    assert!(en.contains("Listed since "), "{en}");
+    // The check's own date is running text too, not ISO.
+    assert!(
+        !a.body.contains(&format!("Kontrollert {day}")),
+        "ISO date in running text"
+    );
+    assert!(a.body.contains(&format!("Kontrollert {}. ", day.day())));
+    assert!(en.contains(&format!("Checked on {} ", day.day())));
+    // The interpreter page has no such column.
+    assert!(!get(&format!("/tolk/{}", p.number)).await.body.contains("Oppført siden"));
+}
+
+/// No raw codes (`speech_to_text`, `deafblind`, `full_time`…) in what the pages say: only as
+/// form values and in URLs.
+#[tokio::test]
+async fn pages_never_show_raw_codes() {
+    let f = fixture();
+    let kinds = f
+        .public
+        .iter()
+        .find(|p| p.entries.iter().any(|e| e.kind != register::LanguageKind::Spoken));
+    let mut pages = vec![
+        "/".to_string(),
+        "/sok?language=arabisk&kind=speech_to_text&mode=video&availability=full_time&gender=female".into(),
+        "/sok?language=norsk+tegnspråk".into(),
+        "/sprak".into(),
+        "/hjelp".into(),
+    ];
+    if let Some(p) = kinds {
+        pages.push(format!("/tolk/{}", p.number));
+        pages.push(format!("/kontroller?nummer={}", p.number));
+    }
+    for path in pages {
+        let body = get(&path).await.body;
+        // Text between tags only: attribute values may hold codes.
+        let mut text = String::new();
+        let mut inside = false;
+        for c in body.chars() {
+            match c {
+                '<' => inside = true,
+                '>' => {
+                    inside = false;
+                    text.push(' ');
+                }
+                c if !inside => text.push(c),
+                _ => {}
+            }
+        }
+        for code in [
+            "speech_to_text",
+            "deafblind",
+            "full_time",
+            "part_time",
+            "occasional",
+            "on_site",
+            "telephone",
+            "unspecified",
+            "no_basis",
+            "excluded_permanently",
+        ] {
+            assert!(!text.contains(code), "{path}: «{code}» shown");
+        }
+    }
+}
+
+/// The about page, IMDi's contact details, the privacy statement and the guide for public
+/// bodies, each in bokmål, nynorsk and English, with what each must say.
+#[tokio::test]
+async fn about_contact_privacy_and_guide_pages_in_three_languages() {
+    let address = ["Postboks 2832 Tøyen", "0608 Oslo", "post@imdi.no", "24 16 88 00"];
+    let cases: [(&str, &str, &[&str]); 12] = [
+        (
+            "/om",
+            "nb",
+            &[
+                "<h1 class=\"ds-heading\" data-size=\"lg\">Om Nasjonalt tolkeregister",
+                "tolkeloven",
+                "§ 17",
+                "IMDi",
+            ],
+        ),
+        ("/om", "nn", &["Kven som driv registeret", "tolkelova", "§ 17"]),
+        (
+            "/om",
+            "en",
+            &["Who runs the register", "Interpreting Act", "section 17"],
+        ),
+        (
+            "/kontakt",
+            "nb",
+            &[
+                "Kontakt IMDi",
+                "Sentralbord",
+                "hovedkontakt",
+                "href=\"mailto:post@imdi.no\"",
+                "href=\"tel:+4724168800\"",
+            ],
+        ),
+        ("/kontakt", "nn", &["Sentralbord", "hovudkontakten"]),
+        ("/kontakt", "en", &["Switchboard", "main contact", "Postal address"]),
+        (
+            "/personvern",
+            "nb",
+            &[
+                "Personvernerklæring",
+                "Behandlingsansvarlig",
+                "artikkel 6 nr. 1 bokstav e",
+                "Datatilsynet",
+                "partssammensatte utvalget",
+                "uten opplysninger om hvem som varslet",
+                "arkivloven",
+                "Rettighetene dine",
+            ],
+        ),
+        (
+            "/personvern",
+            "nn",
+            &[
+                "Behandlingsansvarleg",
+                "artikkel 6 nr. 1 bokstav e",
+                "Datatilsynet",
+                "Rettane dine",
+            ],
+        ),
+        (
+            "/personvern",
+            "en",
+            &[
+                "Privacy statement",
+                "Controller",
+                "Article 6(1)(e)",
+                "Datatilsynet",
+                "without the reporter's identity",
+            ],
+        ),
+        (
+            "/veileder",
+            "nb",
+            &[
+                "Veileder for offentlige organer",
+                "tolkeloven § 6",
+                "tolkeloven § 7",
+                "Unntak",
+                "tolkeformidlingsbyrå",
+                "kvalifiserte tolker fra registeret",
+                "href=\"https://lovdata.no/lov/2021-06-11-79\"",
+            ],
+        ),
+        (
+            "/veileder",
+            "nn",
+            &[
+                "Rettleiar for offentlege organ",
+                "tolkelova § 7",
+                "tolkeformidlingsbyrå",
+            ],
+        ),
+        (
+            "/veileder",
+            "en",
+            &["Guide for public bodies", "(section 7)", "interpreting agency"],
+        ),
+    ];
+    for (path, lang, needles) in cases {
+        let url = if lang == "nb" {
+            path.to_string()
+        } else {
+            format!("{path}?lang={lang}")
+        };
+        let a = get(&url).await;
+        assert_eq!(a.status, StatusCode::OK, "{url}");
+        assert!(a.body.contains(&format!("<html lang=\"{lang}\"")), "{url}");
+        for needle in needles {
+            assert!(a.body.contains(needle), "{url}: no «{needle}»");
+        }
+        if matches!(path, "/kontakt" | "/personvern") {
+            for part in address {
+                assert!(a.body.contains(part), "{url}: no «{part}»");
+            }
+        }
+    }
+    // The English pages are English, the nynorsk ones nynorsk.
+    assert!(!get("/personvern?lang=en").await.body.contains("Behandlingsansvarlig"));
+    assert!(!get("/personvern?lang=nn").await.body.contains("Rettighetene dine"));
+}
+
+/// Every page has the site menu (find, verify, report, help) with the page the user is on
+/// marked, and the footer links to the new pages and to the privacy statement.
+#[tokio::test]
+async fn the_header_menu_marks_the_current_page_and_the_footer_links_the_new_pages() {
+    let menu = |body: &str| -> String {
+        let start = body.find("<nav class=\"site-menu\"").expect("menu");
+        let end = body[start..].find("</nav>").unwrap() + start;
+        body[start..end].to_string()
+    };
+    for (path, current) in [
+        ("/", "/"),
+        ("/sok?language=arabisk", "/"),
+        ("/kontroller", "/kontroller"),
+        ("/hjelp", "/hjelp"),
+        ("/om", ""),
+    ] {
+        let a = get(path).await;
+        let m = menu(&a.body);
+        assert!(m.contains("aria-label=\"Hovedmeny\""), "{path}");
+        for (href, label) in [
+            ("/", "Finn tolk"),
+            ("/kontroller", "Kontroller ID-kort"),
+            ("/varsle", "Varsle brudd"),
+            ("/hjelp", "Hjelp"),
+        ] {
+            let marked = format!("href=\"{href}\" aria-current=\"page\">{label}</a>");
+            let plain = format!("href=\"{href}\">{label}</a>");
+            if href == current {
+                assert!(m.contains(&marked), "{path}: {href} not marked: {m}");
+            } else {
+                assert!(m.contains(&plain), "{path}: {href} missing or marked: {m}");
+            }
+        }
+        for href in ["/om", "/kontakt", "/personvern", "/veileder"] {
+            assert!(
+                a.body.contains(&format!("href=\"{href}\"")),
+                "{path}: footer lacks {href}"
+            );
+        }
+    }
+    let en = menu(&get("/hjelp?lang=en").await.body);
+    assert!(en.contains("href=\"/kontroller?lang=en\">Check an ID card</a>"), "{en}");
+    assert!(en.contains("aria-current=\"page\">Help</a>"), "{en}");
+    assert!(menu(&get("/?lang=nn").await.body).contains(">Varsle brot</a>"));
+}
+
+/// The results and the interpreter page explain the categories in a folded legend, one line
+/// each, linking to the full explanation on the help page (which has that anchor).
+#[tokio::test]
+async fn results_and_interpreter_page_explain_the_categories() {
+    let f = fixture();
+    for (lang, summary, line_a) in [
+        (
+            "nb",
+            "Hva betyr kategoriene A–E?",
+            "Statsautorisert tolk med bachelorgrad i tolking.",
+        ),
+        (
+            "nn",
+            "Kva tyder kategoriane A–E?",
+            "Statsautorisert tolk med bachelorgrad i tolking.",
+        ),
+        (
+            "en",
+            "What do the categories A–E mean?",
+            "State-authorised interpreter with a bachelor",
+        ),
+    ] {
+        let suffix = if lang == "nb" {
+            String::new()
+        } else {
+            format!("lang={lang}")
+        };
+        for path in [
+            format!("/sok?language=arabisk&{suffix}"),
+            format!("/tolk/{}?{suffix}", f.public[0].number),
+        ] {
+            let a = get(&path).await;
+            assert_eq!(a.status, StatusCode::OK, "{path}");
+            let start = a
+                .body
+                .find("<details class=\"ds-details category-legend\"")
+                .unwrap_or_else(|| panic!("{path}: no legend"));
+            let legend = &a.body[start..start + a.body[start..].find("</details>").unwrap()];
+            assert!(
+                legend.contains(&format!("<summary>{summary}</summary>")),
+                "{path}: {legend}"
+            );
+            assert!(legend.contains(line_a), "{path}");
+            assert_eq!(legend.matches("<dt>").count(), 5, "{path}: one line per category");
+            let help = if lang == "nb" {
+                "/hjelp#kategorier".to_string()
+            } else {
+                format!("/hjelp?lang={lang}#kategorier")
+            };
+            assert!(legend.contains(&format!("href=\"{help}\"")), "{path}: {legend}");
+        }
+    }
+    let help = get("/hjelp").await.body;
+    assert!(help.contains("id=\"kategorier\""));
+    assert!(help.contains("Tegnspråktolker kan ha kategori B, D eller E"));
+    // No legend where no categories are listed.
+    assert!(!get("/om").await.body.contains("category-legend"));
 }

@@ -405,6 +405,88 @@ async fn an_invalid_tip_keeps_everything_and_stores_nothing(site: Site) {
 }
 tip_story!(invalid_tip, an_invalid_tip_keeps_everything_and_stores_nothing);
 
+/// An impossible date is explained as such (the day does not exist), not as a wrong format,
+/// in each language; the summary links to the field and nothing is stored.
+async fn an_impossible_date_is_explained(site: Site) {
+    let number = site.listed.to_string();
+    for (lang, message, format_message) in [
+        (
+            "nb",
+            "31.02.2026 finnes ikke. Februar 2026 har 28 dager.",
+            "Skriv datoen som",
+        ),
+        (
+            "nn",
+            "31.02.2026 finst ikkje. Februar 2026 har 28 dagar.",
+            "Skriv datoen som",
+        ),
+        (
+            "en",
+            "31.02.2026 does not exist. February 2026 has 28 days.",
+            "Write the date as",
+        ),
+    ] {
+        let path = if lang == "nb" {
+            "/varsle".to_string()
+        } else {
+            format!("/varsle?lang={lang}")
+        };
+        let token = site.get(&path).await.token();
+        let mut form = valid(&number, &token);
+        for (k, v) in form.iter_mut() {
+            if *k == "assignment_on" {
+                *v = "31.02.2026".into();
+            }
+        }
+        let r = site.post(&path, &refs(&form)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{lang}: {}", r.body);
+        assert_eq!(
+            r.body.matches(message).count(),
+            2,
+            "{lang}: in the summary and at the field: {}",
+            r.body
+        );
+        assert!(!r.body.contains(format_message), "{lang}: not the format message");
+        assert!(r.body.contains(r##"href="#assignment_on""##));
+    }
+    assert_eq!(site.stored().await, 0);
+}
+tip_story!(impossible_date, an_impossible_date_is_explained);
+
+/// Enter in a text field sends the form: the form's first submit button (the browser's default)
+/// is the send button, not the interpreter look-up, and it stays out of sight and of the tab
+/// order. The form links to the privacy statement.
+async fn the_default_button_sends_and_the_form_links_the_privacy_statement(site: Site) {
+    for (path, privacy) in [("/varsle", "/personvern"), ("/varsle?lang=en", "/personvern?lang=en")] {
+        let page = site.get(path).await.body;
+        let form = &page[page.find("<form class=\"tip-form\"").unwrap()..];
+        // Every button of the form submits it, so the first button is the default one.
+        let first = &form[form.find("<button").unwrap()..];
+        let first = &first[..first.find('>').unwrap()];
+        assert!(
+            first.contains("type=\"submit\"") && first.contains("value=\"send\""),
+            "{path}: first button: {first}"
+        );
+        assert!(
+            first.contains("tabindex=\"-1\"") && first.contains("aria-hidden=\"true\""),
+            "{first}"
+        );
+        assert!(form.contains("value=\"lookup\""), "the look-up is still there");
+        assert!(
+            page.contains(&format!("href=\"{privacy}\"")),
+            "{path}: no link to the privacy statement"
+        );
+    }
+    // What Enter sends (the default button's name and value) files the tip.
+    let number = site.listed.to_string();
+    let sent = site.post("/varsle", &refs(&valid(&number, &site.token().await))).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+}
+tip_story!(
+    default_button,
+    the_default_button_sends_and_the_form_links_the_privacy_statement
+);
+
 /// A filled honeypot files nothing and gives no receipt; the text comes back without it.
 /// A missing or forged token is refused the same way, text kept.
 async fn honeypot_and_bad_tokens_store_nothing(site: Site) {

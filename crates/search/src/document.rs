@@ -9,12 +9,16 @@ use time::Date;
 
 use crate::schema::{Fields, encode_entry, encode_summary, rank};
 
-/// One listed entry: language, kind and category.
+/// One listed entry: language, kind, category and since when it has been listed without a break.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicEntry {
     pub language: LanguageCode,
     pub kind: LanguageKind,
     pub category: Category,
+    /// The first day of the entry's current unbroken listing (`register::record::listed_since`);
+    /// `None` when the record came without its history.
+    #[serde(default)]
+    pub listed_since: Option<Date>,
 }
 
 /// The public fields of a listed interpreter, as stored in the index.
@@ -49,6 +53,7 @@ impl PublicInterpreter {
                     language: e.language,
                     kind: e.kind,
                     category: e.category?,
+                    listed_since: record.listed_since(e.language, day),
                 })
             })
             .collect();

@@ -8,7 +8,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or the meaning of a field changes; an index of another version
 /// is rebuilt from the register.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The tokenizer for person names (see `analysis`).
 pub const NAME_TOKENIZER: &str = "person_name";

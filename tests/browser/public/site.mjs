@@ -1,7 +1,9 @@
 // Browser test of the public site in headless Debian Chromium: a caseworker's path (search,
 // page, open an interpreter, switch language, verify a number), results first on a phone,
-// removable filters, a shared language name ("kurdisk"), and a tip sent through the tip form
-// (look-up, a rejected send that keeps its text, the receipt) with JavaScript off; axe-core
+// removable filters, a shared language name ("kurdisk"), the header menu on a 320 px phone, the
+// categories' legend, the about, contact, privacy and guide pages, and a tip sent through the
+// tip form (look-up, a rejected send that keeps its text, Enter sending it, the receipt) with
+// JavaScript off; axe-core
 // WCAG 2.1 A/AA checks with zero violations, and reflow at 320 px and 200 % text, on every
 // kind of page. SCREENSHOTS=DIR saves phone-width screenshots of the results page there.
 // Usage: node site.mjs http://127.0.0.1:PORT   (./run starts the server and calls this)
@@ -96,7 +98,7 @@ await check('switch the language to nynorsk and English', async () => {
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.match(await page.locator('body').innerText(), /How the interpreter works/);
   // The choice follows the user to the next page.
-  await page.getByRole('link', { name: 'Find an interpreter' }).click();
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Find an interpreter' }).click();
   assert.equal(await page.locator('h1').innerText(), 'Find a qualified interpreter');
 });
 
@@ -199,12 +201,14 @@ await check('a rejected tip says why and keeps everything written', async () => 
   assert.match(page.url(), /#ground-good_practice$/);
 });
 
-await check('send the tip and get a receipt with a case reference', async () => {
+await check('send the tip with Enter in a text field and get a receipt with a case reference', async () => {
   await page.getByLabel('Taushetsplikt (tolkeloven § 15)').check();
   await page.getByLabel('Jeg var der for et offentlig organ', { exact: false }).check();
+  // Enter in a text field sends the form: its default button is the send button, not the
+  // interpreter look-up (which would come back to the form instead of the receipt).
   await page.getByLabel('Navn', { exact: true }).fill('Kari Nordmann');
-  await page.getByRole('button', { name: 'Send varselet' }).click();
-  await page.waitForURL(/\/varsle\/kvittering\?/);
+  await page.getByLabel('Navn', { exact: true }).press('Enter');
+  await page.waitForURL(/\/varsle\/kvittering\?/, { timeout: 5000 });
   receiptUrl = page.url();
   assert.equal(await page.locator('h1').innerText(), 'Varselet er mottatt');
   assert.match(await page.locator('.reference').innerText(), /^VAR-\d{4}-\d{5}$/);
@@ -213,6 +217,74 @@ await check('send the tip and get a receipt with a case reference', async () => 
   const reference = await page.locator('.reference').innerText();
   await page.reload();
   assert.equal(await page.locator('.reference').innerText(), reference);
+});
+
+await check('the tip form links to the privacy statement', async () => {
+  await page.goto(base + '/varsle');
+  await page.getByRole('link', { name: /personvernerklæring/ }).first().click();
+  await page.waitForURL(/\/personvern$/);
+  assert.equal(await page.locator('h1').innerText(), 'Personvernerklæring');
+  assert.match(await page.locator('main').innerText(), /Datatilsynet/);
+  assert.match(await page.locator('main').innerText(), /Postboks 2832 Tøyen/);
+});
+
+await check('the header menu takes two rows at most on a 320 px phone and leads to each part', async () => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  try {
+    await page.goto(base + '/');
+    const menu = page.getByRole('navigation', { name: 'Hovedmeny' });
+    const links = menu.getByRole('link');
+    assert.deepEqual(await links.allInnerTexts(), ['Finn tolk', 'Kontroller ID-kort', 'Varsle brudd', 'Hjelp']);
+    const tops = new Set();
+    for (const box of await Promise.all((await links.all()).map((l) => l.boundingBox()))) tops.add(Math.round(box.y));
+    assert.ok(tops.size <= 2, `the menu's links sit on ${tops.size} rows`);
+    assert.equal(await links.first().getAttribute('aria-current'), 'page');
+    for (const [name, url, heading] of [
+      ['Kontroller ID-kort', /\/kontroller$/, 'Kontroller tolkenummer'],
+      ['Varsle brudd', /\/varsle$/, 'Varsle om brudd på tolkeloven'],
+      ['Hjelp', /\/hjelp$/, 'Hjelp'],
+      ['Finn tolk', /\/$/, 'Finn en kvalifisert tolk'],
+    ]) {
+      await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name }).click();
+      await page.waitForURL(url);
+      assert.equal(await page.locator('h1').innerText(), heading);
+      assert.equal(await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name }).getAttribute('aria-current'), 'page');
+    }
+  } finally {
+    await page.setViewportSize({ width: 390, height: 844 });
+  }
+});
+
+await check('the results and the interpreter page explain the categories, linking to the help page', async () => {
+  for (const url of [base + '/sok?language=arabisk', interpreterUrl]) {
+    await page.goto(url);
+    const legend = page.locator('details.category-legend');
+    assert.equal(await legend.getAttribute('open'), null, `${url}: folded at first`);
+    await legend.locator('summary', { hasText: 'Hva betyr kategoriene A–E?' }).click();
+    // Designsystemet animates the opening; wait until the lines are shown.
+    await legend.locator('dd').last().waitFor({ state: 'visible', timeout: 3000 });
+    assert.equal(await legend.locator('dt').count(), 5, url);
+    assert.match(await legend.innerText(), /Statsautorisert tolk med bachelorgrad i tolking/, url);
+  }
+  const more = page.locator('details.category-legend').getByRole('link', { name: /Mer om kategoriene/ });
+  const href = await more.getAttribute('href');
+  assert.equal(href, '/hjelp#kategorier');
+  await page.goto(base + href);
+  assert.ok(await page.locator('#kategorier').isVisible());
+  assert.equal(await page.locator('#kategorier').innerText(), 'Hva kategoriene betyr');
+});
+
+await check('the footer leads to the about, contact, privacy and guide pages', async () => {
+  for (const [name, url, heading] of [
+    ['Om registeret', /\/om$/, 'Om Nasjonalt tolkeregister'],
+    ['Kontakt IMDi', /\/kontakt$/, 'Kontakt IMDi'],
+    ['Personvernerklæring', /\/personvern$/, 'Personvernerklæring'],
+    ['Veileder for offentlige organer', /\/veileder$/, 'Veileder for offentlige organer'],
+  ]) {
+    await page.locator('footer').getByRole('link', { name, exact: true }).click();
+    await page.waitForURL(url);
+    assert.equal(await page.locator('h1').innerText(), heading);
+  }
 });
 
 // Accessibility: axe-core injected into each page (bypassing our CSP, which allows no scripts).
@@ -233,6 +305,13 @@ const pages = {
   'verify, invalid': '/kontroller?nummer=12ab',
   help: '/hjelp',
   accessibility: '/tilgjengelighet',
+  about: '/om',
+  'about (nynorsk)': '/om?lang=nn',
+  contact: '/kontakt',
+  privacy: '/personvern',
+  'privacy (English)': '/personvern?lang=en',
+  guide: '/veileder',
+  'guide (English)': '/veileder?lang=en',
   'not found': '/finnes-ikke',
   'tip form': '/varsle',
   'tip form (nynorsk)': '/varsle?lang=nn',

@@ -21,6 +21,11 @@ pub struct Entry {
     /// Qualification category, A (highest) to E.
     #[schema(example = "B")]
     pub category: String,
+    /// The first day (ISO 8601, Norwegian calendar day) of the entry's current unbroken
+    /// listing: since when the interpreter has been listed in this language without a break
+    /// (a suspension, exclusion or withdrawal starts it again). `null` when not known.
+    #[schema(example = "2026-12-02", format = Date)]
+    pub listed_since: Option<String>,
 }
 
 impl Entry {
@@ -33,6 +38,7 @@ impl Entry {
                 .unwrap_or_default(),
             kind: e.kind.as_str().to_string(),
             category: e.category.to_string(),
+            listed_since: e.listed_since.map(|d| d.to_string()),
         }
     }
 }

@@ -6,7 +6,32 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{ProblemTexts, Texts, TipTexts, list, sentence, thousands};
+use super::{InfoTexts, ProblemTexts, Texts, TipTexts, list, sentence, thousands};
+use time::Date;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(m: u8) -> &'static str {
+    MONTHS[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// "2 December 2026".
+fn english_date(day: Date) -> String {
+    format!("{} {} {}", day.day(), month_name(day.month() as u8), day.year())
+}
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -21,10 +46,23 @@ pub static TEXTS: Texts = Texts {
     nav_help: "Help",
     nav_accessibility: "Accessibility statement",
     nav_api: "API for developers",
+    nav_about: "About the register",
+    nav_contact: "Contact IMDi",
+    nav_privacy: "Privacy statement",
+    nav_guide: "Guide for public bodies",
+    menu_label: "Main menu",
+    menu_search: "Find an interpreter",
+    menu_verify: "Check an ID card",
+    menu_tip: "Report a breach",
+    menu_help: "Help",
+    date: english_date,
 
     front_title: "Find a qualified interpreter",
     front_lead: "Search the National Register of Interpreters for interpreters who meet the requirements of the Interpreting Act. Public bodies must use qualified interpreters.",
-    front_count: |n| format!("{n} interpreters are listed in the register today."),
+    front_count: |n| match n {
+        1 => "1 interpreter is listed in the register today.".to_string(),
+        n => format!("{n} interpreters are listed in the register today."),
+    },
     front_verify_title: "Checking an interpreter?",
     front_verify_text: "Enter the interpreter number from the interpreter's ID card to see whether the interpreter is listed today.",
 
@@ -105,9 +143,15 @@ pub static TEXTS: Texts = Texts {
 
     zero_title: "No interpreters matched your search",
     zero_lead: "Try a broader search:",
-    zero_lower_category: |c, n| format!("Include category {c}: {n} interpreters"),
+    zero_lower_category: |c, n| match n {
+        1 => format!("Include category {c}: 1 interpreter"),
+        n => format!("Include category {c}: {n} interpreters"),
+    },
     zero_other_counties: "Interpreters in other counties:",
-    zero_remote: |n| format!("Interpreting by telephone or video, any county: {n} interpreters"),
+    zero_remote: |n| match n {
+        1 => "Interpreting by telephone or video, any county: 1 interpreter".to_string(),
+        n => format!("Interpreting by telephone or video, any county: {n} interpreters"),
+    },
     zero_all_filters: "Remove all filters and search by language only",
 
     interpreter_title: |name| format!("Interpreter: {name}"),
@@ -127,7 +171,7 @@ pub static TEXTS: Texts = Texts {
     language_count_heading: "Interpreters per category",
     language_search_link: |name| format!("Find interpreters for {name}"),
     categories_title: "What the categories mean",
-    categories_lead: "The category shows which qualifications the interpreter has documented in this language. A is the highest. Every category meets the requirements for a qualified interpreter.",
+    categories_lead: "The category shows which qualifications the interpreter has documented in this language. A is the highest. Every category meets the requirements for a qualified interpreter. Sign language interpreters can have category B, D or E, as there is no state authorisation for sign language.",
     category_meaning: |c| match c {
         Category::A => "State-authorised interpreter with a bachelor's degree in interpreting.",
         Category::B => {
@@ -151,6 +195,11 @@ pub static TEXTS: Texts = Texts {
     verify_not_listed: |n| format!("Interpreter {n} is not listed in the register today"),
     verify_not_listed_help: "Do not use the interpreter for public-sector assignments until this has been cleared up. The interpreter may have left the register or be excluded or suspended, or the number may be wrong.",
     verify_checked_at: |day| format!("Checked on {day}."),
+    listed_since_heading: "Listed",
+    listed_since: |day| format!("Listed since {day}"),
+
+    category_legend: "What do the categories A–E mean?",
+    category_legend_more: "More about the categories and the requirements for a qualified interpreter",
 
     help_title: "Help",
     help_sections: &[
@@ -161,10 +210,6 @@ pub static TEXTS: Texts = Texts {
         (
             "The order of results",
             "Interpreters with the highest qualification category come first. Within each category the order is shuffled every day by a fixed rule, so that no interpreter is always at the top. The order is the same on every page of a search made the same day. When you search by name, exact matches come first.",
-        ),
-        (
-            "The categories",
-            "The category (A to E) shows which qualifications the interpreter has documented in the language. A is the highest. Sign language interpreters can have category B, D or E, as there is no state authorisation for sign language.",
         ),
         (
             "Who is shown",
@@ -198,6 +243,124 @@ pub static TEXTS: Texts = Texts {
             "Write to IMDi and tell us which page and what did not work. You can also complain to the Authority for Universal Design of ICT.",
         ),
     ],
+
+    info: InfoTexts {
+        about_title: "About the National Register of Interpreters",
+        about_lead: "The National Register of Interpreters is a public list of interpreters who meet the requirements for a qualified interpreter under the Interpreting Act. Public bodies use it to find and verify interpreters.",
+        about_sections: &[
+            (
+                "Who runs the register",
+                "The Directorate of Integration and Diversity (IMDi) owns and runs the register. IMDi decides who is listed, grants state authorisation as an interpreter, approves foreign qualifications and handles reports about interpreters.",
+            ),
+            (
+                "Legal basis",
+                "The register is established by section 17 of the Interpreting Act (tolkeloven, the act on public bodies' responsibility for the use of interpreters). The requirements for being listed are set out in the Interpreting Regulations (tolkeforskriften). A qualified interpreter is one who meets the requirements for being listed in the register (section 7, third paragraph).",
+            ),
+            (
+                "What the register shows",
+                "For each interpreter the register shows the name, interpreter number, languages with the type of interpreter and the qualification category, county, ways of working, availability, gender and contact details. An address is shown only with the interpreter's consent. National identity numbers, documents, reports and sanctions are never public.",
+            ),
+            (
+                "Who is shown",
+                "Only interpreters listed today are shown. An interpreter who is suspended, excluded or has withdrawn is not shown in search. On the page “Verify an interpreter number” you can see whether a number belongs to an interpreter listed today.",
+            ),
+            (
+                "Interpreters' duties",
+                "Interpreters must follow good interpreting practice (section 14), keep confidentiality (section 15) and be impartial (section 16). Anyone can report to IMDi an interpreter they believe has broken these duties (section 19). IMDi can issue a warning or exclude the interpreter from the register (section 21).",
+            ),
+        ],
+        contact_title: "Contact IMDi",
+        contact_lead: "If you have questions about the National Register of Interpreters, an entry or a report, you can contact IMDi.",
+        contact_post_label: "Postal address",
+        contact_email_label: "Email",
+        contact_phone_label: "Switchboard",
+        contact_note: "This is the directorate's main contact. Say that your enquiry is about the National Register of Interpreters.",
+        contact_sections: &[
+            (
+                "Report an interpreter",
+                "If you want to report that an interpreter may have broken the Interpreting Act, use the report form. Your report then goes straight to the people who handle such cases, and your contact details are stored encrypted.",
+            ),
+            (
+                "Do not put sensitive information in ordinary email",
+                "Ordinary email is not encrypted. Do not write national identity numbers, health information or details of a case in an email. Use the report form or send a letter instead.",
+            ),
+            (
+                "Are you an interpreter?",
+                "To change your contact details, apply to be listed in more languages or withdraw from the register, contact IMDi. Give your interpreter number.",
+            ),
+        ],
+        privacy_title: "Privacy statement",
+        privacy_lead: "This page explains how IMDi processes personal data in the National Register of Interpreters, in particular the information you give when you report an interpreter.",
+        privacy_sections: &[
+            (
+                "Controller",
+                "The Directorate of Integration and Diversity (IMDi) is the controller for the data in the register and in reports. IMDi's contact details are on the page “Contact IMDi”.",
+            ),
+            (
+                "Purpose",
+                "IMDi uses the information in a report to assess and investigate whether an interpreter has broken good interpreting practice, confidentiality or impartiality, and to decide on a warning or exclusion. The data in the register itself is used to show public bodies which interpreters are qualified.",
+            ),
+            (
+                "Legal basis",
+                "The processing is necessary for a task carried out in the public interest and in the exercise of official authority, GDPR Article 6(1)(e), based on sections 17, 19 and 21 of the Interpreting Act. A report may contain special categories of personal data, such as health or ethnic origin (a language can reveal it). Such data is processed only where the case needs it, GDPR Article 9(2)(g) and the Interpreting Act.",
+            ),
+            (
+                "What the report form collects",
+                "Who the report is about, when and where the assignment was, what you think the interpreter did wrong, and your account of what happened. If you choose that IMDi may contact you, we also store your name, your email address or phone number and your role. You can stay anonymous. To prevent abuse, the service uses your IP address for a short time to limit how many forms can be sent. It is not stored with the report.",
+            ),
+            (
+                "Who sees the information",
+                "Only the IMDi caseworkers handling the case can see who you are. Names and contact details are stored encrypted. The interpreter is told what the report is about and may respond, but is not told who you are. If the case is put before the committee of the affected groups, the committee sees it without the reporter's identity. IMDi may ask public bodies for information in the case. If a decision is appealed, the case goes to the ministry.",
+            ),
+            (
+                "How long we keep the information",
+                "The report and the case documents are kept while the case is handled. After that they are kept or deleted under the Archives Act. The data in the register is kept while the interpreter is registered, and changes are kept as history under the same rules.",
+            ),
+            (
+                "Your rights",
+                "You have the right to access the data about you and to have wrong data corrected. In some cases you may have the right to erasure, to restrict the processing or to object to it. Contact IMDi to use your rights. If you reported anonymously, we cannot link the report to you.",
+            ),
+            (
+                "Complaint to the Norwegian Data Protection Authority",
+                "If you believe IMDi processes personal data in breach of the rules, you can complain to the Norwegian Data Protection Authority (Datatilsynet). We hope you will contact us first, so that we can put mistakes right.",
+            ),
+        ],
+        privacy_complaint_link: "Datatilsynet: complaints and guidance",
+        guide_title: "Guide for public bodies",
+        guide_lead: "When must a public body use an interpreter, when must the interpreter be qualified, and how do you book an interpreter from the register? Here is a short overview. It does not replace the act.",
+        guide_sections: &[
+            (
+                "When to use an interpreter (section 6)",
+                "Public bodies must use an interpreter where an act requires it. Otherwise they must use one where it is necessary to safeguard legal security or to provide proper help and services. Consider whether you and the person you are talking to can understand each other well enough without an interpreter, and how serious the matter is. Children must not be used as interpreters (section 4).",
+            ),
+            (
+                "The interpreter must be qualified (section 7)",
+                "When you use an interpreter, you must use a qualified interpreter: one who meets the requirements for being listed in the National Register of Interpreters. Every interpreter in the register is qualified. The category (A to E) shows the interpreter's qualifications in the language. Choose the highest category available when the matter calls for it.",
+            ),
+            (
+                "Exceptions",
+                "The act allows only narrow exceptions to the requirement of a qualified interpreter, for example when no qualified interpreter can be found in time. The body must then consider whether using the interpreter is still justifiable, and should write down why. Read the conditions in section 7 of the Interpreting Act before making an exception.",
+            ),
+            (
+                "Booking an interpreter directly",
+                "Search for the language and contact the interpreter by the phone number or email address in the register. Agree the time, the place and whether the assignment is on site, by telephone or by video.",
+            ),
+            (
+                "Booking through an interpreting agency",
+                "If you use an interpreting agency or service, the agreement should require the agency to send only qualified interpreters from the register, and to tell you the interpreter number. You remain responsible for the interpreter being qualified.",
+            ),
+            (
+                "Verify the interpreter",
+                "Ask the interpreter to show the ID card, also on the telephone or video. Enter the interpreter number on the page “Verify an interpreter number” to see whether the interpreter is listed today, and in which languages.",
+            ),
+            (
+                "If something goes wrong",
+                "If you believe the interpreter has broken good interpreting practice, confidentiality or impartiality, you can report it to IMDi.",
+            ),
+        ],
+        law_link: "The Interpreting Act on Lovdata (Norwegian)",
+        contact_link: "Contact IMDi",
+    },
 
     not_found_title: "Page not found",
     not_found_text: "The page does not exist. The link may be wrong or out of date.",
@@ -355,6 +518,14 @@ pub static TEXTS: Texts = Texts {
                     format!("We found no listed interpreter with the number “{n}”. Search again, or describe the interpreter.")
                 }
                 Problem::DateInvalid => "Write the date as dd.mm.yyyy, for example 15.03.2026.".into(),
+                Problem::DateImpossible { typed, year, month } => match month {
+                    Some(m) => format!(
+                        "{typed} does not exist. {} {year} has {} days.",
+                        month_name(*m),
+                        crate::tips::form::days_in_month(*year, *m)
+                    ),
+                    None => format!("{typed} does not exist. The month must be a number from 1 to 12."),
+                },
                 Problem::DateInFuture => "The date of the assignment cannot be in the future.".into(),
                 Problem::GroundsMissing => {
                     "Choose at least one: good interpreting practice, confidentiality or impartiality.".into()
@@ -393,7 +564,11 @@ pub static TEXTS: Texts = Texts {
         too_many_title: "Too many submissions",
         too_many_text: |seconds| {
             format!(
-                "Many forms have been sent from your connection in a short time. Wait {seconds} seconds and send again. What you wrote is still in the form."
+                "Many forms have been sent from your connection in a short time. Wait {} and send again. What you wrote is still in the form.",
+                match seconds {
+                    1 => "1 second".to_string(),
+                    s => format!("{s} seconds"),
+                }
             )
         },
         too_large_title: "The form is too large",
@@ -405,6 +580,7 @@ pub static TEXTS: Texts = Texts {
 
         help_heading: "Report a breach of the Interpreting Act",
         help_text: "If you have seen an interpreter break good interpreting practice, confidentiality or impartiality, you can report it to IMDi. You can stay anonymous.",
+        privacy_link: "How IMDi handles the information in your report (privacy statement)",
     },
     problems: ProblemTexts {
         invalid_parameter: "Invalid parameter",

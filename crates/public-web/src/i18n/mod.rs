@@ -10,6 +10,7 @@ use register::language::Language;
 use register::tips::{Ground, ReporterRole};
 use register::{Category, LanguageKind};
 use search::WorkMode;
+use time::Date;
 
 use crate::tips::{Field, Problem};
 
@@ -84,6 +85,18 @@ pub struct Texts {
     pub nav_help: &'static str,
     pub nav_accessibility: &'static str,
     pub nav_api: &'static str,
+    pub nav_about: &'static str,
+    pub nav_contact: &'static str,
+    pub nav_privacy: &'static str,
+    pub nav_guide: &'static str,
+    /// The site menu in the header: its name and its four short links.
+    pub menu_label: &'static str,
+    pub menu_search: &'static str,
+    pub menu_verify: &'static str,
+    pub menu_tip: &'static str,
+    pub menu_help: &'static str,
+    /// A date in running text: "2. desember 2026", "2 December 2026".
+    pub date: fn(Date) -> String,
 
     pub front_title: &'static str,
     pub front_lead: &'static str,
@@ -196,11 +209,19 @@ pub struct Texts {
     pub verify_not_listed: fn(&str) -> String,
     pub verify_not_listed_help: &'static str,
     pub verify_checked_at: fn(&str) -> String,
+    /// The column of the entries table on the verify page, and its cells.
+    pub listed_since_heading: &'static str,
+    pub listed_since: fn(&str) -> String,
+
+    /// The short legend of the categories beside results and on the interpreter page.
+    pub category_legend: &'static str,
+    pub category_legend_more: &'static str,
 
     pub help_title: &'static str,
     pub help_sections: &'static [(&'static str, &'static str)],
     pub accessibility_title: &'static str,
     pub accessibility_sections: &'static [(&'static str, &'static str)],
+    pub info: InfoTexts,
 
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
@@ -227,6 +248,54 @@ pub struct Texts {
     pub tips: TipTexts,
     pub problems: ProblemTexts,
 }
+
+/// The about page, the contact page, the privacy statement and the guide for public bodies.
+pub struct InfoTexts {
+    pub about_title: &'static str,
+    pub about_lead: &'static str,
+    pub about_sections: &'static [(&'static str, &'static str)],
+    pub contact_title: &'static str,
+    pub contact_lead: &'static str,
+    pub contact_post_label: &'static str,
+    pub contact_email_label: &'static str,
+    pub contact_phone_label: &'static str,
+    /// That the address is the directorate's main contact, not a line to the register.
+    pub contact_note: &'static str,
+    pub contact_sections: &'static [(&'static str, &'static str)],
+    pub privacy_title: &'static str,
+    pub privacy_lead: &'static str,
+    pub privacy_sections: &'static [(&'static str, &'static str)],
+    /// Before the link to the Norwegian Data Protection Authority.
+    pub privacy_complaint_link: &'static str,
+    pub guide_title: &'static str,
+    pub guide_lead: &'static str,
+    pub guide_sections: &'static [(&'static str, &'static str)],
+    /// The link to the act on Lovdata.
+    pub law_link: &'static str,
+    pub contact_link: &'static str,
+}
+
+/// IMDi's public contact details: the directorate's main contact, the same in every language.
+pub struct Contact {
+    pub name: &'static str,
+    pub post_box: &'static str,
+    pub postcode_city: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+}
+
+pub const IMDI: Contact = Contact {
+    name: "Integrerings- og mangfoldsdirektoratet (IMDi)",
+    post_box: "Postboks 2832 Tøyen",
+    postcode_city: "0608 Oslo",
+    email: "post@imdi.no",
+    phone: "24 16 88 00",
+};
+
+/// The Interpreting Act on Lovdata.
+pub const LAW_URL: &str = "https://lovdata.no/lov/2021-06-11-79";
+/// The Norwegian Data Protection Authority's page on complaints.
+pub const DATATILSYNET_URL: &str = "https://www.datatilsynet.no/";
 
 /// The titles of the JSON API's problem types (RFC 9457); the details reuse the page texts.
 pub struct ProblemTexts {
@@ -319,6 +388,8 @@ pub struct TipTexts {
 
     pub help_heading: &'static str,
     pub help_text: &'static str,
+    /// The link from the form to the privacy statement.
+    pub privacy_link: &'static str,
 }
 
 /// A message of the register (lower-case, no full stop) as a sentence.
@@ -332,6 +403,14 @@ pub(crate) fn sentence(message: &str) -> String {
     out
 }
 
+/// `text` with its first letter in upper case ("februar" → "Februar").
+pub(crate) fn sentence_start(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    out.push_str(chars.as_str());
+    out
+}
+
 /// `items` joined by commas, the last two by `last` (" eller ").
 pub(crate) fn list(items: &[String], last: &str) -> String {
     match items {
@@ -339,6 +418,30 @@ pub(crate) fn list(items: &[String], last: &str) -> String {
         [one] => one.clone(),
         [init @ .., end] => format!("{}{last}{end}", init.join(", ")),
     }
+}
+
+/// `day` as Norwegian running text writes it, "2. desember 2026" (bokmål and nynorsk alike).
+pub(crate) fn norwegian_date(day: Date) -> String {
+    format!("{}. {} {}", day.day(), norwegian_month(day.month() as u8), day.year())
+}
+
+/// The Norwegian name of month `m` (1–12).
+pub(crate) fn norwegian_month(m: u8) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    MONTHS[(m.clamp(1, 12) - 1) as usize]
 }
 
 /// `n` with `sep` between thousands, e.g. 20 000.
@@ -383,5 +486,103 @@ mod tests {
             assert!((t.error)(Field::Account, &Problem::TooLong(20_000)).contains("20"));
             assert!((t.too_many_text)(30).contains("30"));
         }
+    }
+
+    #[test]
+    fn one_is_singular_everywhere_public() {
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            let ones = [
+                (t.front_count)(1),
+                (t.results_heading)(1, Some("arabisk")),
+                (t.results_heading)(1, None),
+                (t.zero_lower_category)(Category::D, 1),
+                (t.zero_remote)(1),
+                (t.tips.lookup_found)(1),
+                (t.tips.too_many_text)(1),
+            ];
+            for one in &ones {
+                for plural in [
+                    "1 tolker",
+                    "1 tolkar",
+                    "1 interpreters",
+                    "1 sekunder",
+                    "1 seconds",
+                    "1 oppførte",
+                    "1 saker",
+                    "1 advarsler",
+                ] {
+                    assert!(!one.contains(plural), "{lang:?}: {one}");
+                }
+            }
+            assert!(
+                (t.front_count)(2).contains("2 t") || (t.front_count)(2).contains("2 i"),
+                "{lang:?}"
+            );
+        }
+        assert_eq!(
+            (Lang::Nb.texts().front_count)(1),
+            "1 tolk er oppført i registeret i dag."
+        );
+        assert_eq!(
+            (Lang::Nb.texts().front_count)(2),
+            "2 tolker er oppført i registeret i dag."
+        );
+        assert_eq!(
+            (Lang::Nn.texts().zero_remote)(1),
+            "Tolk på telefon eller video, same kva fylke: 1 tolk"
+        );
+        assert_eq!(
+            (Lang::En.texts().zero_lower_category)(Category::E, 1),
+            "Include category E: 1 interpreter"
+        );
+        assert!((Lang::Nb.texts().tips.too_many_text)(1).contains("Vent 1 sekund og"));
+        assert!((Lang::En.texts().tips.too_many_text)(30).contains("Wait 30 seconds and"));
+    }
+
+    #[test]
+    fn dates_in_running_text() {
+        use time::macros::date;
+        let d = date!(2026 - 12 - 02);
+        assert_eq!((Lang::Nb.texts().date)(d), "2. desember 2026");
+        assert_eq!((Lang::Nn.texts().date)(d), "2. desember 2026");
+        assert_eq!((Lang::En.texts().date)(d), "2 December 2026");
+        assert_eq!((Lang::Nb.texts().date)(date!(2025 - 01 - 31)), "31. januar 2025");
+        assert_eq!((Lang::En.texts().date)(date!(2025 - 05 - 09)), "9 May 2025");
+        assert_eq!(
+            (Lang::Nb.texts().listed_since)("2. desember 2026"),
+            "Oppført siden 2. desember 2026"
+        );
+        assert_eq!(
+            (Lang::Nn.texts().listed_since)("2. desember 2026"),
+            "Oppført sidan 2. desember 2026"
+        );
+    }
+
+    #[test]
+    fn an_impossible_date_is_explained_as_such() {
+        let p = Problem::DateImpossible {
+            typed: "31.02.2026".into(),
+            year: 2026,
+            month: Some(2),
+        };
+        assert_eq!(
+            (Lang::Nb.texts().tips.error)(Field::AssignmentOn, &p),
+            "31.02.2026 finnes ikke. Februar 2026 har 28 dager."
+        );
+        assert_eq!(
+            (Lang::Nn.texts().tips.error)(Field::AssignmentOn, &p),
+            "31.02.2026 finst ikkje. Februar 2026 har 28 dagar."
+        );
+        assert_eq!(
+            (Lang::En.texts().tips.error)(Field::AssignmentOn, &p),
+            "31.02.2026 does not exist. February 2026 has 28 days."
+        );
+        let p = Problem::DateImpossible {
+            typed: "1.13.2026".into(),
+            year: 2026,
+            month: None,
+        };
+        assert!((Lang::Nb.texts().tips.error)(Field::AssignmentOn, &p).contains("fra 1 til 12"));
     }
 }

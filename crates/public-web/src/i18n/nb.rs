@@ -7,7 +7,10 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{ProblemTexts, Texts, TipTexts, list, sentence, thousands};
+use super::{
+    InfoTexts, ProblemTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence, sentence_start,
+    thousands,
+};
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -22,10 +25,23 @@ pub static TEXTS: Texts = Texts {
     nav_help: "Hjelp",
     nav_accessibility: "Tilgjengelighetserklæring",
     nav_api: "API for utviklere",
+    nav_about: "Om registeret",
+    nav_contact: "Kontakt IMDi",
+    nav_privacy: "Personvernerklæring",
+    nav_guide: "Veileder for offentlige organer",
+    menu_label: "Hovedmeny",
+    menu_search: "Finn tolk",
+    menu_verify: "Kontroller ID-kort",
+    menu_tip: "Varsle brudd",
+    menu_help: "Hjelp",
+    date: norwegian_date,
 
     front_title: "Finn en kvalifisert tolk",
     front_lead: "Søk i Nasjonalt tolkeregister etter tolker som oppfyller kravene i tolkeloven. Offentlige organer skal bruke kvalifiserte tolker.",
-    front_count: |n| format!("{n} tolker er oppført i registeret i dag."),
+    front_count: |n| match n {
+        1 => "1 tolk er oppført i registeret i dag.".to_string(),
+        n => format!("{n} tolker er oppført i registeret i dag."),
+    },
     front_verify_title: "Skal du kontrollere en tolk?",
     front_verify_text: "Skriv inn tolkenummeret fra tolkens ID-kort og se om tolken er oppført i dag.",
 
@@ -102,9 +118,15 @@ pub static TEXTS: Texts = Texts {
 
     zero_title: "Ingen tolker passet søket",
     zero_lead: "Prøv å gjøre søket bredere:",
-    zero_lower_category: |c, n| format!("Ta med kategori {c}: {n} tolker"),
+    zero_lower_category: |c, n| match n {
+        1 => format!("Ta med kategori {c}: 1 tolk"),
+        n => format!("Ta med kategori {c}: {n} tolker"),
+    },
     zero_other_counties: "Tolker i andre fylker:",
-    zero_remote: |n| format!("Tolk på telefon eller video, uansett fylke: {n} tolker"),
+    zero_remote: |n| match n {
+        1 => "Tolk på telefon eller video, uansett fylke: 1 tolk".to_string(),
+        n => format!("Tolk på telefon eller video, uansett fylke: {n} tolker"),
+    },
     zero_all_filters: "Fjern alle filtre og søk bare på språket",
 
     interpreter_title: |name| format!("Tolk: {name}"),
@@ -124,7 +146,7 @@ pub static TEXTS: Texts = Texts {
     language_count_heading: "Antall tolker per kategori",
     language_search_link: |name| format!("Søk etter tolker i {name}"),
     categories_title: "Hva kategoriene betyr",
-    categories_lead: "Kategorien viser hvilke kvalifikasjoner tolken har dokumentert i dette språket. A er høyest. Alle kategoriene oppfyller kravene til kvalifisert tolk.",
+    categories_lead: "Kategorien viser hvilke kvalifikasjoner tolken har dokumentert i dette språket. A er høyest. Alle kategoriene oppfyller kravene til kvalifisert tolk. Tegnspråktolker kan ha kategori B, D eller E, fordi det ikke finnes statsautorisasjon i tegnspråk.",
     category_meaning: |c| match c {
         Category::A => "Statsautorisert tolk med bachelorgrad i tolking.",
         Category::B => "Bachelorgrad i tolking, eller statsautorisert tolk med grunnemne i tolking.",
@@ -146,6 +168,11 @@ pub static TEXTS: Texts = Texts {
     verify_not_listed: |n| format!("Tolk {n} er ikke oppført i registeret i dag"),
     verify_not_listed_help: "Bruk ikke tolken til oppdrag for det offentlige før du har avklart saken. Tolken kan være strøket, utestengt eller midlertidig utestengt, eller nummeret kan være feil.",
     verify_checked_at: |day| format!("Kontrollert {day}."),
+    listed_since_heading: "Oppført",
+    listed_since: |day| format!("Oppført siden {day}"),
+
+    category_legend: "Hva betyr kategoriene A–E?",
+    category_legend_more: "Mer om kategoriene og kravene til kvalifisert tolk",
 
     help_title: "Hjelp",
     help_sections: &[
@@ -156,10 +183,6 @@ pub static TEXTS: Texts = Texts {
         (
             "Rekkefølgen i resultatlisten",
             "Tolker med høyest kvalifikasjonskategori står først. Innenfor hver kategori stokkes rekkefølgen på nytt hver dag med en fast regel, slik at ingen tolk alltid står øverst. Rekkefølgen er den samme på alle sidene i et søk samme dag. Søker du på navn, står de som passer navnet nøyaktig, først.",
-        ),
-        (
-            "Kategoriene",
-            "Kategorien (A til E) viser hvilke kvalifikasjoner tolken har dokumentert i språket. A er høyest. Tegnspråktolker kan ha kategori B, D eller E, fordi det ikke finnes statsautorisasjon i tegnspråk.",
         ),
         (
             "Hvem som vises",
@@ -193,6 +216,124 @@ pub static TEXTS: Texts = Texts {
             "Skriv til IMDi og fortell hvilken side det gjelder og hva som ikke virket. Du kan også klage til Tilsynet for universell utforming av IKT.",
         ),
     ],
+
+    info: InfoTexts {
+        about_title: "Om Nasjonalt tolkeregister",
+        about_lead: "Nasjonalt tolkeregister er en offentlig oversikt over tolker som oppfyller kravene til kvalifisert tolk etter tolkeloven. Offentlige organer bruker registeret til å finne og kontrollere tolker.",
+        about_sections: &[
+            (
+                "Hvem driver registeret",
+                "Integrerings- og mangfoldsdirektoratet (IMDi) eier og driver registeret. IMDi avgjør hvem som blir oppført, gir statsautorisasjon som tolk, godkjenner utenlandske kvalifikasjoner og behandler varsler om tolker.",
+            ),
+            (
+                "Lovgrunnlaget",
+                "Registeret er hjemlet i tolkeloven (lov om offentlige organers ansvar for bruk av tolk mv.) § 17. Kravene for å bli oppført står i tolkeforskriften. En kvalifisert tolk er en tolk som oppfyller kravene for å bli oppført i registeret (tolkeloven § 7 tredje ledd).",
+            ),
+            (
+                "Hva registeret viser",
+                "For hver tolk viser registeret navn, tolkenummer, språk med type tolk og kvalifikasjonskategori, fylke, arbeidsform, tilgjengelighet, kjønn og kontaktinformasjon. Adresse vises bare når tolken har samtykket. Fødselsnummer, dokumentasjon, varsler og reaksjoner er aldri offentlige.",
+            ),
+            (
+                "Hvem som vises",
+                "Bare tolker som er oppført i dag, vises. En tolk som er midlertidig utestengt, utestengt eller har trukket seg, vises ikke i søket. På siden «Kontroller tolkenummer» ser du om et tolkenummer tilhører en tolk som er oppført i dag.",
+            ),
+            (
+                "Tolkenes plikter",
+                "Tolker skal følge god tolkeskikk (tolkeloven § 14), har taushetsplikt (§ 15) og skal være habile (§ 16). Alle kan varsle IMDi hvis de mener en tolk har brutt disse pliktene (§ 19). IMDi kan gi advarsel eller utestenge tolken fra registeret (§ 21).",
+            ),
+        ],
+        contact_title: "Kontakt IMDi",
+        contact_lead: "Har du spørsmål om Nasjonalt tolkeregister, om en oppføring eller om et varsel, kan du kontakte IMDi.",
+        contact_post_label: "Postadresse",
+        contact_email_label: "E-post",
+        contact_phone_label: "Sentralbord",
+        contact_note: "Dette er direktoratets hovedkontakt. Oppgi at henvendelsen gjelder Nasjonalt tolkeregister.",
+        contact_sections: &[
+            (
+                "Varsle om en tolk",
+                "Vil du melde fra om at en tolk kan ha brutt tolkeloven, bruk skjemaet for varsler. Da kommer varselet rett til dem som behandler slike saker, og kontaktinformasjonen din lagres kryptert.",
+            ),
+            (
+                "Skriv ikke sensitive opplysninger i vanlig e-post",
+                "Vanlig e-post er ikke kryptert. Skriv ikke fødselsnummer, helseopplysninger eller detaljer om en sak i e-posten. Bruk heller skjemaet for varsler eller send brev.",
+            ),
+            (
+                "Er du tolk?",
+                "Vil du endre kontaktinformasjonen din, søke om oppføring i flere språk eller trekke deg fra registeret, kontakter du IMDi. Oppgi tolkenummeret ditt.",
+            ),
+        ],
+        privacy_title: "Personvernerklæring",
+        privacy_lead: "Her forklarer vi hvordan IMDi behandler personopplysninger i Nasjonalt tolkeregister, og særlig opplysningene du gir når du varsler om en tolk.",
+        privacy_sections: &[
+            (
+                "Behandlingsansvarlig",
+                "Integrerings- og mangfoldsdirektoratet (IMDi) er behandlingsansvarlig for opplysningene i registeret og i varslene. Kontaktinformasjonen til IMDi står på siden «Kontakt IMDi».",
+            ),
+            (
+                "Formål",
+                "IMDi bruker opplysningene i et varsel til å vurdere og undersøke om en tolk har brutt god tolkeskikk, taushetsplikten eller kravet til habilitet, og til å treffe vedtak om advarsel eller utestenging. Opplysningene i selve registeret brukes til å vise offentlige organer hvilke tolker som er kvalifiserte.",
+            ),
+            (
+                "Rettslig grunnlag",
+                "Behandlingen er nødvendig for å utføre en oppgave i allmennhetens interesse og for å utøve offentlig myndighet, jf. personvernforordningen artikkel 6 nr. 1 bokstav e, med grunnlag i tolkeloven §§ 17, 19 og 21. Et varsel kan inneholde særlige kategorier av personopplysninger, for eksempel om helse eller etnisk opprinnelse (språk kan si noe om det). Slike opplysninger behandles bare når det er nødvendig for saken, jf. artikkel 9 nr. 2 bokstav g og tolkeloven.",
+            ),
+            (
+                "Hva vi samler inn i skjemaet for varsler",
+                "Hvem varselet gjelder, når og hvor oppdraget var, hva du mener tolken gjorde galt, og beskrivelsen din av hva som skjedde. Velger du at IMDi kan kontakte deg, lagrer vi også navnet ditt, e-postadressen eller telefonnummeret ditt og hvilken rolle du hadde. Du kan være anonym. For å hindre misbruk bruker tjenesten IP-adressen din en kort stund til å begrense hvor mange skjemaer som kan sendes. Den lagres ikke sammen med varselet.",
+            ),
+            (
+                "Hvem som ser opplysningene",
+                "Bare saksbehandlerne i IMDi som har saken, kan se hvem du er. Navn og kontaktinformasjon lagres kryptert. Tolken får vite hva varselet gjelder og kan uttale seg, men får ikke vite hvem du er. Legges saken fram for det partssammensatte utvalget, ser utvalget saken uten opplysninger om hvem som varslet. IMDi kan be offentlige organer om opplysninger i saken. Blir et vedtak klaget inn, går saken til departementet.",
+            ),
+            (
+                "Hvor lenge vi lagrer opplysningene",
+                "Varselet og dokumentene i saken lagres så lenge saken behandles. Deretter blir de oppbevart eller slettet etter reglene i arkivloven. Opplysningene i registeret lagres så lenge tolken er registrert, og endringer lagres som historikk etter de samme reglene.",
+            ),
+            (
+                "Rettighetene dine",
+                "Du har rett til innsyn i opplysninger om deg selv, og til å få rettet opplysninger som er feil. I noen tilfeller kan du ha rett til å få slettet opplysninger, begrense behandlingen eller protestere mot den. Kontakt IMDi for å bruke rettighetene dine. Har du varslet anonymt, kan vi ikke knytte varselet til deg.",
+            ),
+            (
+                "Klage til Datatilsynet",
+                "Mener du at IMDi behandler personopplysninger i strid med regelverket, kan du klage til Datatilsynet. Vi håper du vil kontakte oss først, så vi kan rette opp feil.",
+            ),
+        ],
+        privacy_complaint_link: "Datatilsynet: klage og veiledning",
+        guide_title: "Veileder for offentlige organer",
+        guide_lead: "Når må et offentlig organ bruke tolk, når må tolken være kvalifisert, og hvordan bestiller du en tolk fra registeret? Her er en kort oversikt. Den erstatter ikke loven.",
+        guide_sections: &[
+            (
+                "Når dere skal bruke tolk (tolkeloven § 6)",
+                "Offentlige organer skal bruke tolk når det følger av lov. Ellers skal de bruke tolk når det er nødvendig for å ivareta rettssikkerheten eller for å gi forsvarlig hjelp og tjeneste. Legg vekt på om dere og den dere snakker med kan forstå hverandre godt nok uten tolk, og på hvor alvorlig saken er. Barn skal ikke brukes som tolk (§ 4).",
+            ),
+            (
+                "Tolken skal være kvalifisert (tolkeloven § 7)",
+                "Når dere bruker tolk, skal dere bruke en kvalifisert tolk, det vil si en tolk som oppfyller kravene for å bli oppført i Nasjonalt tolkeregister. Alle tolker i registeret er kvalifiserte. Kategorien (A til E) viser hvilke kvalifikasjoner tolken har i språket. Velg høyest mulig kategori når saken krever det.",
+            ),
+            (
+                "Unntak",
+                "Loven gir bare snevre unntak fra kravet om kvalifisert tolk, for eksempel når det ikke er mulig å få tak i en kvalifisert tolk i tide. Organet må da vurdere om det likevel er forsvarlig å bruke tolken, og bør skrive ned hvorfor. Les vilkårene i tolkeloven § 7 før dere gjør unntak.",
+            ),
+            (
+                "Bestille tolk direkte",
+                "Søk etter språket, og ta kontakt med tolken på telefonnummeret eller e-postadressen som står i registeret. Avtal tid, sted og om oppdraget skal skje ved oppmøte, på telefon eller video.",
+            ),
+            (
+                "Bestille gjennom et tolkeformidlingsbyrå",
+                "Bruker dere et tolkeformidlingsbyrå eller en tolketjeneste, bør avtalen kreve at byrået bare sender kvalifiserte tolker fra registeret, og at dere får vite tolkenummeret. Dere har fortsatt ansvaret for at tolken er kvalifisert.",
+            ),
+            (
+                "Kontroller tolken",
+                "Be tolken om å vise ID-kortet, også på telefon eller video. Skriv inn tolkenummeret på siden «Kontroller tolkenummer» og se om tolken er oppført i dag, og i hvilke språk.",
+            ),
+            (
+                "Hvis noe går galt",
+                "Mener dere at tolken har brutt god tolkeskikk, taushetsplikten eller kravet til habilitet, kan dere varsle IMDi.",
+            ),
+        ],
+        law_link: "Tolkeloven på Lovdata",
+        contact_link: "Kontakt IMDi",
+    },
 
     not_found_title: "Fant ikke siden",
     not_found_text: "Siden finnes ikke. Kanskje lenken er feil eller gammel.",
@@ -347,6 +488,14 @@ pub static TEXTS: Texts = Texts {
                     format!("Vi fant ingen oppført tolk med tolkenummer «{n}». Søk på nytt, eller beskriv tolken.")
                 }
                 Problem::DateInvalid => "Skriv datoen som dd.mm.åååå, for eksempel 15.03.2026.".into(),
+                Problem::DateImpossible { typed, year, month } => match month {
+                    Some(m) => format!(
+                        "{typed} finnes ikke. {} {year} har {} dager.",
+                        sentence_start(norwegian_month(*m)),
+                        crate::tips::form::days_in_month(*year, *m)
+                    ),
+                    None => format!("{typed} finnes ikke. Måneden må være et tall fra 1 til 12."),
+                },
                 Problem::DateInFuture => "Datoen for oppdraget kan ikke være fram i tid.".into(),
                 Problem::GroundsMissing => {
                     "Velg minst ett av punktene: god tolkeskikk, taushetsplikt eller habilitet.".into()
@@ -385,7 +534,11 @@ pub static TEXTS: Texts = Texts {
         too_many_title: "For mange innsendinger",
         too_many_text: |seconds| {
             format!(
-                "Det er sendt mange skjemaer fra din tilkobling på kort tid. Vent {seconds} sekunder og send på nytt. Det du skrev, står fortsatt i skjemaet."
+                "Det er sendt mange skjemaer fra din tilkobling på kort tid. Vent {} og send på nytt. Det du skrev, står fortsatt i skjemaet.",
+                match seconds {
+                    1 => "1 sekund".to_string(),
+                    s => format!("{s} sekunder"),
+                }
             )
         },
         too_large_title: "Skjemaet er for stort",
@@ -397,6 +550,7 @@ pub static TEXTS: Texts = Texts {
 
         help_heading: "Varsle om brudd på tolkeloven",
         help_text: "Har du opplevd at en tolk har brutt god tolkeskikk, taushetsplikten eller kravet til habilitet, kan du varsle IMDi. Du kan være anonym.",
+        privacy_link: "Slik behandler IMDi opplysningene i varselet (personvernerklæring)",
     },
     problems: ProblemTexts {
         invalid_parameter: "Ugyldig parameter",

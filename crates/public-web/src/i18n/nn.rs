@@ -6,7 +6,10 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{ProblemTexts, Texts, TipTexts, list, sentence, thousands};
+use super::{
+    InfoTexts, ProblemTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence, sentence_start,
+    thousands,
+};
 use crate::tips::{Field, Problem};
 
 pub static TEXTS: Texts = Texts {
@@ -21,10 +24,23 @@ pub static TEXTS: Texts = Texts {
     nav_help: "Hjelp",
     nav_accessibility: "Tilgjengelegheitserklæring",
     nav_api: "API for utviklarar",
+    nav_about: "Om registeret",
+    nav_contact: "Kontakt IMDi",
+    nav_privacy: "Personvernerklæring",
+    nav_guide: "Rettleiar for offentlege organ",
+    menu_label: "Hovudmeny",
+    menu_search: "Finn tolk",
+    menu_verify: "Kontroller ID-kort",
+    menu_tip: "Varsle brot",
+    menu_help: "Hjelp",
+    date: norwegian_date,
 
     front_title: "Finn ein kvalifisert tolk",
     front_lead: "Søk i Nasjonalt tolkeregister etter tolkar som oppfyller krava i tolkelova. Offentlege organ skal bruke kvalifiserte tolkar.",
-    front_count: |n| format!("{n} tolkar er oppførte i registeret i dag."),
+    front_count: |n| match n {
+        1 => "1 tolk er oppført i registeret i dag.".to_string(),
+        n => format!("{n} tolkar er oppførte i registeret i dag."),
+    },
     front_verify_title: "Skal du kontrollere ein tolk?",
     front_verify_text: "Skriv inn tolkenummeret frå ID-kortet til tolken og sjå om tolken er oppført i dag.",
 
@@ -101,9 +117,15 @@ pub static TEXTS: Texts = Texts {
 
     zero_title: "Ingen tolkar passa til søket",
     zero_lead: "Prøv å gjere søket breiare:",
-    zero_lower_category: |c, n| format!("Ta med kategori {c}: {n} tolkar"),
+    zero_lower_category: |c, n| match n {
+        1 => format!("Ta med kategori {c}: 1 tolk"),
+        n => format!("Ta med kategori {c}: {n} tolkar"),
+    },
     zero_other_counties: "Tolkar i andre fylke:",
-    zero_remote: |n| format!("Tolk på telefon eller video, same kva fylke: {n} tolkar"),
+    zero_remote: |n| match n {
+        1 => "Tolk på telefon eller video, same kva fylke: 1 tolk".to_string(),
+        n => format!("Tolk på telefon eller video, same kva fylke: {n} tolkar"),
+    },
     zero_all_filters: "Fjern alle filter og søk berre på språket",
 
     interpreter_title: |name| format!("Tolk: {name}"),
@@ -123,7 +145,7 @@ pub static TEXTS: Texts = Texts {
     language_count_heading: "Tal på tolkar per kategori",
     language_search_link: |name| format!("Søk etter tolkar i {name}"),
     categories_title: "Kva kategoriane tyder",
-    categories_lead: "Kategorien viser kva kvalifikasjonar tolken har dokumentert i dette språket. A er høgast. Alle kategoriane oppfyller krava til kvalifisert tolk.",
+    categories_lead: "Kategorien viser kva kvalifikasjonar tolken har dokumentert i dette språket. A er høgast. Alle kategoriane oppfyller krava til kvalifisert tolk. Teiknspråktolkar kan ha kategori B, D eller E, fordi det ikkje finst statsautorisasjon i teiknspråk.",
     category_meaning: |c| match c {
         Category::A => "Statsautorisert tolk med bachelorgrad i tolking.",
         Category::B => "Bachelorgrad i tolking, eller statsautorisert tolk med grunnemne i tolking.",
@@ -145,6 +167,11 @@ pub static TEXTS: Texts = Texts {
     verify_not_listed: |n| format!("Tolk {n} er ikkje oppført i registeret i dag"),
     verify_not_listed_help: "Bruk ikkje tolken til oppdrag for det offentlege før du har avklart saka. Tolken kan vere stroken, utestengd eller mellombels utestengd, eller nummeret kan vere feil.",
     verify_checked_at: |day| format!("Kontrollert {day}."),
+    listed_since_heading: "Oppført",
+    listed_since: |day| format!("Oppført sidan {day}"),
+
+    category_legend: "Kva tyder kategoriane A–E?",
+    category_legend_more: "Meir om kategoriane og krava til kvalifisert tolk",
 
     help_title: "Hjelp",
     help_sections: &[
@@ -155,10 +182,6 @@ pub static TEXTS: Texts = Texts {
         (
             "Rekkjefølgja i resultatlista",
             "Tolkar med høgast kvalifikasjonskategori står først. Innanfor kvar kategori blir rekkjefølgja stokka på nytt kvar dag etter ein fast regel, slik at ingen tolk alltid står øvst. Rekkjefølgja er den same på alle sidene i eit søk same dag. Søkjer du på namn, står dei som passar namnet nøyaktig, først.",
-        ),
-        (
-            "Kategoriane",
-            "Kategorien (A til E) viser kva kvalifikasjonar tolken har dokumentert i språket. A er høgast. Teiknspråktolkar kan ha kategori B, D eller E, fordi det ikkje finst statsautorisasjon i teiknspråk.",
         ),
         (
             "Kven som blir viste",
@@ -192,6 +215,124 @@ pub static TEXTS: Texts = Texts {
             "Skriv til IMDi og fortel kva side det gjeld og kva som ikkje verka. Du kan òg klage til Tilsynet for universell utforming av IKT.",
         ),
     ],
+
+    info: InfoTexts {
+        about_title: "Om Nasjonalt tolkeregister",
+        about_lead: "Nasjonalt tolkeregister er ei offentleg oversikt over tolkar som oppfyller krava til kvalifisert tolk etter tolkelova. Offentlege organ bruker registeret til å finne og kontrollere tolkar.",
+        about_sections: &[
+            (
+                "Kven som driv registeret",
+                "Integrerings- og mangfaldsdirektoratet (IMDi) eig og driv registeret. IMDi avgjer kven som blir oppført, gir statsautorisasjon som tolk, godkjenner utanlandske kvalifikasjonar og behandlar varsel om tolkar.",
+            ),
+            (
+                "Lovgrunnlaget",
+                "Registeret har heimel i tolkelova (lov om offentlege organs ansvar for bruk av tolk mv.) § 17. Krava for å bli oppført står i tolkeforskrifta. Ein kvalifisert tolk er ein tolk som oppfyller krava for å bli oppført i registeret (tolkelova § 7 tredje ledd).",
+            ),
+            (
+                "Kva registeret viser",
+                "For kvar tolk viser registeret namn, tolkenummer, språk med type tolk og kvalifikasjonskategori, fylke, arbeidsform, tilgjenge, kjønn og kontaktinformasjon. Adressa blir berre vist når tolken har samtykt. Fødselsnummer, dokumentasjon, varsel og reaksjonar er aldri offentlege.",
+            ),
+            (
+                "Kven som blir viste",
+                "Berre tolkar som er oppførte i dag, blir viste. Ein tolk som er mellombels utestengd, utestengd eller har trekt seg, blir ikkje vist i søket. På sida «Kontroller tolkenummer» ser du om eit tolkenummer høyrer til ein tolk som er oppført i dag.",
+            ),
+            (
+                "Pliktene til tolkane",
+                "Tolkar skal følgje god tolkeskikk (tolkelova § 14), har teieplikt (§ 15) og skal vere habile (§ 16). Alle kan varsle IMDi dersom dei meiner ein tolk har brote desse pliktene (§ 19). IMDi kan gi åtvaring eller utestenge tolken frå registeret (§ 21).",
+            ),
+        ],
+        contact_title: "Kontakt IMDi",
+        contact_lead: "Har du spørsmål om Nasjonalt tolkeregister, om ei oppføring eller om eit varsel, kan du kontakte IMDi.",
+        contact_post_label: "Postadresse",
+        contact_email_label: "E-post",
+        contact_phone_label: "Sentralbord",
+        contact_note: "Dette er hovudkontakten til direktoratet. Skriv at førespurnaden gjeld Nasjonalt tolkeregister.",
+        contact_sections: &[
+            (
+                "Varsle om ein tolk",
+                "Vil du melde frå om at ein tolk kan ha brote tolkelova, bruk skjemaet for varsel. Då kjem varselet rett til dei som behandlar slike saker, og kontaktinformasjonen din blir lagra kryptert.",
+            ),
+            (
+                "Skriv ikkje sensitive opplysningar i vanleg e-post",
+                "Vanleg e-post er ikkje kryptert. Skriv ikkje fødselsnummer, helseopplysningar eller detaljar om ei sak i e-posten. Bruk heller skjemaet for varsel eller send brev.",
+            ),
+            (
+                "Er du tolk?",
+                "Vil du endre kontaktinformasjonen din, søkje om oppføring i fleire språk eller trekkje deg frå registeret, kontaktar du IMDi. Oppgi tolkenummeret ditt.",
+            ),
+        ],
+        privacy_title: "Personvernerklæring",
+        privacy_lead: "Her forklarer vi korleis IMDi behandlar personopplysningar i Nasjonalt tolkeregister, og særleg opplysningane du gir når du varslar om ein tolk.",
+        privacy_sections: &[
+            (
+                "Behandlingsansvarleg",
+                "Integrerings- og mangfaldsdirektoratet (IMDi) er behandlingsansvarleg for opplysningane i registeret og i varsla. Kontaktinformasjonen til IMDi står på sida «Kontakt IMDi».",
+            ),
+            (
+                "Formål",
+                "IMDi bruker opplysningane i eit varsel til å vurdere og undersøkje om ein tolk har brote god tolkeskikk, teieplikta eller kravet til habilitet, og til å gjere vedtak om åtvaring eller utestenging. Opplysningane i sjølve registeret blir brukte til å vise offentlege organ kva tolkar som er kvalifiserte.",
+            ),
+            (
+                "Rettsleg grunnlag",
+                "Behandlinga er nødvendig for å utføre ei oppgåve i allmenta si interesse og for å utøve offentleg styresmakt, jf. personvernforordninga artikkel 6 nr. 1 bokstav e, med grunnlag i tolkelova §§ 17, 19 og 21. Eit varsel kan innehalde særlege kategoriar av personopplysningar, til dømes om helse eller etnisk opphav (språk kan seie noko om det). Slike opplysningar blir berre behandla når det er nødvendig for saka, jf. artikkel 9 nr. 2 bokstav g og tolkelova.",
+            ),
+            (
+                "Kva vi samlar inn i skjemaet for varsel",
+                "Kven varselet gjeld, når og kvar oppdraget var, kva du meiner tolken gjorde gale, og skildringa di av kva som skjedde. Vel du at IMDi kan kontakte deg, lagrar vi også namnet ditt, e-postadressa eller telefonnummeret ditt og kva rolle du hadde. Du kan vere anonym. For å hindre misbruk bruker tenesta IP-adressa di ei kort stund til å avgrense kor mange skjema som kan sendast. Ho blir ikkje lagra saman med varselet.",
+            ),
+            (
+                "Kven som ser opplysningane",
+                "Berre saksbehandlarane i IMDi som har saka, kan sjå kven du er. Namn og kontaktinformasjon blir lagra kryptert. Tolken får vite kva varselet gjeld og kan uttale seg, men får ikkje vite kven du er. Blir saka lagd fram for det partssamansette utvalet, ser utvalet saka utan opplysningar om kven som varsla. IMDi kan be offentlege organ om opplysningar i saka. Blir eit vedtak klaga på, går saka til departementet.",
+            ),
+            (
+                "Kor lenge vi lagrar opplysningane",
+                "Varselet og dokumenta i saka blir lagra så lenge saka blir behandla. Deretter blir dei oppbevarte eller sletta etter reglane i arkivlova. Opplysningane i registeret blir lagra så lenge tolken er registrert, og endringar blir lagra som historikk etter dei same reglane.",
+            ),
+            (
+                "Rettane dine",
+                "Du har rett til innsyn i opplysningar om deg sjølv, og til å få retta opplysningar som er feil. I nokre tilfelle kan du ha rett til å få sletta opplysningar, avgrense behandlinga eller protestere mot ho. Kontakt IMDi for å bruke rettane dine. Har du varsla anonymt, kan vi ikkje knyte varselet til deg.",
+            ),
+            (
+                "Klage til Datatilsynet",
+                "Meiner du at IMDi behandlar personopplysningar i strid med regelverket, kan du klage til Datatilsynet. Vi håpar du vil kontakte oss først, så vi kan rette opp feil.",
+            ),
+        ],
+        privacy_complaint_link: "Datatilsynet: klage og rettleiing",
+        guide_title: "Rettleiar for offentlege organ",
+        guide_lead: "Når må eit offentleg organ bruke tolk, når må tolken vere kvalifisert, og korleis bestiller du ein tolk frå registeret? Her er ei kort oversikt. Ho erstattar ikkje lova.",
+        guide_sections: &[
+            (
+                "Når de skal bruke tolk (tolkelova § 6)",
+                "Offentlege organ skal bruke tolk når det følgjer av lov. Elles skal dei bruke tolk når det er nødvendig for å ta vare på rettstryggleiken eller for å gi forsvarleg hjelp og teneste. Legg vekt på om de og den de snakkar med kan forstå kvarandre godt nok utan tolk, og på kor alvorleg saka er. Born skal ikkje brukast som tolk (§ 4).",
+            ),
+            (
+                "Tolken skal vere kvalifisert (tolkelova § 7)",
+                "Når de bruker tolk, skal de bruke ein kvalifisert tolk, det vil seie ein tolk som oppfyller krava for å bli oppført i Nasjonalt tolkeregister. Alle tolkane i registeret er kvalifiserte. Kategorien (A til E) viser kva kvalifikasjonar tolken har i språket. Vel høgast mogleg kategori når saka krev det.",
+            ),
+            (
+                "Unntak",
+                "Lova gir berre snevre unntak frå kravet om kvalifisert tolk, til dømes når det ikkje er mogleg å få tak i ein kvalifisert tolk i tide. Organet må då vurdere om det likevel er forsvarleg å bruke tolken, og bør skrive ned kvifor. Les vilkåra i tolkelova § 7 før de gjer unntak.",
+            ),
+            (
+                "Bestille tolk direkte",
+                "Søk etter språket, og ta kontakt med tolken på telefonnummeret eller e-postadressa som står i registeret. Avtal tid, stad og om oppdraget skal skje ved oppmøte, på telefon eller video.",
+            ),
+            (
+                "Bestille gjennom eit tolkeformidlingsbyrå",
+                "Bruker de eit tolkeformidlingsbyrå eller ei tolketeneste, bør avtalen krevje at byrået berre sender kvalifiserte tolkar frå registeret, og at de får vite tolkenummeret. De har framleis ansvaret for at tolken er kvalifisert.",
+            ),
+            (
+                "Kontroller tolken",
+                "Be tolken om å vise ID-kortet, også på telefon eller video. Skriv inn tolkenummeret på sida «Kontroller tolkenummer» og sjå om tolken er oppført i dag, og i kva språk.",
+            ),
+            (
+                "Dersom noko går gale",
+                "Meiner de at tolken har brote god tolkeskikk, teieplikta eller kravet til habilitet, kan de varsle IMDi.",
+            ),
+        ],
+        law_link: "Tolkelova på Lovdata",
+        contact_link: "Kontakt IMDi",
+    },
 
     not_found_title: "Fann ikkje sida",
     not_found_text: "Sida finst ikkje. Kanskje lenkja er feil eller gammal.",
@@ -345,6 +486,14 @@ pub static TEXTS: Texts = Texts {
                     format!("Vi fann ingen oppført tolk med tolkenummer «{n}». Søk på nytt, eller beskriv tolken.")
                 }
                 Problem::DateInvalid => "Skriv datoen som dd.mm.åååå, til dømes 15.03.2026.".into(),
+                Problem::DateImpossible { typed, year, month } => match month {
+                    Some(m) => format!(
+                        "{typed} finst ikkje. {} {year} har {} dagar.",
+                        sentence_start(norwegian_month(*m)),
+                        crate::tips::form::days_in_month(*year, *m)
+                    ),
+                    None => format!("{typed} finst ikkje. Månaden må vere eit tal frå 1 til 12."),
+                },
                 Problem::DateInFuture => "Datoen for oppdraget kan ikkje vere fram i tid.".into(),
                 Problem::GroundsMissing => {
                     "Vel minst eitt av punkta: god tolkeskikk, teieplikt eller habilitet.".into()
@@ -395,6 +544,7 @@ pub static TEXTS: Texts = Texts {
 
         help_heading: "Varsle om brot på tolkelova",
         help_text: "Har du opplevd at ein tolk har brote god tolkeskikk, teieplikta eller kravet til habilitet, kan du varsle IMDi. Du kan vere anonym.",
+        privacy_link: "Slik behandlar IMDi opplysningane i varselet (personvernerklæring)",
     },
     problems: ProblemTexts {
         invalid_parameter: "Ugyldig parameter",

@@ -29,6 +29,10 @@ pub fn routes() -> Router<AppState> {
         .route("/kontroller", get(verify::check))
         .route("/hjelp", get(info::help))
         .route("/tilgjengelighet", get(info::accessibility))
+        .route("/om", get(info::about))
+        .route("/kontakt", get(info::contact))
+        .route("/personvern", get(info::privacy))
+        .route("/veileder", get(info::guide))
         .merge(tip::routes())
 }
 
@@ -76,6 +80,7 @@ pub fn whole_page(uri: &Uri, lang: Lang, title: &str, main: Markup) -> Markup {
     let frame = Frame {
         lang,
         title,
+        path: uri.path(),
         url_in: &url_in,
     };
     page(&frame, main)

@@ -19,7 +19,7 @@ pub async fn check(State(state): State<AppState>, uri: Uri) -> Response {
         .find(|(k, _)| k == "nummer")
         .map(|(_, v)| v.trim().to_string())
         .filter(|v| !v.is_empty());
-    let today = Timestamp::now().date().to_string();
+    let today = (t.date)(Timestamp::now().date());
     let catalogue = state.index.catalogue();
     let Some(raw) = raw else {
         return render(

@@ -126,6 +126,13 @@ pub enum Problem {
     /// The chosen number is not a listed interpreter.
     SubjectNotListed(String),
     DateInvalid,
+    /// Written as a date, but no such day: `typed` as written, with the year and month
+    /// (when the month exists) to say why ("31.02.2026": February 2026 has 28 days).
+    DateImpossible {
+        typed: String,
+        year: i32,
+        month: Option<u8>,
+    },
     DateInFuture,
     GroundsMissing,
     AccountMissing,
@@ -217,21 +224,53 @@ fn present(v: String) -> Option<String> {
     (!v.trim().is_empty()).then_some(v)
 }
 
+/// Why a typed date was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not written as a date at all.
+    Format,
+    /// Written as a date (day, month, year) that does not exist, such as 31.02.2026 or
+    /// 1.13.2026; `month` is the month when it exists.
+    Impossible { year: i32, month: Option<u8> },
+}
+
 /// Dates as a date field sends them (`2026-03-15`) or as people type them (`15.3.2026`).
-pub fn parse_date(value: &str) -> Option<Date> {
+pub fn parse_date(value: &str) -> Result<Date, DateError> {
     let v = value.trim();
-    let iso = time::macros::format_description!("[year]-[month]-[day]");
-    if let Ok(d) = Date::parse(v, iso) {
-        return Some(d);
-    }
-    let mut parts = v.split(['.', '/']).map(|p| p.trim().parse::<i32>());
-    let (Some(Ok(day)), Some(Ok(month)), Some(Ok(year)), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return None;
+    let numbers = |parts: Vec<&str>| -> Option<Vec<i32>> {
+        parts
+            .iter()
+            .map(|p| {
+                let p = p.trim();
+                (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| p.parse::<i32>().ok())?
+            })
+            .collect()
     };
-    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
-    Date::from_calendar_date(year, month, u8::try_from(day).ok()?).ok()
+    let (day, month, year) = if v.contains('-') {
+        match numbers(v.split('-').collect()).as_deref() {
+            Some([y, m, d]) if *y >= 1000 => (*d, *m, *y),
+            _ => return Err(DateError::Format),
+        }
+    } else {
+        match numbers(v.split(['.', '/']).collect()).as_deref() {
+            Some([d, m, y]) if *y >= 1000 => (*d, *m, *y),
+            _ => return Err(DateError::Format),
+        }
+    };
+    let month_known = u8::try_from(month).ok().and_then(|m| time::Month::try_from(m).ok());
+    let impossible = DateError::Impossible {
+        year,
+        month: month_known.map(|m| m as u8),
+    };
+    let month = month_known.ok_or(impossible)?;
+    let day = u8::try_from(day).map_err(|_| impossible)?;
+    Date::from_calendar_date(year, month, day).map_err(|_| impossible)
+}
+
+/// The number of days in `month` (1–12) of `year`.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    time::Month::try_from(month).map_or(31, |m| m.length(year))
 }
 
 impl TipForm {
@@ -336,15 +375,20 @@ impl TipForm {
         let assignment_on = match self.assignment_on.trim() {
             "" => None,
             typed => match parse_date(typed) {
-                None => {
+                Err(DateError::Format) => {
                     problems.add(Field::AssignmentOn, Problem::DateInvalid);
                     None
                 }
-                Some(d) if d > today => {
+                Err(DateError::Impossible { year, month }) => {
+                    let typed = typed.to_string();
+                    problems.add(Field::AssignmentOn, Problem::DateImpossible { typed, year, month });
+                    None
+                }
+                Ok(d) if d > today => {
                     problems.add(Field::AssignmentOn, Problem::DateInFuture);
                     None
                 }
-                Some(d) => Some(d),
+                Ok(d) => Some(d),
             },
         };
 
@@ -519,6 +563,15 @@ mod tests {
             (
                 vec![("assignment_on", "2026-02-30")],
                 Field::AssignmentOn,
+                Problem::DateImpossible {
+                    typed: "2026-02-30".into(),
+                    year: 2026,
+                    month: Some(2),
+                },
+            ),
+            (
+                vec![("assignment_on", "i går")],
+                Field::AssignmentOn,
                 Problem::DateInvalid,
             ),
             (
@@ -595,12 +648,32 @@ mod tests {
 
     #[test]
     fn dates_are_read_as_typed_or_as_a_date_field_sends_them() {
-        assert_eq!(parse_date("2026-03-01"), Some(date!(2026 - 03 - 01)));
-        assert_eq!(parse_date(" 1.3.2026 "), Some(date!(2026 - 03 - 01)));
-        assert_eq!(parse_date("01/03/2026"), Some(date!(2026 - 03 - 01)));
-        for bad in ["", "1.13.2026", "i går", "1.3", "1.3.2026.4"] {
-            assert_eq!(parse_date(bad), None, "{bad}");
+        assert_eq!(parse_date("2026-03-01"), Ok(date!(2026 - 03 - 01)));
+        assert_eq!(parse_date(" 1.3.2026 "), Ok(date!(2026 - 03 - 01)));
+        assert_eq!(parse_date("01/03/2026"), Ok(date!(2026 - 03 - 01)));
+        assert_eq!(parse_date("29.02.2024"), Ok(date!(2024 - 02 - 29)));
+        for bad in [
+            "",
+            "i går",
+            "1.3",
+            "1.3.2026.4",
+            "1.3.26",
+            "a.b.cccc",
+            "-1.3.2026",
+            "1. mars 2026",
+        ] {
+            assert_eq!(parse_date(bad), Err(DateError::Format), "{bad}");
         }
+        // Written as dates, but no such day: said as such, with the month when it exists.
+        let impossible = |year, month| Err(DateError::Impossible { year, month });
+        assert_eq!(parse_date("31.02.2026"), impossible(2026, Some(2)));
+        assert_eq!(parse_date("29.02.2026"), impossible(2026, Some(2)));
+        assert_eq!(parse_date("31.04.2026"), impossible(2026, Some(4)));
+        assert_eq!(parse_date("0.3.2026"), impossible(2026, Some(3)));
+        assert_eq!(parse_date("1.13.2026"), impossible(2026, None));
+        assert_eq!(parse_date("2026-02-30"), impossible(2026, Some(2)));
+        assert_eq!(days_in_month(2026, 2), 28);
+        assert_eq!(days_in_month(2024, 2), 29);
     }
 
     #[test]

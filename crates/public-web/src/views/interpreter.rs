@@ -7,7 +7,7 @@ use search::PublicInterpreter;
 
 use crate::i18n::Lang;
 use crate::views::layout::href;
-use crate::views::parts::{county_name, entries_table};
+use crate::views::parts::{category_legend, county_name, entries_table};
 
 pub fn interpreter_page(catalogue: &Catalogue, lang: Lang, p: &PublicInterpreter) -> Markup {
     let t = lang.texts();
@@ -19,7 +19,8 @@ pub fn interpreter_page(catalogue: &Catalogue, lang: Lang, p: &PublicInterpreter
             div { dt { (t.county_label) } dd { (county_name(catalogue, p.county)) } }
         }
         h2 class="ds-heading" data-size="sm" { (t.entries_label) }
-        (entries_table(catalogue, lang, &p.entries))
+        (entries_table(catalogue, lang, &p.entries, false))
+        (category_legend(lang))
         h2 class="ds-heading" data-size="sm" { (t.interpreter_work) }
         dl class="facts facts--wide" {
             div { dt { (t.modes_label) } dd { (modes.join(", ")) } }

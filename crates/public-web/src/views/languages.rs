@@ -8,6 +8,7 @@ use search::LanguageCounts;
 
 use crate::i18n::Lang;
 use crate::params::SearchParams;
+use crate::views::info::categories_explained;
 use crate::views::layout::href;
 
 pub fn languages_page(catalogue: &Catalogue, lang: Lang, counts: &LanguageCounts) -> Markup {
@@ -37,7 +38,7 @@ pub fn languages_page(catalogue: &Catalogue, lang: Lang, counts: &LanguageCounts
                 }
             }
         }
-        (categories_explained(lang))
+        (categories_explained(lang, "categories"))
     }
 }
 
@@ -88,21 +89,6 @@ pub fn language_page(lang: Lang, language: &Language, counts: &LanguageCounts) -
                 tr { th scope="row" { (t.language_total) } td class="num" { (total) } }
             }
         }
-        (categories_explained(lang))
-    }
-}
-
-fn categories_explained(lang: Lang) -> Markup {
-    let t = lang.texts();
-    html! {
-        section aria-labelledby="categories" {
-            h2 class="ds-heading" data-size="sm" id="categories" { (t.categories_title) }
-            p class="ds-paragraph" { (t.categories_lead) }
-            dl class="categories" {
-                @for c in Category::ALL {
-                    div { dt { (crate::views::parts::category_tag(c)) } dd { ((t.category_meaning)(c)) } }
-                }
-            }
-        }
+        (categories_explained(lang, "categories"))
     }
 }

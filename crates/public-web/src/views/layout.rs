@@ -9,18 +9,53 @@ use crate::i18n::Lang;
 pub struct Frame<'a> {
     pub lang: Lang,
     pub title: &'a str,
+    /// The request's path, so the menu can mark the page the user is on.
+    pub path: &'a str,
     /// The page's URL with the `lang` parameter set for each language.
     pub url_in: &'a dyn Fn(Lang) -> String,
 }
 
-/// `path` with `lang` kept when it is not the default.
+/// `path` with `lang` kept when it is not the default (before a `#fragment`).
 pub fn href(lang: Lang, path: &str) -> String {
+    let (path, fragment) = match path.split_once('#') {
+        Some((p, f)) => (p, format!("#{f}")),
+        None => (path, String::new()),
+    };
     if lang == Lang::Nb {
-        path.to_string()
+        format!("{path}{fragment}")
     } else if path.contains('?') {
-        format!("{path}&lang={}", lang.code())
+        format!("{path}&lang={}{fragment}", lang.code())
     } else {
-        format!("{path}?lang={}", lang.code())
+        format!("{path}?lang={}{fragment}", lang.code())
+    }
+}
+
+/// The header's menu: four short links, two to a row on a phone (see site.css); the page the
+/// user is on (or a page under it) is marked with `aria-current`.
+fn site_menu(frame: &Frame) -> Markup {
+    let lang = frame.lang;
+    let t = lang.texts();
+    let current = |paths: &[&str]| {
+        paths
+            .iter()
+            .any(|p| frame.path == *p || (*p != "/" && frame.path.starts_with(&format!("{p}/"))))
+    };
+    let items: [(&str, &str, &[&str]); 4] = [
+        ("/", t.menu_search, &["/", "/sok", "/tolk"]),
+        ("/kontroller", t.menu_verify, &["/kontroller"]),
+        ("/varsle", t.menu_tip, &["/varsle"]),
+        ("/hjelp", t.menu_help, &["/hjelp"]),
+    ];
+    html! {
+        nav class="site-menu" aria-label=(t.menu_label) {
+            ul {
+                @for (path, label, paths) in items {
+                    li {
+                        a class="ds-link" href=(href(lang, path)) aria-current=[current(paths).then_some("page")] { (label) }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -57,6 +92,7 @@ pub fn page(frame: &Frame, main: Markup) -> Markup {
                             }
                         }
                     }
+                    div class="site-width" { (site_menu(frame)) }
                 }
                 main id="main" class="site-width" tabindex="-1" {
                     (main)
@@ -70,6 +106,10 @@ pub fn page(frame: &Frame, main: Markup) -> Markup {
                                 li { a class="ds-link" href=(href(lang, "/kontroller")) { (t.nav_verify) } }
                                 li { a class="ds-link" href=(href(lang, "/varsle")) { (t.tips.nav) } }
                                 li { a class="ds-link" href=(href(lang, "/hjelp")) { (t.nav_help) } }
+                                li { a class="ds-link" href=(href(lang, "/veileder")) { (t.nav_guide) } }
+                                li { a class="ds-link" href=(href(lang, "/om")) { (t.nav_about) } }
+                                li { a class="ds-link" href=(href(lang, "/kontakt")) { (t.nav_contact) } }
+                                li { a class="ds-link" href=(href(lang, "/personvern")) { (t.nav_privacy) } }
                                 li { a class="ds-link" href=(href(lang, "/tilgjengelighet")) { (t.nav_accessibility) } }
                                 li { a class="ds-link" href="/api/openapi.json" { (t.nav_api) } }
                             }

@@ -132,7 +132,8 @@ pub fn search_form(catalogue: &Catalogue, params: &SearchParams, heading_level_t
 }
 
 /// The entries of an interpreter as a table; on a phone each row is one line (see site.css).
-pub fn entries_table(catalogue: &Catalogue, lang: Lang, entries: &[PublicEntry]) -> Markup {
+/// With `since`, a column says since when each entry has been listed without a break.
+pub fn entries_table(catalogue: &Catalogue, lang: Lang, entries: &[PublicEntry], since: bool) -> Markup {
     let t = lang.texts();
     html! {
         table class="ds-table entries-table" data-border="true" {
@@ -140,6 +141,7 @@ pub fn entries_table(catalogue: &Catalogue, lang: Lang, entries: &[PublicEntry])
                 th scope="col" { (t.language_label) }
                 th scope="col" { (t.kind_label) }
                 th scope="col" { (t.category_label) }
+                @if since { th scope="col" { (t.listed_since_heading) } }
             } }
             tbody {
                 @for e in entries {
@@ -147,8 +149,30 @@ pub fn entries_table(catalogue: &Catalogue, lang: Lang, entries: &[PublicEntry])
                         td { a class="ds-link" href=(href(lang, &format!("/sprak/{}", e.language))) { (breakable(&language_name(catalogue, lang, e.language))) } }
                         td { ((t.kind)(e.kind)) }
                         td { (category_tag(e.category)) }
+                        @if since {
+                            td class="listed-since" { @if let Some(day) = e.listed_since { ((t.listed_since)(&(t.date)(day))) } }
+                        }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// A short legend of the categories, folded away (no script): one line per category and a
+/// link to the full explanation on the help page.
+pub fn category_legend(lang: Lang) -> Markup {
+    let t = lang.texts();
+    html! {
+        details class="ds-details category-legend" {
+            summary { (t.category_legend) }
+            div {
+                dl class="categories" {
+                    @for c in Category::ALL {
+                        div { dt { (category_tag(c)) } dd { ((t.category_meaning)(c)) } }
+                    }
+                }
+                p { a class="ds-link" href=(href(lang, &format!("/hjelp#{}", crate::views::info::CATEGORIES_ANCHOR))) { (t.category_legend_more) } }
             }
         }
     }

@@ -7,7 +7,7 @@ use search::{LanguageMatch, Results, WorkMode};
 
 use crate::params::SearchParams;
 use crate::views::layout::href;
-use crate::views::parts::{breakable, county_name, interpreter_summary, language_name, search_form};
+use crate::views::parts::{breakable, category_legend, county_name, interpreter_summary, language_name, search_form};
 
 pub fn front_page(catalogue: &Catalogue, params: &SearchParams, listed: usize) -> Markup {
     let lang = params.lang;
@@ -106,6 +106,7 @@ pub fn results_page(v: &ResultsPage) -> Markup {
                     (zero_results(v))
                 } @else {
                     p class="ds-paragraph order-note" { (t.results_order_note) }
+                    (category_legend(lang))
                     h2 class="ds-sr-only" { (t.results_list_label) }
                     ol class="results" start=(((r.page - 1) * r.per_page) + 1) {
                         @for p in &r.hits {

@@ -232,6 +232,7 @@ pub fn form_page(catalogue: &Catalogue, lang: Lang, view: &FormView) -> Markup {
     html! {
         h1 class="ds-heading" data-size="lg" { (t.title) }
         p class="ds-paragraph lead" { (t.lead) }
+        p class="ds-paragraph" { a class="ds-link" href=(href(lang, "/personvern")) { (t.privacy_link) } }
         @if let Some(n) = &view.notice {
             div class="ds-alert tip-notice" data-color=(n.color) role="alert" {
                 @if let Some(title) = n.title { h2 class="ds-heading" data-size="xs" { (title) } }
@@ -240,6 +241,10 @@ pub fn form_page(catalogue: &Catalogue, lang: Lang, view: &FormView) -> Markup {
         }
         (summary(lang, problems))
         form class="tip-form" method="post" action=(href(lang, "/varsle")) novalidate {
+            // The form's default button comes first: Enter in a text field sends the form
+            // (the browser clicks the first submit button), not the look-up below. Hidden from
+            // sight, screen readers and the tab order; the visible send button is at the end.
+            button class="tip-default" type="submit" name="action" value="send" tabindex="-1" aria-hidden="true" { (t.send_button) }
             input type="hidden" name="token" value=(view.token);
             div class="tip-extra" {
                 label for="website" { (t.honeypot_label) }

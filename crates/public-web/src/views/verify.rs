@@ -46,7 +46,7 @@ pub fn verify_page(catalogue: &Catalogue, lang: Lang, outcome: &Outcome, today: 
                 div class="ds-alert verify-result" data-color="success" role="status" {
                     h2 class="ds-heading" data-size="sm" { ((t.verify_listed)(&p.number.to_string())) }
                     p class="ds-paragraph" { strong { (p.name) } }
-                    (entries_table(catalogue, lang, &p.entries))
+                    (entries_table(catalogue, lang, &p.entries, true))
                     p class="ds-paragraph" data-size="sm" { ((t.verify_checked_at)(today)) }
                 }
             }

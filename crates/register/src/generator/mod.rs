@@ -532,8 +532,9 @@ impl<'a> Engine<'a> {
     fn exec(&mut self, n: InterpreterNumber, command: Command, at: Timestamp, reason: &str) {
         let idx = (n.get() - InterpreterNumber::FIRST.get()) as usize;
         let before = &self.records[idx];
-        let after = rules::apply(before, &command, self.catalogue, at.date())
+        let mut after = rules::apply(before, &command, self.catalogue, at.date())
             .unwrap_or_else(|e| panic!("fixture plan made a refused change ({command:?} for {n}): {e}"));
+        after.record_entry_changes(Some(before), at);
         let mutations = mutation::diff(Some(before), &after);
         self.changes.push(Change {
             number: n,

@@ -12,7 +12,7 @@ use crate::interpreter::{Address, Profile, WorkModes};
 use crate::interpreter_number::InterpreterNumber;
 use crate::licence::Licence;
 use crate::qualification::Qualification;
-use crate::record::{AuthorisationTest, Entry};
+use crate::record::{AuthorisationTest, Entry, EntryVersion};
 use crate::timestamp::Timestamp;
 
 pub(super) fn parse<T: FromStr>(value: &str, what: &str) -> Result<T, StoreError> {
@@ -143,6 +143,33 @@ impl TestRow {
             part: parse(&self.part, "prøvedel")?,
             taken_on: self.taken_on,
             passed: self.passed,
+        })
+    }
+}
+
+/// One version of an entry, old or current, for its history.
+#[derive(sqlx::FromRow)]
+pub(super) struct EntryVersionRow {
+    pub interpreter_number: i64,
+    pub language: String,
+    pub valid_from: Timestamp,
+    pub category: Option<String>,
+    pub status: String,
+    pub excluded_until: Option<Date>,
+}
+
+impl EntryVersionRow {
+    pub fn into_version(self) -> Result<EntryVersion, StoreError> {
+        Ok(EntryVersion {
+            language: parse(&self.language, "språkkode")?,
+            from: self.valid_from,
+            category: self
+                .category
+                .as_deref()
+                .map(|c| parse::<Category>(c, "kategori"))
+                .transpose()?,
+            status: EntryStatus::from_parts(&self.status, self.excluded_until)
+                .ok_or_else(|| StoreError::Corrupt(format!("status «{}»", self.status)))?,
         })
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::rows::{EntryRow, LicenceRow, ProfileRow, QualificationRow, TestRow, number};
+use super::rows::{EntryRow, EntryVersionRow, LicenceRow, ProfileRow, QualificationRow, TestRow, number};
 use super::{Change, StoreError};
 use crate::interpreter_number::InterpreterNumber;
 use crate::record::InterpreterRecord;
@@ -46,6 +46,8 @@ pub(super) const QUALIFICATION_COLUMNS: &str =
 pub(super) const LICENCE_COLUMNS: &str = "interpreter_number, licence_no, language, granted_on, decision_ref, status";
 pub(super) const TEST_COLUMNS: &str = "interpreter_number, test_no, language, part, taken_on, passed";
 pub(super) const ENTRY_COLUMNS: &str = "interpreter_number, language, kind, category, status, excluded_until";
+pub(super) const ENTRY_VERSION_COLUMNS: &str =
+    "interpreter_number, language, valid_from, category, status, excluded_until";
 
 /// Groups loaded rows into records, ordered by interpreter number.
 pub(super) fn assemble(
@@ -54,6 +56,7 @@ pub(super) fn assemble(
     licences: Vec<LicenceRow>,
     tests: Vec<TestRow>,
     entries: Vec<EntryRow>,
+    entry_versions: Vec<EntryVersionRow>,
 ) -> Result<Vec<InterpreterRecord>, StoreError> {
     let mut records = BTreeMap::new();
     for p in profiles {
@@ -82,8 +85,14 @@ pub(super) fn assemble(
             r.entries.push(e.into_entry()?);
         }
     }
+    for v in entry_versions {
+        if let Some(r) = records.get_mut(&v.interpreter_number) {
+            r.entry_history.push(v.into_version()?);
+        }
+    }
     let mut out: Vec<InterpreterRecord> = records.into_values().collect();
     for r in &mut out {
+        r.entry_history.sort_by_key(|v| (v.language, v.from));
         r.qualifications.sort_by_key(|q| q.no);
         r.licences.sort_by_key(|l| l.no);
         r.tests.sort_by_key(|t| t.no);
@@ -171,7 +180,10 @@ macro_rules! store_impl {
                     fetch(conn, format!("SELECT {TEST_COLUMNS} FROM authorisation_tests WHERE {appended}"), scope).await?;
                 let entries: Vec<EntryRow> =
                     fetch(conn, format!("SELECT {ENTRY_COLUMNS} FROM entry_versions WHERE {versioned}"), scope).await?;
-                let mut records = assemble(profiles, quals, licences, tests, entries)?;
+                // Every version so far, not only the one in force: the history of each entry.
+                let entry_versions: Vec<EntryVersionRow> =
+                    fetch(conn, format!("SELECT {ENTRY_VERSION_COLUMNS} FROM entry_versions WHERE {appended}"), scope).await?;
+                let mut records = assemble(profiles, quals, licences, tests, entries, entry_versions)?;
                 if let (Scope::Current(n), Some(r)) = (scope, records.first_mut()) {
                     let high: Option<i32> =
                         sqlx::query_scalar("SELECT MAX(qualification_no) FROM qualifications WHERE interpreter_number = $1")
