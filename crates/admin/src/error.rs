@@ -419,3 +419,32 @@ impl AdminProblem {
         response
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A refusal keeps its status whichever path answers it: page or API (issue 9, item 6: a
+    /// conflict was 400 where no form could show it).
+    #[test]
+    fn tip_refusals_keep_their_status_on_pages_and_in_the_api() {
+        let invalid = || TipError::Invalid(vec![("reason".into(), "skriv en begrunnelse".into())]);
+        type Make = fn() -> TipError;
+        let cases: [(Make, StatusCode, &str); 5] = [
+            (|| TipError::Conflict, StatusCode::CONFLICT, "conflict"),
+            (|| TipError::OwnProposal, StatusCode::FORBIDDEN, "own-request"),
+            (|| TipError::NotFound(7), StatusCode::NOT_FOUND, "not-found"),
+            (|| TipError::MeetingNotFound(3), StatusCode::NOT_FOUND, "not-found"),
+            (invalid, StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+        ];
+        for (make, status, code) in cases {
+            let error = AdminError::from(make());
+            assert_eq!(error.status(), status, "{error:?}");
+            assert_eq!(error.code(), code, "{error:?}");
+            let message = error.message();
+            assert!(message.chars().next().is_some_and(char::is_uppercase), "{message}");
+            assert_eq!(AdminError::from(make()).render(false).status(), status, "page");
+            assert_eq!(error.render(true).status(), status, "API");
+        }
+    }
+}
