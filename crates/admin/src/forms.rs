@@ -144,8 +144,38 @@ pub fn options(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// Parses a `YYYY-MM-DD` date from a form.
 pub fn parse_date(value: &str) -> Result<time::Date, String> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(value.trim(), format).map_err(|_| "skriv en gyldig dato (ÅÅÅÅ-MM-DD)".to_string())
+    let value = value.trim();
+    // The date field sends ÅÅÅÅ-MM-DD; a browser without a date picker lets staff type the
+    // Norwegian DD.MM.ÅÅÅÅ, so both are read.
+    let parts: Vec<&str> = if value.contains('.') {
+        value.rsplitn(3, '.').collect()
+    } else {
+        value.splitn(3, '-').collect()
+    };
+    let numbers: Vec<Option<u16>> = parts.iter().map(|p| p.parse().ok()).collect();
+    let [Some(year), Some(month), Some(day)] = numbers[..] else {
+        return Err("skriv en gyldig dato (ÅÅÅÅ-MM-DD)".to_string());
+    };
+    let Ok(month) = u8::try_from(month)
+        .ok()
+        .and_then(|m| time::Month::try_from(m).ok())
+        .ok_or(())
+    else {
+        return Err(format!("måned {month} finnes ikke; skriv en måned fra 1 til 12"));
+    };
+    let year = i32::from(year);
+    let days = time::util::days_in_month(month, year);
+    match u8::try_from(day)
+        .ok()
+        .and_then(|d| time::Date::from_calendar_date(year, month, d).ok())
+    {
+        Some(date) => Ok(date),
+        None => Err(format!(
+            "{day}. {} {year} finnes ikke; {} {year} har {days} dager",
+            crate::labels::month(month),
+            crate::labels::month(month)
+        )),
+    }
 }
 
 /// Requires a non-empty value of at most `max` characters.
@@ -211,4 +241,35 @@ pub fn resend<T: serde::Serialize>(form: &T) -> Vec<(String, String)> {
             _ => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_in_both_forms_and_impossible_ones_explained() {
+        let expected = time::macros::date!(2026 - 12 - 02);
+        assert_eq!(parse_date("2026-12-02"), Ok(expected));
+        assert_eq!(parse_date(" 02.12.2026 "), Ok(expected));
+        assert_eq!(parse_date("2.12.2026"), Ok(expected));
+        assert_eq!(
+            parse_date("2026-02-31"),
+            Err("31. februar 2026 finnes ikke; februar 2026 har 28 dager".to_string())
+        );
+        assert_eq!(
+            parse_date("29.02.2028"),
+            Ok(time::macros::date!(2028 - 02 - 29)),
+            "a leap day"
+        );
+        assert_eq!(
+            parse_date("2026-13-01"),
+            Err("måned 13 finnes ikke; skriv en måned fra 1 til 12".to_string())
+        );
+        assert_eq!(
+            parse_date("i morgen"),
+            Err("skriv en gyldig dato (ÅÅÅÅ-MM-DD)".to_string())
+        );
+        assert!(parse_date("").is_err());
+    }
 }

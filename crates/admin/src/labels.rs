@@ -30,7 +30,7 @@ pub fn licence_status(s: LicenceStatus) -> &'static str {
 
 pub fn entry_status(s: EntryStatus) -> String {
     match s {
-        EntryStatus::Excluded { until } => format!("utestengt til {until}"),
+        EntryStatus::Excluded { until } => format!("utestengt til {}", date(until)),
         other => other.label().to_string(),
     }
 }
@@ -148,14 +148,14 @@ const MONTHS: [&str; 12] = [
     "desember",
 ];
 
+/// "desember".
+pub fn month(m: time::Month) -> &'static str {
+    MONTHS[usize::from(u8::from(m)) - 1]
+}
+
 /// "2. desember 2026": a date as Norwegian running text writes it.
 pub fn date(d: time::Date) -> String {
-    format!(
-        "{}. {} {}",
-        d.day(),
-        MONTHS[usize::from(u8::from(d.month())) - 1],
-        d.year()
-    )
+    format!("{}. {} {}", d.day(), month(d.month()), d.year())
 }
 
 /// Who did something, in words: a staff login as the login, the public tip form, the

@@ -10,7 +10,7 @@ use crate::labels;
 /// What a decision outcome says, with its dates.
 pub fn outcome(o: &DecisionOutcome) -> String {
     match o {
-        DecisionOutcome::Exclusion { until } => format!("utestenging til {until}"),
+        DecisionOutcome::Exclusion { until } => format!("utestenging til {}", crate::labels::date(*until)),
         DecisionOutcome::Revocation { licence_no, until } => match until {
             Some(u) => format!("tilbakekall av bevilling nr. {licence_no} og utestenging til {u}"),
             None => format!("tilbakekall av bevilling nr. {licence_no} og permanent utestenging"),
