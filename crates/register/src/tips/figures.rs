@@ -101,7 +101,8 @@ pub fn outcome_columns() -> Vec<(&'static str, &'static str)> {
 /// The outcome key of tips neither closed nor decided.
 pub const OPEN: &str = "open";
 
-/// The figures as CSV (semicolon-separated, as Norwegian spreadsheets expect), one row per year.
+/// The figures as CSV (semicolon-separated, as Norwegian spreadsheets expect), one row per year;
+/// a value holding the separator, a quote or a line break is quoted (RFC 4180, by `csv`).
 pub fn to_csv(figures: &[YearFigures]) -> String {
     let outcomes = outcome_columns();
     let mut head = vec!["år".to_string(), "varsler".into()];
@@ -110,7 +111,7 @@ pub fn to_csv(figures: &[YearFigures]) -> String {
     head.push("flere grunnlag".into());
     head.extend(outcomes.iter().map(|(_, label)| label.to_string()));
     head.extend(["utvalgsmøter".into(), "saker med råd".into()]);
-    let mut out = head.join(";") + "\n";
+    let mut rows = vec![head];
     for f in figures {
         let mut row = vec![f.year.to_string(), f.tips.to_string()];
         row.extend(
@@ -130,9 +131,23 @@ pub fn to_csv(figures: &[YearFigures]) -> String {
                 .map(|(key, _)| f.outcomes.get(key).copied().unwrap_or(0).to_string()),
         );
         row.extend([f.meetings.to_string(), f.cases_advised.to_string()]);
-        out += &(row.join(";") + "\n");
+        rows.push(row);
     }
-    out
+    write_csv(&rows)
+}
+
+/// `rows` as semicolon-separated CSV with `\n` line ends.
+fn write_csv(rows: &[Vec<String>]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    for row in rows {
+        // Writing to memory cannot fail.
+        writer.write_record(row).expect("CSV to memory");
+    }
+    let bytes = writer.into_inner().expect("CSV to memory");
+    String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8")
 }
 
 #[cfg(test)]
@@ -252,5 +267,14 @@ mod tests {
         assert!(!lines[0].contains("no_breach"));
         let columns = lines[0].split(';').count();
         assert!(lines.iter().all(|l| l.split(';').count() == columns));
+    }
+
+    #[test]
+    fn csv_values_with_separators_quotes_or_line_breaks_are_quoted() {
+        let rows = vec![
+            vec!["navn".to_string(), "merknad".into()],
+            vec!["a;b".into(), "sa \"hei\"\nog gikk".into()],
+        ];
+        assert_eq!(write_csv(&rows), "navn;merknad\n\"a;b\";\"sa \"\"hei\"\"\nog gikk\"\n");
     }
 }
