@@ -36,12 +36,7 @@ pub struct LoginForm {
 }
 
 fn login_csrf(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| read_cookie(v, LOGIN_CSRF_COOKIE))
-        .map(str::to_string)
+    read_cookie(headers, LOGIN_CSRF_COOKIE)
 }
 
 /// The sign-in page: a password form (embedded) or a link to the provider (OpenID Connect).

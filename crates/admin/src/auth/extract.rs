@@ -89,12 +89,7 @@ fn token(headers: &HeaderMap) -> Option<(String, Carrier)> {
     {
         return Some((bearer.trim().to_string(), Carrier::Bearer));
     }
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| read_cookie(v, SESSION_COOKIE))
-        .map(|t| (t.to_string(), Carrier::Cookie))
+    read_cookie(headers, SESSION_COOKIE).map(|t| (t, Carrier::Cookie))
 }
 
 /// The staff member behind a request, if any session is valid.

@@ -10,6 +10,7 @@ pub mod session;
 pub mod sign_ins;
 pub mod users;
 
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -82,20 +83,24 @@ impl Authenticator {
     }
 }
 
-/// A `Set-Cookie` value with the attributes every cookie of this service carries.
-pub fn cookie(name: &str, value: &str, max_age_seconds: i64) -> String {
-    format!(
-        "{name}={value}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
-        max_age_seconds.max(0)
-    )
+/// A `Set-Cookie` value with the attributes every cookie of this service carries: HttpOnly,
+/// Secure, SameSite=Strict, the whole site, `max_age_seconds` (0 removes the cookie).
+pub fn cookie(name: &'static str, value: &str, max_age_seconds: i64) -> String {
+    Cookie::build((name, value.to_string()))
+        .path("/")
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .max_age(time::Duration::seconds(max_age_seconds.max(0)))
+        .build()
+        .to_string()
 }
 
-/// The value of cookie `name` in a `Cookie` header.
-pub fn read_cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header.split(';').find_map(|pair| {
-        let (k, v) = pair.trim().split_once('=')?;
-        (k == name).then_some(v)
-    })
+/// The value of cookie `name` in the request's `Cookie` headers.
+pub fn read_cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    CookieJar::from_headers(headers)
+        .get(name)
+        .map(|c| c.value().to_string())
 }
 
 /// Unix seconds now.
@@ -113,10 +118,18 @@ mod tests {
         for attr in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/", "Max-Age=60"] {
             assert!(c.contains(attr), "{c}");
         }
-        assert_eq!(
-            read_cookie("a=1; tolkeregister_admin=abc; b=2", SESSION_COOKIE),
-            Some("abc")
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(
+            axum::http::header::COOKIE,
+            "a=1; tolkeregister_admin=abc; b=2".parse().unwrap(),
         );
-        assert_eq!(read_cookie("a=1", SESSION_COOKIE), None);
+        assert_eq!(read_cookie(&headers, SESSION_COOKIE).as_deref(), Some("abc"));
+        headers.insert(axum::http::header::COOKIE, "a=1".parse().unwrap());
+        assert_eq!(read_cookie(&headers, SESSION_COOKIE), None);
+        let removal = cookie(SESSION_COOKIE, "", 0);
+        assert!(
+            removal.contains("Max-Age=0") && removal.starts_with("tolkeregister_admin=;"),
+            "{removal}"
+        );
     }
 }
