@@ -1,4 +1,4 @@
-//! The actions on a tip case: which are offered in which status (from `status::next`), what each
+//! The actions on a tip case: which are offered in which status (from `status::allows`), what each
 //! form asks for, the event it makes, and `POST /varsler/{id}/hendelser` that makes it.
 
 use axum::extract::{Path, State};
@@ -7,7 +7,7 @@ use maud::{Markup, html};
 use register::Timestamp;
 use register::licence::Licence;
 use register::store::TipStore;
-use register::tips::status::next;
+use register::tips::status::{EventKind, allows, transition};
 use register::tips::workflow::{self, Acted};
 use register::tips::{
     CaseEvent, ClosureReason, DecisionOutcome, Meeting, MinistryOutcome, NewEvent, OrganisationNumber, TipCase,
@@ -138,62 +138,30 @@ impl Action {
         }
     }
 
-    /// An event of this action's kind, to ask the state machine whether it is allowed now.
-    fn probe(self, today: Date) -> Option<CaseEvent> {
-        use CaseEvent as E;
-        let text = String::new;
-        Some(match self {
-            Self::Take | Self::Assign => E::Assign { caseworker: text() },
-            Self::Unassign => E::Unassign { caseworker: text() },
-            Self::StartAssessment => E::StartAssessment,
-            Self::Close => E::Close {
-                reason: ClosureReason::NotFollowedUp,
-                guidance: None,
-            },
-            Self::OpenInvestigation => E::OpenInvestigation,
-            Self::RequestInformation => E::RequestInformation {
-                organisation_number: "974760673".parse().ok()?,
-                body: text(),
-                asked_on: today,
-                due_on: today,
-            },
-            Self::RecordInformationReply => E::RecordInformationReply {
-                request: 1,
-                received_on: today,
-                summary: text(),
-            },
-            Self::TemporaryExclusion => E::TemporaryExclusion,
-            Self::LiftTemporaryExclusion => E::LiftTemporaryExclusion,
-            Self::ReferToCommittee => E::ReferToCommittee {
-                meeting_id: 0,
-                summary: text(),
-            },
-            Self::RecordAdvice => E::RecordAdvice {
-                meeting_id: 0,
-                advice: text(),
-            },
-            Self::SendAdvanceNotice => E::SendAdvanceNotice {
-                sent_on: today,
-                reply_by: today,
-            },
-            Self::RecordReply => E::RecordReply { received_on: today },
-            // No breach is allowed wherever any decision is.
-            Self::Decide => E::Decide {
-                outcome: DecisionOutcome::NoBreach,
-                reasons: text(),
-                decided_on: today,
-                appeal_by: today,
-                substantial_breach: false,
-            },
-            Self::Appeal => E::Appeal { received_on: today },
-            Self::ReverseOnAppeal => E::ReverseOnAppeal { reasons: text() },
-            Self::ForwardToMinistry => E::ForwardToMinistry { sent_on: today },
-            Self::RecordMinistryOutcome => E::RecordMinistryOutcome {
-                outcome: MinistryOutcome::Upheld,
-                decided_on: today,
-            },
-            Self::Note => E::AddNote { text: text() },
-        })
+    /// The kind of event this action records, to ask the register whether it is allowed now.
+    fn kind(self) -> EventKind {
+        use EventKind as K;
+        match self {
+            Self::Take | Self::Assign => K::Assign,
+            Self::Unassign => K::Unassign,
+            Self::StartAssessment => K::StartAssessment,
+            Self::Close => K::Close,
+            Self::OpenInvestigation => K::OpenInvestigation,
+            Self::RequestInformation => K::RequestInformation,
+            Self::RecordInformationReply => K::RecordInformationReply,
+            Self::TemporaryExclusion => K::TemporaryExclusion,
+            Self::LiftTemporaryExclusion => K::LiftTemporaryExclusion,
+            Self::ReferToCommittee => K::ReferToCommittee,
+            Self::RecordAdvice => K::RecordAdvice,
+            Self::SendAdvanceNotice => K::SendAdvanceNotice,
+            Self::RecordReply => K::RecordReply,
+            Self::Decide => K::Decide,
+            Self::Appeal => K::Appeal,
+            Self::ReverseOnAppeal => K::ReverseOnAppeal,
+            Self::ForwardToMinistry => K::ForwardToMinistry,
+            Self::RecordMinistryOutcome => K::RecordMinistryOutcome,
+            Self::Note => K::AddNote,
+        }
     }
 }
 
@@ -209,14 +177,14 @@ impl std::str::FromStr for Action {
 
 /// The actions `staff` is offered on `case` now. While a proposal waits for approval only
 /// notes are (the proposal is approved or rejected in its own box).
-pub fn offered(case: &TipCase, staff: &Staff, today: Date) -> Vec<Action> {
+pub fn offered(case: &TipCase, staff: &Staff) -> Vec<Action> {
     let me = staff.actor();
     let senior = staff.has(Role::SeniorCaseworker);
     let known = case.intake.subject.number().is_some();
     Action::ALL
         .into_iter()
         .filter(|a| *a == Action::Note || case.pending.is_none())
-        .filter(|a| a.probe(today).is_some_and(|e| next(case.status, &e).is_ok()))
+        .filter(|a| allows(case.status, a.kind()))
         .filter(|a| match a {
             Action::Take => !case.assigned.contains(&me),
             Action::Assign => senior,
@@ -633,16 +601,7 @@ fn decision_options(case: &TipCase, choices: &Choices) -> Vec<(String, String)> 
     ]
     .into_iter()
     .filter(|o| !matches!(o, DecisionOutcome::Revocation { .. }) || !choices.licences.is_empty())
-    .filter(|o| {
-        let probe = CaseEvent::Decide {
-            outcome: *o,
-            reasons: String::new(),
-            decided_on: today,
-            appeal_by: today,
-            substantial_breach: false,
-        };
-        next(case.status, &probe).is_ok()
-    })
+    .filter(|o| transition(case.status, EventKind::Decide, o.is_sanction()).is_some())
     .map(|o| (o.as_str().to_string(), super::capitalise(o.label())))
     .collect()
 }

@@ -146,7 +146,7 @@ fn page(state: &AdminState, staff: &Staff, case: &TipCase, cx: &Context, ok: &st
         rules,
         caseworkers: &cx.caseworkers,
     };
-    let offered = actions::offered(case, staff, today);
+    let offered = actions::offered(case, staff);
     let body = html! {
         (crate::layout::breadcrumbs(&[("/", "Arbeidsliste"), ("/varsler", "Varsler")], &case.reference()))
         h1 { (title) }

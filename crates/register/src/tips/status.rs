@@ -105,47 +105,112 @@ impl std::str::FromStr for CaseStatus {
     }
 }
 
+/// What kind of event, without its content: what a screen asks "is this allowed now?" with,
+/// and what the state machine below decides on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    Assign,
+    Unassign,
+    StartAssessment,
+    Close,
+    OpenInvestigation,
+    RequestInformation,
+    RecordInformationReply,
+    TemporaryExclusion,
+    LiftTemporaryExclusion,
+    ReferToCommittee,
+    RecordAdvice,
+    SendAdvanceNotice,
+    RecordReply,
+    /// A decision; whether it is a sanction matters (see `transition`).
+    Decide,
+    Appeal,
+    ReverseOnAppeal,
+    ForwardToMinistry,
+    RecordMinistryOutcome,
+    AddNote,
+    AddDocument,
+}
+
+impl CaseEvent {
+    /// The kind of this event; `None` for a proposal or its rejection, which take their
+    /// place in the lifecycle from what is proposed.
+    pub fn event_kind(&self) -> Option<EventKind> {
+        use CaseEvent as E;
+        use EventKind as K;
+        Some(match self {
+            E::Assign { .. } => K::Assign,
+            E::Unassign { .. } => K::Unassign,
+            E::StartAssessment => K::StartAssessment,
+            E::Close { .. } => K::Close,
+            E::OpenInvestigation => K::OpenInvestigation,
+            E::RequestInformation { .. } => K::RequestInformation,
+            E::RecordInformationReply { .. } => K::RecordInformationReply,
+            E::TemporaryExclusion => K::TemporaryExclusion,
+            E::LiftTemporaryExclusion => K::LiftTemporaryExclusion,
+            E::ReferToCommittee { .. } => K::ReferToCommittee,
+            E::RecordAdvice { .. } => K::RecordAdvice,
+            E::SendAdvanceNotice { .. } => K::SendAdvanceNotice,
+            E::RecordReply { .. } => K::RecordReply,
+            E::Decide { .. } => K::Decide,
+            E::Appeal { .. } => K::Appeal,
+            E::ReverseOnAppeal { .. } => K::ReverseOnAppeal,
+            E::ForwardToMinistry { .. } => K::ForwardToMinistry,
+            E::RecordMinistryOutcome { .. } => K::RecordMinistryOutcome,
+            E::AddNote { .. } => K::AddNote,
+            E::AddDocument { .. } => K::AddDocument,
+            E::Propose { .. } | E::RejectProposal { .. } => return None,
+        })
+    }
+}
+
+/// Where an event of `kind` leads from `status`, or `None` when the lifecycle does not allow
+/// it there. `sanction` says whether a decision is a sanction, which needs an advance notice.
+pub fn transition(status: CaseStatus, kind: EventKind, sanction: bool) -> Option<CaseStatus> {
+    use CaseStatus::*;
+    use EventKind as K;
+    Some(match (status, kind) {
+        (s, K::Assign | K::Unassign) if s != Closed && s != MinistryDecided => s,
+        (Received, K::StartAssessment) => InitialAssessment,
+        (Received | InitialAssessment, K::Close) => Closed,
+        (InitialAssessment, K::OpenInvestigation) => Investigation,
+        (s, K::TemporaryExclusion | K::RequestInformation | K::RecordInformationReply) if s.is_investigating() => s,
+        // Lifting is allowed whenever the case no longer needs it, also after a decision.
+        (s, K::LiftTemporaryExclusion) if s != Received && s != InitialAssessment => s,
+        (Investigation, K::ReferToCommittee) => WithCommittee,
+        (WithCommittee, K::RecordAdvice) => Investigation,
+        (Investigation, K::SendAdvanceNotice) => AdvanceNotice,
+        (AdvanceNotice, K::RecordReply) => AdvanceNotice,
+        (Investigation, K::Decide) if !sanction => Decided,
+        (AdvanceNotice, K::Decide) => Decided,
+        (Decided, K::Appeal) => Appealed,
+        (Appealed, K::ReverseOnAppeal) => ReversedOnAppeal,
+        (Appealed, K::ForwardToMinistry) => WithMinistry,
+        (WithMinistry, K::RecordMinistryOutcome) => MinistryDecided,
+        (s, K::AddNote | K::AddDocument) => s,
+        _ => return None,
+    })
+}
+
+/// Whether some event of `kind` is allowed in `status` (for a decision: at least one that is
+/// not a sanction). Conditions beyond the status are checked by `TipCase::check`.
+pub fn allows(status: CaseStatus, kind: EventKind) -> bool {
+    transition(status, kind, false).is_some()
+}
+
 /// The status after `event` in `status`, or why the event is not allowed there. Conditions
 /// beyond the status (deadlines, warnings, pending proposals) are checked by `TipCase::check`.
 pub fn next(status: CaseStatus, event: &CaseEvent) -> Result<CaseStatus, TipError> {
-    use CaseEvent as E;
-    use CaseStatus::*;
-    let to = match (status, event) {
-        (s, E::Assign { .. } | E::Unassign { .. }) if s != Closed && s != MinistryDecided => s,
-        (Received, E::StartAssessment) => InitialAssessment,
-        (Received | InitialAssessment, E::Close { .. }) => Closed,
-        (InitialAssessment, E::OpenInvestigation) => Investigation,
-        (s, E::TemporaryExclusion | E::RequestInformation { .. } | E::RecordInformationReply { .. })
-            if s.is_investigating() =>
-        {
-            s
-        }
-        // Lifting is allowed whenever the case no longer needs it, also after a decision.
-        (s, E::LiftTemporaryExclusion) if s != Received && s != InitialAssessment => s,
-        (Investigation, E::ReferToCommittee { .. }) => WithCommittee,
-        (WithCommittee, E::RecordAdvice { .. }) => Investigation,
-        (Investigation, E::SendAdvanceNotice { .. }) => AdvanceNotice,
-        (AdvanceNotice, E::RecordReply { .. }) => AdvanceNotice,
-        (Investigation, E::Decide { outcome, .. }) if !outcome.is_sanction() => Decided,
-        (AdvanceNotice, E::Decide { .. }) => Decided,
-        (Decided, E::Appeal { .. }) => Appealed,
-        (Appealed, E::ReverseOnAppeal { .. }) => ReversedOnAppeal,
-        (Appealed, E::ForwardToMinistry { .. }) => WithMinistry,
-        (WithMinistry, E::RecordMinistryOutcome { .. }) => MinistryDecided,
-        (s, E::Propose { proposal }) => {
-            next(s, proposal)?;
-            s
-        }
-        (s, E::RejectProposal { .. }) => s,
-        (s, E::AddNote { .. } | E::AddDocument { .. }) => s,
-        (s, e) => {
-            return Err(TipError::NotAllowed {
-                status: s.label(),
-                event: e.label(),
-            });
-        }
+    let to = match event {
+        CaseEvent::Propose { proposal } => next(status, proposal).map(|_| status).ok(),
+        CaseEvent::RejectProposal { .. } => Some(status),
+        CaseEvent::Decide { outcome, .. } => transition(status, EventKind::Decide, outcome.is_sanction()),
+        e => e.event_kind().and_then(|kind| transition(status, kind, false)),
     };
-    Ok(to)
+    to.ok_or_else(|| TipError::NotAllowed {
+        status: status.label(),
+        event: event.label(),
+    })
 }
 
 #[cfg(test)]
@@ -163,6 +228,26 @@ mod tests {
             appeal_by: date!(2024 - 05 - 22),
             substantial_breach: false,
         }
+    }
+
+    #[test]
+    fn allows_answers_as_the_state_machine_does_for_any_event_of_the_kind() {
+        assert!(allows(Received, EventKind::Close));
+        assert!(!allows(Investigation, EventKind::Close));
+        assert!(
+            allows(Investigation, EventKind::Decide),
+            "a decision that is no sanction"
+        );
+        assert!(allows(AdvanceNotice, EventKind::Decide));
+        assert!(!allows(Received, EventKind::Decide));
+        assert!(!allows(Closed, EventKind::Assign));
+        assert!(allows(Closed, EventKind::AddNote));
+        assert_eq!(
+            transition(Investigation, EventKind::Decide, true),
+            None,
+            "a sanction needs notice"
+        );
+        assert_eq!(transition(AdvanceNotice, EventKind::Decide, true), Some(Decided));
     }
 
     #[test]
