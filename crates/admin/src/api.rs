@@ -31,6 +31,7 @@ pub fn routes() -> Router<AdminState> {
         .route("/api/v1/worklist", get(my_worklist))
         .route("/api/v1/approvals", get(approvals))
         .route("/api/v1/approvals/{id}/approve", post(approve))
+        .route("/api/openapi.json", get(crate::openapi::document))
         .layer(axum::middleware::from_fn(localise))
 }
 
@@ -52,7 +53,13 @@ async fn localise(request: axum::extract::Request, next: axum::middleware::Next)
     }
 }
 
-async fn me(user: Authorised<AnyStaff>) -> Json<Value> {
+#[utoipa::path(get, path = "/api/v1/me", tag = "staff", summary = "Who is signed in, with roles and the CSRF token for writes",
+    responses((status = 200, description = "`id`, `name`, `roles`, `csrf_token`", body = Object),
+        (status = 401, description = "Not signed in, or the token has expired", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role does not allow this (`forbidden`), or a cookie session without the CSRF header (`csrf`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database does not answer; nothing was stored", body = crate::openapi::Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn me(user: Authorised<AnyStaff>) -> Json<Value> {
     Json(json!({
         "id": user.identity.id,
         "name": user.identity.name,
@@ -68,7 +75,16 @@ pub struct Registration {
     pub reason: String,
 }
 
-async fn register_interpreter(
+#[utoipa::path(post, path = "/api/v1/interpreters", tag = "interpreters", summary = "Register an interpreter (caseworker)",
+    request_body(content = Object, description = "`profile` (the register's profile fields) and `reason`"),
+    responses((status = 201, description = "The new record", body = Object),
+        (status = 409, description = "The national identity number is held by another interpreter (`duplicate-national-id`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Fields to correct, in `fields`", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in, or the token has expired", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role does not allow this (`forbidden`), or a cookie session without the CSRF header (`csrf`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database does not answer; nothing was stored", body = crate::openapi::Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn register_interpreter(
     State(state): State<AdminState>,
     user: Authorised<Casework>,
     CsrfJson(body): CsrfJson<Registration>,
@@ -80,7 +96,15 @@ async fn register_interpreter(
     Ok((StatusCode::CREATED, Json(record)))
 }
 
-async fn interpreter(
+#[utoipa::path(get, path = "/api/v1/interpreters/{number}", tag = "interpreters", summary = "An interpreter's record (caseworker)",
+    params(("number" = String, Path, description = "Interpreter number", example = "10001")),
+    responses((status = 200, description = "The record with entries and derived categories", body = Object),
+        (status = 404, description = "No such interpreter", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in, or the token has expired", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role does not allow this (`forbidden`), or a cookie session without the CSRF header (`csrf`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database does not answer; nothing was stored", body = crate::openapi::Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn interpreter(
     State(state): State<AdminState>,
     _user: Authorised<Casework>,
     Path(number): Path<String>,
@@ -88,7 +112,15 @@ async fn interpreter(
     Ok(Json(find(&state, &number).await?))
 }
 
-async fn history(
+#[utoipa::path(get, path = "/api/v1/interpreters/{number}/history", tag = "interpreters", summary = "Every change to the record: who, when, why (caseworker)",
+    params(("number" = String, Path, description = "Interpreter number", example = "10001")),
+    responses((status = 200, description = "Audit items, oldest first", body = Vec<Object>),
+        (status = 404, description = "No such interpreter", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in, or the token has expired", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role does not allow this (`forbidden`), or a cookie session without the CSRF header (`csrf`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database does not answer; nothing was stored", body = crate::openapi::Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn history(
     State(state): State<AdminState>,
     _user: Authorised<Casework>,
     Path(number): Path<String>,
@@ -111,7 +143,19 @@ pub enum ChangeResult {
     AwaitingApproval { approval: Box<PendingApproval> },
 }
 
-async fn command(
+#[utoipa::path(post, path = "/api/v1/interpreters/{number}/commands", tag = "interpreters", summary = "Change a record; a change that lowers a category or sanctions waits for a second senior",
+    params(("number" = String, Path, description = "Interpreter number", example = "10001")),
+    request_body(content = Object, description = "`command` (a register command) and `reason`"),
+    responses((status = 200, description = "`result: done` with the record", body = Object),
+        (status = 202, description = "`result: awaiting_approval` with the pending approval", body = Object),
+        (status = 404, description = "No such interpreter", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Backdated, or changed by someone else meanwhile (`conflict`, `backdated`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The rules of the register refuse the change", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in, or the token has expired", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role does not allow this (`forbidden`), or a cookie session without the CSRF header (`csrf`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database does not answer; nothing was stored", body = crate::openapi::Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn command(
     State(state): State<AdminState>,
     user: Authorised<Casework>,
     Path(number): Path<String>,
@@ -131,22 +175,48 @@ async fn command(
     )
 }
 
-async fn my_worklist(State(state): State<AdminState>, user: Authorised<Casework>) -> Result<Json<Worklist>, ApiError> {
+#[utoipa::path(get, path = "/api/v1/worklist", tag = "staff", summary = "The signed-in caseworker's work lists",
+    responses((status = 200, description = "Tip cases, foreign-qualification cases, deadlines and approvals, with interpreters' names", body = Object),
+        (status = 401, description = "Not signed in, or the token has expired", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role does not allow this (`forbidden`), or a cookie session without the CSRF header (`csrf`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database does not answer; nothing was stored", body = crate::openapi::Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn my_worklist(
+    State(state): State<AdminState>,
+    user: Authorised<Casework>,
+) -> Result<Json<Worklist>, ApiError> {
     Ok(Json(worklist(&state, &user.actor(), Timestamp::now().date()).await?))
 }
 
-async fn approvals(
+#[utoipa::path(get, path = "/api/v1/approvals", tag = "approvals", summary = "Changes waiting for a second senior (senior caseworker)",
+    responses((status = 200, description = "Pending approvals", body = Vec<Object>),
+        (status = 401, description = "Not signed in, or the token has expired", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role does not allow this (`forbidden`), or a cookie session without the CSRF header (`csrf`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database does not answer; nothing was stored", body = crate::openapi::Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn approvals(
     State(state): State<AdminState>,
     _user: Authorised<Senior>,
 ) -> Result<Json<Vec<PendingApproval>>, ApiError> {
     Ok(Json(state.store.approvals(ApprovalStatus::Pending).await?))
 }
 
-async fn approve(
+#[utoipa::path(post, path = "/api/v1/approvals/{id}/approve", tag = "approvals", summary = "Approve a pending change; never your own (senior caseworker)",
+    params(("id" = String, Path, description = "The approval's id")),
+    request_body(content = Object, description = "Empty object"),
+    responses((status = 200, description = "The record after the change", body = Object),
+        (status = 404, description = "No such approval", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already approved or rejected (`approval-closed`), or the record changed (`conflict`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The rules refuse the change now", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in, or the token has expired", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The role does not allow this (`forbidden`), or a cookie session without the CSRF header (`csrf`)", body = crate::openapi::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database does not answer; nothing was stored", body = crate::openapi::Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn approve(
     State(state): State<AdminState>,
     user: Authorised<Senior>,
     Path(id): Path<String>,
-    CsrfJson(_): CsrfJson<Value>,
+    _body: CsrfJson<Value>,
 ) -> Result<Json<InterpreterRecord>, ApiError> {
     let id: i64 = id
         .parse()

@@ -22,6 +22,7 @@ pub mod letters;
 pub mod licences;
 pub mod listing;
 pub mod login;
+pub mod openapi;
 pub mod qualifications;
 pub mod staff;
 pub mod statistics;

@@ -31,6 +31,7 @@ const COMMITTEE: Allowed = Some(Committee::ROLES);
 const MATRIX: &[(&str, &str, Allowed)] = &[
     ("get", "/admin.css", PUBLIC),
     ("get", "/theme.css", PUBLIC),
+    ("get", "/api/openapi.json", PUBLIC),
     ("get", "/healthz", PUBLIC),
     ("get", "/readyz", PUBLIC),
     ("get", "/metrics", PUBLIC),
