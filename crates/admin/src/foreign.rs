@@ -57,7 +57,7 @@ fn cases_table(state: &AdminState, cases: &[ForeignCase], names: &Names, query: 
     let catalogue = state.store.catalogue();
     Table {
         id: "foreign-cases",
-        noun: "saker",
+        noun: ("sak", "saker"),
         columns: vec![
             case_column(),
             names.column(|c: &ForeignCase| c.number),

@@ -153,7 +153,7 @@ const PAGE_SIZE: usize = 10;
 fn due_table(id: &'static str, list: &Worklist, items: &[DueItem], query: &PageQuery) -> Markup {
     Table {
         id,
-        noun: "frister",
+        noun: ("frist", "frister"),
         columns: vec![
             Column::sorted(
                 "case",
@@ -184,12 +184,20 @@ fn due_table(id: &'static str, list: &Worklist, items: &[DueItem], query: &PageQ
     .render(query, items)
 }
 
-/// Tip cases with their interpreter, status and next deadline.
-fn tip_table(id: &'static str, list: &Worklist, items: &[TipListItem], today: Date, query: &PageQuery) -> Markup {
+/// Tip cases with their interpreter, status and next deadline, first sorted by `by` (ascending):
+/// the deadline for cases someone owns, the day received for cases waiting to be taken.
+fn tip_table(
+    id: &'static str,
+    by: &'static str,
+    list: &Worklist,
+    items: &[TipListItem],
+    today: Date,
+    query: &PageQuery,
+) -> Markup {
     let next_due = |t: &TipListItem| t.deadlines.first().map(|d| d.due).unwrap_or(Date::MAX);
     Table {
         id,
-        noun: "varselsaker",
+        noun: ("varselsak", "varselsaker"),
         columns: vec![
             Column::sorted(
                 "case",
@@ -212,7 +220,7 @@ fn tip_table(id: &'static str, list: &Worklist, items: &[TipListItem], today: Da
             ),
             Column::sorted("due", "Neste frist", move |t: &TipListItem| next_deadline(t, today), next_due),
         ],
-        default_sort: if id == "new-tips" { ("received", false) } else { ("due", false) },
+        default_sort: (by, false),
         default_order: "",
         page_size: PAGE_SIZE,
         row_case: Some(Box::new(|t: &TipListItem| t.id.to_string())),
@@ -233,7 +241,7 @@ fn next_deadline(t: &TipListItem, today: Date) -> Markup {
 fn foreign_table(state: &AdminState, list: &Worklist, today: Date, query: &PageQuery) -> Markup {
     Table {
         id: "my-cases",
-        noun: "saker",
+        noun: ("sak", "saker"),
         columns: vec![
             crate::foreign::case_column(),
             list.names.column(|c: &ForeignCase| c.number),
@@ -263,7 +271,7 @@ fn foreign_table(state: &AdminState, list: &Worklist, today: Date, query: &PageQ
 fn approval_table(list: &Worklist, query: &PageQuery) -> Markup {
     Table {
         id: "approvals",
-        noun: "endringer",
+        noun: ("endring", "endringer"),
         columns: vec![
             Column::plain(
                 "Endring",
@@ -304,13 +312,13 @@ fn worklist_view(state: &AdminState, user: &Staff, list: &Worklist, query: &Page
         @if list.my_tips.is_empty() {
             p { "Du har ingen åpne varselsaker." }
         } @else {
-            (tip_table("my-tips", list, &list.my_tips, today, query))
+            (tip_table("my-tips", "due", list, &list.my_tips, today, query))
         }
         h2 { "Nye varsler uten saksbehandler (" (list.new_tips.len()) ")" }
         @if list.new_tips.is_empty() {
             p { "Alle åpne varsler har en saksbehandler." }
         } @else {
-            (tip_table("new-tips", list, &list.new_tips, today, query))
+            (tip_table("new-tips", "received", list, &list.new_tips, today, query))
         }
         p { a href="/varsler" { "Alle varsler" } }
         h2 { "Mine saker om utenlandsk kvalifikasjon (" (list.my_cases.len()) ")" }
@@ -332,7 +340,7 @@ fn worklist_view(state: &AdminState, user: &Staff, list: &Worklist, query: &Page
                 p { "Ingen forslag i varselsaker venter på godkjenning." }
             } @else {
                 p class="hint" { "Forslaget godkjennes på saken, der saken kan leses først, av en annen seniorsaksbehandler enn den som foreslo det." }
-                (tip_table("tip-approvals", list, &list.tips_awaiting_approval, today, query))
+                (tip_table("tip-approvals", "received", list, &list.tips_awaiting_approval, today, query))
             }
         }
     }

@@ -80,8 +80,9 @@ impl<'a, T> Column<'a, T> {
 pub struct Table<'a, T> {
     /// The table's `id`, the prefix of its query keys and the fragment its links return to.
     pub id: &'static str,
-    /// What the rows are, plural ("varselsaker"), for the caption and the page navigation.
-    pub noun: &'static str,
+    /// What a row is, singular and plural ("varselsak", "varselsaker"), for the caption and
+    /// the page navigation.
+    pub noun: (&'static str, &'static str),
     pub columns: Vec<Column<'a, T>>,
     /// The column sorted by when the query names none, and whether descending; `""` keeps the
     /// order the rows come in, which `default_order` then describes ("Åpne saker står først").
@@ -159,9 +160,9 @@ impl<T> Table<'_, T> {
             table id=(self.id) {
                 caption class="hint" {
                     @if pages > 1 {
-                        "Viser " (first) "–" (first + shown.len() - 1) " av " (rows.len()) " " (self.noun) "."
+                        "Viser " (first) "–" (first + shown.len() - 1) " av " (rows.len()) " " (self.noun.1) "."
                     } @else {
-                        (crate::labels::count(rows.len(), self.noun, self.noun)) "."
+                        (crate::labels::count(rows.len(), self.noun.0, self.noun.1)) "."
                     }
                     " " (self.sorted_by(&state))
                 }
@@ -220,7 +221,7 @@ impl<T> Table<'_, T> {
     fn pager(&self, query: &PageQuery, state: &State, pages: usize) -> Markup {
         let to = |page: usize| self.link(query, &[("page", page.to_string())]);
         html! {
-            nav class="pager" aria-label={ "Sider av " (self.noun) } {
+            nav class="pager" aria-label={ "Sider av " (self.noun.1) } {
                 @if state.page > 1 { a href=(to(state.page - 1)) rel="prev" { "Forrige side" } }
                 span { "Side " (state.page) " av " (pages) }
                 @if state.page < pages { a href=(to(state.page + 1)) rel="next" { "Neste side" } }
@@ -236,7 +237,7 @@ mod tests {
     fn table<'a>() -> Table<'a, (u32, &'static str)> {
         Table {
             id: "t",
-            noun: "saker",
+            noun: ("sak", "saker"),
             columns: vec![
                 Column::sorted("n", "Nummer", |r: &(u32, &str)| html! { (r.0) }, |r| r.0),
                 Column::sorted("name", "Navn", |r: &(u32, &str)| html! { (r.1) }, |r| r.1),
@@ -310,6 +311,12 @@ mod tests {
             html.contains(r##"href="?other.page=2&amp;t.page=3#t" rel="next""##),
             "{html}"
         );
+    }
+
+    #[test]
+    fn one_row_is_counted_in_the_singular() {
+        let html = table().render(&PageQuery::default(), &ROWS[..1]).into_string();
+        assert!(html.contains("1 sak. Sortert etter nummer, stigende."), "{html}");
     }
 
     #[test]

@@ -105,7 +105,7 @@ fn tips_table(user: &Staff, items: &[TipListItem], names: &Names, query: &PageQu
     let me = user.actor();
     Table {
         id: "tips",
-        noun: "saker",
+        noun: ("sak", "saker"),
         columns: vec![
             Column::sorted(
                 "case",

@@ -147,6 +147,14 @@ impl TestRow {
     }
 }
 
+fn entry_category(stored: Option<&str>) -> Result<Option<Category>, StoreError> {
+    stored.map(|c| parse::<Category>(c, "kategori")).transpose()
+}
+
+fn entry_status(stored: &str, excluded_until: Option<Date>) -> Result<EntryStatus, StoreError> {
+    EntryStatus::from_parts(stored, excluded_until).ok_or_else(|| StoreError::Corrupt(format!("status «{stored}»")))
+}
+
 /// One version of an entry, old or current, for its history.
 #[derive(sqlx::FromRow)]
 pub(super) struct EntryVersionRow {
@@ -163,13 +171,8 @@ impl EntryVersionRow {
         Ok(EntryVersion {
             language: parse(&self.language, "språkkode")?,
             from: self.valid_from,
-            category: self
-                .category
-                .as_deref()
-                .map(|c| parse::<Category>(c, "kategori"))
-                .transpose()?,
-            status: EntryStatus::from_parts(&self.status, self.excluded_until)
-                .ok_or_else(|| StoreError::Corrupt(format!("status «{}»", self.status)))?,
+            category: entry_category(self.category.as_deref())?,
+            status: entry_status(&self.status, self.excluded_until)?,
         })
     }
 }
@@ -189,13 +192,8 @@ impl EntryRow {
         Ok(Entry {
             language: parse(&self.language, "språkkode")?,
             kind: parse(&self.kind, "tolketype")?,
-            category: self
-                .category
-                .as_deref()
-                .map(|c| parse::<Category>(c, "kategori"))
-                .transpose()?,
-            status: EntryStatus::from_parts(&self.status, self.excluded_until)
-                .ok_or_else(|| StoreError::Corrupt(format!("status «{}»", self.status)))?,
+            category: entry_category(self.category.as_deref())?,
+            status: entry_status(&self.status, self.excluded_until)?,
         })
     }
 }
