@@ -1,29 +1,50 @@
 //! The actions on a tip case: which are offered in which status (from `status::allows`), what each
-//! form asks for, the event it makes, and `POST /varsler/{id}/hendelser` that makes it.
+//! form asks for and the event it makes (`POST /varsler/{id}/hendelser` is `posts::act`), and
+//! the refused form the case page shows again.
 
-use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use register::Timestamp;
 use register::licence::Licence;
-use register::store::TipStore;
 use register::tips::status::{EventKind, allows, transition};
-use register::tips::workflow::{self, Acted};
 use register::tips::{
-    CaseEvent, ClosureReason, DecisionOutcome, Meeting, MinistryOutcome, NewEvent, OrganisationNumber, TipCase,
-    TipError, TipRules,
+    CaseEvent, ClosureReason, DecisionOutcome, Meeting, MinistryOutcome, OrganisationNumber, TipCase, TipError,
+    TipRules,
 };
 use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::fields::Fields;
 use super::history::outcome as outcome_text;
-use super::{case_page, parse_id};
-use crate::AdminState;
-use crate::auth::role::Casework;
-use crate::auth::{Authorised, CsrfForm, Role, Staff};
+use crate::auth::{Role, Staff};
 use crate::error::AdminError;
 use crate::forms::{self, Errors, parse_date};
+
+/// The form a refusal belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Action(Action),
+    Upload,
+    Approval,
+}
+
+impl Target {
+    pub fn title(self) -> &'static str {
+        match self {
+            Target::Action(a) => a.title(),
+            Target::Upload => "Opplastingen",
+            Target::Approval => "Godkjenningen eller avvisningen",
+        }
+    }
+}
+
+/// A refused form: what was typed (an upload keeps its description in `form.reason`), the
+/// fields to fix and a message.
+pub struct Failed {
+    pub target: Target,
+    pub form: ActionForm,
+    pub errors: Errors,
+    pub message: Option<String>,
+}
 
 /// Something a caseworker can do on the case page; each makes one event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -607,133 +628,10 @@ fn decision_options(case: &TipCase, choices: &Choices) -> Vec<(String, String)> 
 }
 
 /// A refusal's message for a field.
-fn tip_message(e: &TipError) -> String {
+pub(super) fn tip_message(e: &TipError) -> String {
     match e {
         TipError::Invalid(fields) => fields.first().map(|(_, m)| m.clone()).unwrap_or_default(),
         e => e.to_string(),
-    }
-}
-
-/// Every tip decision takes four eyes (issue 5): exclusions and revocations already do in the
-/// register's workflow; a warning or no-breach decision is proposed here the same way.
-async fn propose_decision(
-    state: &AdminState,
-    id: i64,
-    version: i64,
-    event: CaseEvent,
-    actor: &str,
-    reason: &str,
-) -> Result<Acted, TipError> {
-    let rules = &state.settings.tip_rules;
-    let excludes = matches!(&event, CaseEvent::Decide { outcome, .. } if outcome.excludes());
-    if excludes {
-        return workflow::act(&state.store, id, version, event, actor, reason, rules).await;
-    }
-    let proposal = NewEvent::new(
-        CaseEvent::Propose {
-            proposal: Box::new(event),
-        },
-        actor,
-        reason,
-    );
-    let after = state
-        .store
-        .append_event(id, version, &proposal, rules, Timestamp::now().date())
-        .await?;
-    Ok(Acted::AwaitingApproval(Box::new(after)))
-}
-
-/// `POST /varsler/{id}/hendelser`: makes one action's event, or shows the case again with the
-/// refusal on the action's form and everything typed kept.
-pub async fn act(
-    State(state): State<AdminState>,
-    user: Authorised<Casework>,
-    Path(id): Path<String>,
-    CsrfForm(f): CsrfForm<ActionForm>,
-) -> Result<Response, AdminError> {
-    let id = parse_id(&id)?;
-    let action: Action = f.action.parse()?;
-    let rules = state.settings.tip_rules;
-    let refused = |errors: Errors, message: Option<String>, status| {
-        let failed = case_page::Failed {
-            target: case_page::Target::Action(action),
-            form: f.clone(),
-            errors,
-            message,
-        };
-        case_page::again(&state, &user, id, failed, status)
-    };
-    let Ok(version) = f.version.trim().parse::<i64>() else {
-        return refused(
-            Errors::default(),
-            Some("Skjemaet manglet saksversjonen. Last siden på nytt og prøv igjen.".into()),
-            axum::http::StatusCode::BAD_REQUEST,
-        )
-        .await;
-    };
-    let event = match f.event(action, &user, &rules) {
-        Ok(e) => e,
-        Err(errors) => return refused(errors, None, axum::http::StatusCode::UNPROCESSABLE_ENTITY).await,
-    };
-    if let Some(consequence) = action.consequence()
-        && f.confirmed != forms::CONFIRMED
-    {
-        let title = format!("Bekreft: {}", action.title().to_lowercase());
-        let confirmation = forms::Confirmation {
-            title: &title,
-            consequence,
-            action: &format!("/varsler/{id}/hendelser"),
-            fields: forms::resend(&f),
-            confirm: &format!("Ja, {}", action.title().to_lowercase()),
-            back: &format!("/varsler/{id}"),
-        };
-        let body = forms::confirmation(&user.csrf, &confirmation);
-        return Ok(crate::layout::page(&title, Some(&user), body).into_response());
-    }
-    let actor = user.actor();
-    let reason = if action == Action::Note {
-        "notat"
-    } else {
-        f.reason.as_str()
-    };
-    let result = match event {
-        e @ CaseEvent::Decide { .. } => propose_decision(&state, id, version, e, &actor, reason).await,
-        CaseEvent::Assign { caseworker } => {
-            let senior = user.has(Role::SeniorCaseworker);
-            let standing = state.staff_standing(&caseworker).await?;
-            workflow::assign(
-                &state.store,
-                id,
-                version,
-                &actor,
-                senior,
-                &caseworker,
-                standing,
-                reason,
-                &rules,
-            )
-            .await
-        }
-        e => workflow::act(&state.store, id, version, e, &actor, reason, &rules).await,
-    };
-    match result {
-        Ok(Acted::Done(_)) => Ok(Redirect::to(&format!("/varsler/{id}?ok=done")).into_response()),
-        Ok(Acted::AwaitingApproval(_)) => Ok(Redirect::to(&format!("/varsler/{id}?ok=proposed")).into_response()),
-        Err(e) => {
-            let status = super::status_of(&e);
-            if status.is_server_error() || status == axum::http::StatusCode::NOT_FOUND {
-                return Err(AdminError::Tip(e));
-            }
-            let errors = match &e {
-                TipError::Invalid(fields) => Errors(fields.clone()),
-                TipError::MeetingNotFound(_) => Errors(vec![("meeting".into(), tip_message(&e))]),
-                TipError::AssignOthers | TipError::NotACaseworker(_) => {
-                    Errors(vec![("caseworker".into(), tip_message(&e))])
-                }
-                _ => Errors::default(),
-            };
-            refused(errors, Some(super::message_of(&e)), status).await
-        }
     }
 }
 
@@ -743,9 +641,9 @@ pub fn action_form(
     case: &TipCase,
     staff: &Staff,
     choices: &Choices,
-    failed: Option<&case_page::Failed>,
+    failed: Option<&Failed>,
 ) -> Markup {
-    let mine = failed.filter(|x| x.target == case_page::Target::Action(action));
+    let mine = failed.filter(|x| x.target == Target::Action(action));
     let today = Timestamp::now().date();
     let fresh = ActionForm::fresh(action, choices.rules, today);
     let form = mine.map_or(&fresh, |x| &x.form);

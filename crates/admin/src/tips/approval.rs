@@ -1,24 +1,16 @@
-//! Four-eyes on tip cases: the box with the change waiting for a second person, and a senior
-//! caseworker other than the proposer approving it (it takes effect) or rejecting it with a note.
+//! Four-eyes on tip cases: the box with the change waiting for a second person, where a senior
+//! caseworker other than the proposer approves it (it takes effect) or rejects it with a note
+//! (the POST handlers are in `posts`).
 
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
+use register::tips::TipCase;
 use register::tips::case::Proposal;
-use register::tips::workflow;
-use register::tips::{TipCase, TipError};
-use serde::Deserialize;
 
-use super::actions::{ActionForm, proposal_text};
-use super::case_page::{self, Failed, Target};
+use super::actions::{Failed, proposal_text};
 use super::fields::Fields;
 use super::history::describe;
-use super::{message_of, parse_id, status_of, who};
-use crate::AdminState;
-use crate::auth::role::Senior;
-use crate::auth::{Authorised, CsrfForm, Role, Staff};
-use crate::error::AdminError;
+use super::who;
+use crate::auth::{Role, Staff};
 use crate::forms::{self, Errors};
 
 /// The pending proposal, with approve and reject for seniors other than the proposer.
@@ -54,98 +46,5 @@ pub fn pending_box(case: &TipCase, p: &Proposal, staff: &Staff, failed: Option<&
                 }
             }
         }
-    }
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct ApprovalForm {
-    pub version: String,
-    pub note: String,
-}
-
-/// The case page again with the refusal above it and the note kept.
-async fn refused(
-    state: &AdminState,
-    staff: &Staff,
-    id: i64,
-    f: &ApprovalForm,
-    e: TipError,
-) -> Result<Response, AdminError> {
-    let status = status_of(&e);
-    if status.is_server_error() || status == StatusCode::NOT_FOUND {
-        return Err(AdminError::Tip(e));
-    }
-    let errors = match &e {
-        TipError::Invalid(fields) => Errors(fields.clone()),
-        _ => Errors::default(),
-    };
-    let failed = Failed {
-        target: Target::Approval,
-        form: ActionForm {
-            note: f.note.clone(),
-            ..ActionForm::default()
-        },
-        errors,
-        message: Some(message_of(&e)),
-    };
-    case_page::again(state, staff, id, failed, status).await
-}
-
-fn version(f: &ApprovalForm) -> Result<i64, TipError> {
-    f.version.trim().parse().map_err(|_| TipError::Conflict)
-}
-
-/// `POST /varsler/{id}/godkjenn`.
-pub async fn approve(
-    State(state): State<AdminState>,
-    user: Authorised<Senior>,
-    Path(id): Path<String>,
-    CsrfForm(f): CsrfForm<ApprovalForm>,
-) -> Result<Response, AdminError> {
-    let rules = state.settings.tip_rules;
-    let (actor, senior) = (user.actor(), user.has(Role::SeniorCaseworker));
-    four_eyes_step(&state, &user, &id, &f, "approved", |id, v| {
-        workflow::approve(&state.store, id, v, &actor, senior, &rules)
-    })
-    .await
-}
-
-/// `POST /varsler/{id}/avvis`.
-pub async fn reject(
-    State(state): State<AdminState>,
-    user: Authorised<Senior>,
-    Path(id): Path<String>,
-    CsrfForm(f): CsrfForm<ApprovalForm>,
-) -> Result<Response, AdminError> {
-    let rules = state.settings.tip_rules;
-    let (actor, senior) = (user.actor(), user.has(Role::SeniorCaseworker));
-    four_eyes_step(&state, &user, &id, &f, "rejected", |id, v| {
-        workflow::reject(&state.store, id, v, &actor, senior, &f.note, &rules)
-    })
-    .await
-}
-
-/// Runs `step` (approve or reject) on the case version the form was read at; back to the case
-/// page with `?ok={done}`, or the case page again with the refusal and the note kept.
-async fn four_eyes_step<T, Fut>(
-    state: &AdminState,
-    user: &Staff,
-    raw_id: &str,
-    f: &ApprovalForm,
-    done: &str,
-    step: impl FnOnce(i64, i64) -> Fut,
-) -> Result<Response, AdminError>
-where
-    Fut: Future<Output = Result<T, TipError>>,
-{
-    let id = parse_id(raw_id)?;
-    let result = match version(f) {
-        Ok(v) => step(id, v).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!("/varsler/{id}?ok={done}")).into_response()),
-        Err(e) => refused(state, user, id, f, e).await,
     }
 }

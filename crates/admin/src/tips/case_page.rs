@@ -13,43 +13,15 @@ use register::tips::access::CaseView;
 use register::tips::{Reporter, TipCase, TipDocument, TipError, Viewer};
 use register::{InterpreterRecord, Store, Timestamp};
 
-use super::actions::{self, Action, ActionForm, Choices};
+use super::actions::{self, Choices, Failed, Target};
 use super::history::{self, outcome, size};
 use super::{capitalise, parse_id, who};
 use crate::AdminState;
 use crate::auth::role::Casework;
 use crate::auth::{Authorised, Role, Staff};
 use crate::error::AdminError;
-use crate::forms::Errors;
 use crate::interpreters::Notice;
 use crate::layout;
-
-/// The form a refusal belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Action(Action),
-    Upload,
-    Approval,
-}
-
-impl Target {
-    fn title(self) -> &'static str {
-        match self {
-            Target::Action(a) => a.title(),
-            Target::Upload => "Opplastingen",
-            Target::Approval => "Godkjenningen eller avvisningen",
-        }
-    }
-}
-
-/// A refused form: what was typed (an upload keeps its description in `form.reason`), the
-/// fields to fix and a message.
-pub struct Failed {
-    pub target: Target,
-    pub form: ActionForm,
-    pub errors: Errors,
-    pub message: Option<String>,
-}
 
 /// What the page shows besides the case.
 struct Context {

@@ -1,23 +1,20 @@
-//! Documents in a tip case: the upload form, the multipart upload (size limit, kind checked by
-//! content in `register::tips::document`, CSRF token checked before anything is stored) and the
-//! audited download as an attachment. Who may download is decided in `register::tips::access`.
+//! Documents in a tip case: the upload form (the multipart upload itself, with its size limit,
+//! kind checked by content in `register::tips::document` and CSRF token checked before anything
+//! is stored, is `posts::upload`) and the audited download as an attachment. Who may download is decided in `register::tips::access`.
 
-use axum::extract::multipart::MultipartRejection;
-use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use register::store::TipStore;
 use register::tips::document::MAX_DOCUMENT_BYTES;
-use register::tips::{NewDocument, TipCase, TipError, Viewer};
+use register::tips::{TipCase, Viewer};
 
-use super::actions::ActionForm;
-use super::case_page::{self, Failed, Target};
+use super::actions::Failed;
 use super::fields::Fields;
-use super::{message_of, parse_id, status_of};
+use super::parse_id;
 use crate::AdminState;
-use crate::auth::extract::csrf_valid;
 use crate::auth::role::Casework;
 use crate::auth::{Authorised, Role, Staff};
 use crate::error::AdminError;
@@ -57,119 +54,6 @@ pub fn upload_form(case: &TipCase, staff: &Staff, failed: Option<&Failed>) -> Ma
                 div class="actions" { button type="submit" { "Last opp" } }
             }
         }
-    }
-}
-
-/// What an upload request carried.
-#[derive(Default)]
-struct Upload {
-    csrf: String,
-    reason: String,
-    filename: String,
-    content: Vec<u8>,
-}
-
-/// Reads the fields; a body over the limit or a broken request is a refusal with a message.
-async fn read(mut multipart: Multipart) -> Result<Upload, (StatusCode, String)> {
-    let mut upload = Upload::default();
-    let broken = |e: axum::extract::multipart::MultipartError| {
-        let status = e.status();
-        let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            "Filen er for stor; den kan være høyst 10 MB.".to_string()
-        } else {
-            "Opplastingen kom ikke fram i sin helhet. Prøv igjen.".to_string()
-        };
-        (status, message)
-    };
-    while let Some(field) = multipart.next_field().await.map_err(broken)? {
-        match field.name().unwrap_or("") {
-            "csrf" => upload.csrf = field.text().await.map_err(broken)?,
-            "reason" => upload.reason = field.text().await.map_err(broken)?,
-            "file" => {
-                upload.filename = field.file_name().unwrap_or("").to_string();
-                upload.content = field.bytes().await.map_err(broken)?.to_vec();
-            }
-            _ => {}
-        }
-    }
-    Ok(upload)
-}
-
-/// `POST /varsler/{id}/dokumenter` (multipart).
-pub async fn upload(
-    State(state): State<AdminState>,
-    user: Authorised<Casework>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    multipart: Result<Multipart, MultipartRejection>,
-) -> Result<Response, AdminError> {
-    let id = parse_id(&id)?;
-    let multipart = multipart.map_err(|_| {
-        AdminError::BadRequest("Opplastingen må sendes som et skjema med fil (multipart/form-data).".into())
-    })?;
-    let refused = |status: StatusCode, reason: String, errors: Errors, message: String| {
-        let failed = Failed {
-            target: Target::Upload,
-            form: ActionForm {
-                reason,
-                ..ActionForm::default()
-            },
-            errors,
-            message: Some(message),
-        };
-        let state = state.clone();
-        let user = user.staff.clone();
-        async move { case_page::again(&state, &user, id, failed, status).await }
-    };
-    let upload = match read(multipart).await {
-        Ok(u) => u,
-        Err((status, message)) => {
-            let mut errors = Errors::default();
-            errors.push("file", message.clone());
-            return refused(status, String::new(), errors, message).await;
-        }
-    };
-    // Nothing is stored before the token is known to belong to this session.
-    if !csrf_valid(&state, &user, &headers, &upload.csrf) {
-        return Err(AdminError::Csrf);
-    }
-    let mut errors = Errors::default();
-    if upload.reason.trim().is_empty() {
-        errors.push("reason", "skriv hva dokumentet er");
-    }
-    let document = match NewDocument::new(&upload.filename, upload.content, &user.actor()) {
-        Ok(d) => Some(d),
-        Err(TipError::Invalid(fields)) => {
-            errors.0.extend(fields);
-            None
-        }
-        Err(e) => return Err(AdminError::Tip(e)),
-    };
-    let Some(document) = document.filter(|_| errors.is_empty()) else {
-        let message = "Dokumentet ble ikke lagret. Rett opp feilene og velg filen på nytt.".to_string();
-        return refused(StatusCode::UNPROCESSABLE_ENTITY, upload.reason, errors, message).await;
-    };
-    match state
-        .store
-        .add_document(
-            id,
-            &document,
-            user.has(Role::SeniorCaseworker),
-            &upload.reason,
-            &state.settings.tip_rules,
-        )
-        .await
-    {
-        Ok(_) => Ok(Redirect::to(&format!("/varsler/{id}?ok=uploaded")).into_response()),
-        Err(e) if status_of(&e).is_client_error() && status_of(&e) != StatusCode::NOT_FOUND => {
-            let (status, message) = (status_of(&e), message_of(&e));
-            let errors = match e {
-                TipError::Invalid(fields) => Errors(fields),
-                _ => Errors::default(),
-            };
-            refused(status, upload.reason, errors, message).await
-        }
-        Err(e) => Err(AdminError::Tip(e)),
     }
 }
 

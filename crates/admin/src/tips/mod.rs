@@ -9,6 +9,7 @@ pub mod fields;
 pub mod history;
 pub mod intake;
 pub mod list;
+pub mod posts;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -26,12 +27,12 @@ pub fn routes() -> Router<AdminState> {
         .route("/varsler", post(intake::register))
         .route("/varsler/ny", get(intake::new_tip))
         .route("/varsler/{id}", get(case_page::show))
-        .route("/varsler/{id}/hendelser", post(actions::act))
-        .route("/varsler/{id}/godkjenn", post(approval::approve))
-        .route("/varsler/{id}/avvis", post(approval::reject))
+        .route("/varsler/{id}/hendelser", post(posts::act))
+        .route("/varsler/{id}/godkjenn", post(posts::approve))
+        .route("/varsler/{id}/avvis", post(posts::reject))
         .route(
             "/varsler/{id}/dokumenter",
-            post(documents::upload).layer(DefaultBodyLimit::max(documents::UPLOAD_LIMIT)),
+            post(posts::upload).layer(DefaultBodyLimit::max(documents::UPLOAD_LIMIT)),
         )
         .route("/varsler/{id}/dokumenter/{document}", get(documents::download))
 }
