@@ -15,7 +15,7 @@ pub const RECEIVED_BY: &str = "public:web";
 /// The most characters of each free-text field (the register's own limits where it has them).
 pub const MAX_LOOKUP: u64 = 100;
 pub const MAX_SHORT: u64 = 300;
-pub const MAX_ACCOUNT: u64 = register::tips::case::MAX_ACCOUNT as u64;
+pub const MAX_ACCOUNT: u64 = register::tips::intake::MAX_ACCOUNT as u64;
 pub const MAX_CONTACT: u64 = 200;
 pub const MAX_PHONE: u64 = 40;
 

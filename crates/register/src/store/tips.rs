@@ -193,7 +193,7 @@ pub(super) mod rows {
     use crate::store::StoreError;
     use crate::store::rows::{number, parse};
     use crate::timestamp::Timestamp;
-    use crate::tips::case::Intake;
+    use crate::tips::intake::Intake;
     use crate::tips::{CaseEvent, EventRecord, Grounds, Subject, TipError};
 
     pub const TIP_COLUMNS: &str = "id, received_on, received_at, received_by, channel, interpreter_number, subject_description, assignment_on, assignment_place, grounds, account, reporter_role, anonymous";
@@ -334,7 +334,7 @@ macro_rules! tips_impl {
             use $crate::timestamp::Timestamp;
             use $crate::tips::contact_key::Seal;
             use $crate::tips::access::{self, CaseView, CommitteeFacts, Viewer};
-            use $crate::tips::case::CheckContext;
+            use $crate::tips::check::CheckContext;
             use $crate::tips::committee::{CommitteePerson, SeatHolders};
             use $crate::tips::figures::{self, YearFigures};
             use $crate::tips::{

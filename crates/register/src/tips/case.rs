@@ -1,128 +1,18 @@
-//! A tip case: the intake (`NewTip`) and the case as the fold of its events (`TipCase`), with
-//! the checks an event must pass and the register changes it makes. Pure; no storage, no clock.
+//! A tip case as the fold of its events (`TipCase`): its status, assignment, investigation,
+//! committee referrals, advance notice, decision, appeal and pending proposal. The checks an
+//! event must pass are in `check`, the register changes it makes in `register_changes`, the
+//! intake in `intake`. Pure; no storage, no clock.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use time::Date;
 
-use super::error::TipError;
-use super::event::{CaseEvent, EventRecord, NewEvent};
-use super::grounds::Grounds;
+use super::event::{CaseEvent, EventRecord};
+use super::intake::{Intake, reference};
 use super::organisation_number::OrganisationNumber;
 use super::outcome::{ClosureReason, DecisionOutcome, MinistryOutcome};
-use super::reporter::{Reporter, ReporterRole};
-use super::rules::{PastWarning, TipRules};
+use super::rules::PastWarning;
 use super::status::{self, CaseStatus};
-use crate::casework::four_eyes;
-use crate::command::Command;
-use crate::interpreter_number::InterpreterNumber;
-use crate::licence::LicenceStatus;
 use crate::timestamp::Timestamp;
-
-/// How a tip reached IMDi.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    WebForm,
-    Email,
-    Post,
-}
-
-impl Channel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::WebForm => "web_form",
-            Self::Email => "email",
-            Self::Post => "post",
-        }
-    }
-}
-
-impl std::str::FromStr for Channel {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        [Self::WebForm, Self::Email, Self::Post]
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| format!("ukjent kanal «{s}»"))
-    }
-}
-
-/// Who a tip is about: a registered interpreter, or a description when the reporter does not
-/// know the interpreter number (staff may identify the interpreter later by a new tip).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "subject", rename_all = "snake_case")]
-pub enum Subject {
-    Interpreter { number: InterpreterNumber },
-    Unknown { description: String },
-}
-
-impl Subject {
-    pub fn number(&self) -> Option<InterpreterNumber> {
-        match self {
-            Subject::Interpreter { number } => Some(*number),
-            Subject::Unknown { .. } => None,
-        }
-    }
-}
-
-/// A tip as received, before it has a case number.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewTip {
-    pub received_on: Date,
-    pub channel: Channel,
-    pub subject: Subject,
-    pub assignment_on: Option<Date>,
-    pub assignment_place: String,
-    pub grounds: Grounds,
-    /// What happened, in the reporter's words.
-    pub account: String,
-    pub reporter: Reporter,
-    /// `public:web` for the form, otherwise the staff member who registered it.
-    pub received_by: String,
-}
-
-/// The longest account accepted (the public form's size limit).
-pub const MAX_ACCOUNT: usize = 20_000;
-const MAX_SHORT: usize = 300;
-
-impl NewTip {
-    /// Checks everything that can be checked without storage; every problem at once, per field.
-    pub fn check(&self, today: Date) -> Result<(), TipError> {
-        let mut errors: Vec<(String, String)> = Vec::new();
-        let mut err = |f: &str, m: &str| errors.push((f.into(), m.into()));
-        let account = self.account.trim().chars().count();
-        if account == 0 {
-            err("account", "beskriv hva som skjedde");
-        } else if account > MAX_ACCOUNT {
-            err("account", "beskrivelsen er for lang (høyst 20 000 tegn)");
-        }
-        if self.assignment_place.chars().count() > MAX_SHORT {
-            err("assignment_place", "stedet kan ha høyst 300 tegn");
-        }
-        if self.assignment_on.is_some_and(|d| d > today) {
-            err("assignment_on", "oppdraget kan ikke ligge fram i tid");
-        }
-        if self.received_on > today {
-            err("received_on", "mottaksdatoen kan ikke ligge fram i tid");
-        }
-        if let Subject::Unknown { description } = &self.subject {
-            let n = description.trim().chars().count();
-            if n == 0 {
-                err("subject", "oppgi tolkenummer eller beskriv hvem tolken var");
-            } else if n > MAX_SHORT {
-                err("subject", "beskrivelsen av tolken kan ha høyst 300 tegn");
-            }
-        }
-        if self.received_by.trim().is_empty() {
-            err("received_by", "hvem som registrerte varselet må oppgis");
-        }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(TipError::Invalid(errors))
-        }
-    }
-}
 
 /// A committee referral: the meeting and the summary put before it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -203,35 +93,6 @@ pub struct TipCase {
     pub appeal: Option<AppealState>,
     pub pending: Option<Proposal>,
     pub history: Vec<EventRecord>,
-}
-
-/// What checking an event needs besides the case.
-#[derive(Debug, Clone, Copy)]
-pub struct CheckContext {
-    pub today: Date,
-    pub rules: TipRules,
-    /// The interpreter's standing warnings in the window ending today (other cases).
-    pub warnings_in_window: usize,
-}
-
-/// The intake of a case as stored: what the tip said, without the reporter's contact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Intake {
-    pub received_on: Date,
-    pub received_at: Timestamp,
-    pub received_by: String,
-    pub channel: Channel,
-    pub subject: Subject,
-    pub assignment_on: Option<Date>,
-    pub assignment_place: String,
-    pub grounds: Grounds,
-    pub account: String,
-    pub reporter_role: Option<ReporterRole>,
-    pub anonymous: bool,
-}
-
-fn invalid(field: &str, message: &str) -> TipError {
-    TipError::field(field, message)
 }
 
 impl TipCase {
@@ -394,284 +255,22 @@ impl TipCase {
             _ => None,
         }
     }
-
-    fn interpreter(&self) -> Result<InterpreterNumber, TipError> {
-        self.intake.subject.number().ok_or_else(|| {
-            invalid(
-                "subject",
-                "saken gjelder ingen registrert tolk; avslutt den med veiledning",
-            )
-        })
-    }
-
-    /// Checks that `new` may be appended now: pending proposals, the status machine, then the
-    /// event's own conditions (deadlines, warnings, texts).
-    pub fn check(&self, new: &NewEvent, ctx: &CheckContext) -> Result<(), TipError> {
-        if new.actor.trim().is_empty() || new.reason.trim().is_empty() {
-            return Err(invalid("reason", "hvem som gjør endringen og hvorfor må oppgis"));
-        }
-        match (&self.pending, &new.event, &new.approved_by) {
-            (None, CaseEvent::RejectProposal { .. }, _) => return Err(TipError::NoProposal),
-            (None, _, Some(_)) => return Err(TipError::NoProposal),
-            (Some(_), CaseEvent::RejectProposal { .. }, _) => {}
-            // Notes and documents only add to the file; they wait for no second person.
-            (Some(_), event, None) if event.is_file_addition() => {}
-            (Some(p), event, Some(approver)) if *event == p.proposal => {
-                if *approver == p.proposed_by {
-                    return Err(TipError::OwnProposal);
-                }
-            }
-            (Some(_), _, _) => return Err(TipError::ProposalPending),
-            (None, _, None) => {}
-        }
-        status::next(self.status, &new.event)?;
-        if new.approved_by.is_none() && self.needs_second_person(&new.event) {
-            return Err(TipError::SecondPersonNeeded);
-        }
-        self.check_event(&new.event, ctx)
-    }
-
-    fn check_event(&self, event: &CaseEvent, ctx: &CheckContext) -> Result<(), TipError> {
-        use CaseEvent as E;
-        let not_future = |d: Date, field: &str| {
-            if d > ctx.today {
-                Err(invalid(field, "datoen kan ikke ligge fram i tid"))
-            } else {
-                Ok(())
-            }
-        };
-        let text = |t: &str, field: &str, message: &str| {
-            if t.trim().is_empty() {
-                Err(invalid(field, message))
-            } else if t.chars().count() > MAX_ACCOUNT {
-                Err(invalid(field, "teksten er for lang"))
-            } else {
-                Ok(())
-            }
-        };
-        match event {
-            E::Assign { caseworker } => {
-                text(caseworker, "caseworker", "velg en saksbehandler")?;
-                if self.assigned.contains(caseworker) {
-                    return Err(invalid("caseworker", "saksbehandleren er allerede tildelt saken"));
-                }
-            }
-            E::Unassign { caseworker } => {
-                if !self.assigned.contains(caseworker) {
-                    return Err(invalid("caseworker", "saksbehandleren er ikke tildelt saken"));
-                }
-            }
-            E::Close { reason, guidance } => {
-                if *reason == ClosureReason::OutsidePower {
-                    text(
-                        guidance.as_deref().unwrap_or(""),
-                        "guidance",
-                        "skriv veiledningen til varsleren",
-                    )?;
-                }
-            }
-            E::RequestInformation {
-                body, asked_on, due_on, ..
-            } => {
-                text(body, "body", "skriv hvilket organ som blir spurt")?;
-                not_future(*asked_on, "asked_on")?;
-                if due_on <= asked_on {
-                    return Err(invalid("due_on", "svarfristen må være etter at forespørselen sendes"));
-                }
-            }
-            E::RecordInformationReply {
-                request,
-                received_on,
-                summary,
-            } => {
-                text(summary, "summary", "skriv hva organet svarte")?;
-                not_future(*received_on, "received_on")?;
-                let asked = request.checked_sub(1).and_then(|i| self.information_requests.get(i));
-                match asked {
-                    None => return Err(invalid("request", "saken har ingen slik forespørsel")),
-                    Some(r) if r.answered.is_some() => {
-                        return Err(invalid("request", "forespørselen er allerede besvart"));
-                    }
-                    Some(r) if *received_on < r.asked_on => {
-                        return Err(invalid(
-                            "received_on",
-                            "svaret kan ikke komme før forespørselen ble sendt",
-                        ));
-                    }
-                    Some(_) => {}
-                }
-            }
-            E::TemporaryExclusion => {
-                self.interpreter()?;
-                if self.temporarily_excluded {
-                    return Err(invalid(
-                        "event",
-                        "tolken er allerede midlertidig utestengt i denne saken",
-                    ));
-                }
-            }
-            E::LiftTemporaryExclusion => {
-                if !self.temporarily_excluded {
-                    return Err(invalid("event", "tolken er ikke midlertidig utestengt i denne saken"));
-                }
-            }
-            E::ReferToCommittee { summary, .. } => text(
-                summary,
-                "summary",
-                "skriv et sammendrag til utvalget (uten varslerens identitet)",
-            )?,
-            E::RecordAdvice { meeting_id, advice } => {
-                text(advice, "advice", "skriv utvalgets råd")?;
-                if !self.referrals.iter().any(|r| r.meeting_id == *meeting_id) {
-                    return Err(invalid("meeting", "saken var ikke på sakslisten til dette møtet"));
-                }
-            }
-            E::SendAdvanceNotice { sent_on, reply_by } => {
-                self.interpreter()?;
-                not_future(*sent_on, "sent_on")?;
-                if reply_by <= sent_on {
-                    return Err(invalid(
-                        "reply_by",
-                        "svarfristen må være etter at forhåndsvarselet sendes",
-                    ));
-                }
-            }
-            E::RecordReply { received_on } => {
-                not_future(*received_on, "received_on")?;
-                if self.advance_notice.is_some_and(|n| *received_on < n.sent_on) {
-                    return Err(invalid(
-                        "received_on",
-                        "svaret kan ikke komme før forhåndsvarselet ble sendt",
-                    ));
-                }
-            }
-            E::Decide {
-                outcome,
-                reasons,
-                decided_on,
-                appeal_by,
-                substantial_breach,
-            } => {
-                text(reasons, "reasons", "vedtaket må begrunnes")?;
-                not_future(*decided_on, "decided_on")?;
-                if *appeal_by != ctx.rules.appeal_by(*decided_on) {
-                    return Err(invalid("appeal_by", "klagefristen følger ikke av vedtaksdatoen"));
-                }
-                if outcome.is_sanction() {
-                    self.interpreter()?;
-                    if let Some(n) = self.advance_notice
-                        && n.replied_on.is_none()
-                        && *decided_on <= n.reply_by
-                    {
-                        return Err(TipError::ReplyPending(n.reply_by));
-                    }
-                }
-                if outcome.excludes() && !ctx.rules.exclusion_allowed(ctx.warnings_in_window, *substantial_breach) {
-                    return Err(TipError::ExclusionNotAllowed {
-                        warnings: ctx.warnings_in_window,
-                    });
-                }
-                let until = match outcome {
-                    DecisionOutcome::Exclusion { until } => Some(*until),
-                    DecisionOutcome::Revocation { until, .. } => *until,
-                    _ => None,
-                };
-                if until.is_some_and(|u| u <= *decided_on) {
-                    return Err(invalid("until", "utestengingen må slutte etter vedtaksdatoen"));
-                }
-            }
-            E::Appeal { received_on } => {
-                not_future(*received_on, "received_on")?;
-                if let Some(d) = &self.decision {
-                    if !d.outcome.is_sanction() {
-                        return Err(invalid("event", "det er ingen reaksjon å klage på"));
-                    }
-                    if *received_on > d.appeal_by {
-                        return Err(TipError::AppealTooLate(d.appeal_by));
-                    }
-                }
-            }
-            E::ReverseOnAppeal { reasons } => text(reasons, "reasons", "omgjøringen må begrunnes")?,
-            E::ForwardToMinistry { sent_on } => not_future(*sent_on, "sent_on")?,
-            E::RecordMinistryOutcome { decided_on, .. } => not_future(*decided_on, "decided_on")?,
-            E::Propose { proposal } => {
-                if matches!(**proposal, E::Propose { .. } | E::RejectProposal { .. }) || proposal.is_file_addition() {
-                    return Err(invalid("event", "bare en endring i saken kan foreslås"));
-                }
-                self.check_event(proposal, ctx)?
-            }
-            E::RejectProposal { note } => text(note, "note", "skriv hvorfor forslaget avvises")?,
-            E::AddNote { text: note } => text(note, "note", "skriv notatet")?,
-            E::AddDocument { size, sha256, .. } => {
-                if *size == 0 || sha256.len() != 64 {
-                    return Err(invalid("file", "dokumentet er tomt eller ufullstendig"));
-                }
-            }
-            E::StartAssessment | E::OpenInvestigation => {}
-        }
-        Ok(())
-    }
-
-    /// The register changes `event` makes, in order. Lifts are listed even when the sanction
-    /// has already ended; the workflow leaves out those that would change nothing.
-    pub fn register_commands(&self, event: &CaseEvent) -> Vec<Command> {
-        use CaseEvent as E;
-        let excluded = self.decision.as_ref().is_some_and(|d| d.outcome.excludes());
-        match event {
-            E::TemporaryExclusion => vec![Command::Suspend],
-            E::LiftTemporaryExclusion => vec![Command::LiftSuspension],
-            E::Decide { outcome, .. } => match *outcome {
-                DecisionOutcome::Exclusion { until } => vec![Command::Exclude { until: Some(until) }],
-                DecisionOutcome::PermanentExclusion => vec![Command::Exclude { until: None }],
-                DecisionOutcome::Revocation { licence_no, until } => vec![
-                    Command::ChangeLicenceStatus {
-                        no: licence_no,
-                        status: LicenceStatus::Revoked,
-                    },
-                    Command::Exclude { until },
-                ],
-                DecisionOutcome::NoBreach | DecisionOutcome::Warning if self.temporarily_excluded => {
-                    vec![Command::LiftSuspension]
-                }
-                DecisionOutcome::NoBreach | DecisionOutcome::Warning => vec![],
-            },
-            E::ReverseOnAppeal { .. }
-            | E::RecordMinistryOutcome {
-                outcome: MinistryOutcome::Reversed,
-                ..
-            } => {
-                // Setting the decision aside undoes all of it: the revoked licence too.
-                let mut commands = Vec::new();
-                if let Some(DecisionOutcome::Revocation { licence_no, .. }) = self.decision.as_ref().map(|d| d.outcome)
-                {
-                    commands.push(Command::ReinstateLicence { no: licence_no });
-                }
-                if excluded {
-                    commands.push(Command::LiftExclusion);
-                }
-                commands
-            }
-            _ => vec![],
-        }
-    }
-
-    /// Whether `event` needs a second person's approval (the register's four-eyes rule).
-    pub fn needs_second_person(&self, event: &CaseEvent) -> bool {
-        self.register_commands(event)
-            .iter()
-            .any(four_eyes::requires_second_approval)
-    }
-}
-
-pub fn reference(received_on: Date, id: i64) -> String {
-    format!("VAR-{}-{id:05}", received_on.year())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::command::Command;
+    use crate::licence::LicenceStatus;
+    use crate::tips::check::CheckContext;
+    use crate::tips::error::TipError;
+    use crate::tips::event::NewEvent;
     use crate::tips::event::records;
     use crate::tips::grounds::Ground;
+    use crate::tips::grounds::Grounds;
+    use crate::tips::intake::{Channel, MAX_ACCOUNT, NewTip, Subject};
+    use crate::tips::reporter::{Reporter, ReporterRole};
+    use crate::tips::rules::TipRules;
     use time::macros::date;
 
     const TODAY: Date = date!(2024 - 06 - 03);

@@ -79,9 +79,9 @@ impl TipCase {
 mod tests {
     use super::*;
     use crate::timestamp::Timestamp;
-    use crate::tips::case::{Channel, Intake, Subject};
     use crate::tips::event::{CaseEvent, records};
     use crate::tips::grounds::{Ground, Grounds};
+    use crate::tips::intake::{Channel, Intake, Subject};
     use crate::tips::outcome::DecisionOutcome;
     use time::macros::date;
 

@@ -154,9 +154,9 @@ fn write_csv(rows: &[Vec<String>]) -> String {
 mod tests {
     use super::*;
     use crate::timestamp::Timestamp;
-    use crate::tips::case::{Channel, Intake, Subject};
     use crate::tips::event::{CaseEvent, records};
     use crate::tips::grounds::Grounds;
+    use crate::tips::intake::{Channel, Intake, Subject};
     use crate::tips::outcome::{ClosureReason, DecisionOutcome};
     use Ground::*;
     use time::macros::date;

@@ -2,7 +2,8 @@
 //! (suspend, exclude, lift, revoke) together, and four-eyes approval of sanctions.
 
 use super::access::{StaffStanding, check_assignment};
-use super::case::{CheckContext, TipCase};
+use super::case::TipCase;
+use super::check::CheckContext;
 use super::error::TipError;
 use super::event::{CaseEvent, NewEvent};
 use super::rules::TipRules;
