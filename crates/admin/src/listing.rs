@@ -41,6 +41,19 @@ type Order<'a, T> = Box<dyn Fn(&T, &T) -> Ordering + 'a>;
 /// What a row shows as its `data-case`.
 type RowCase<'a, T> = Box<dyn Fn(&T) -> String + 'a>;
 
+/// Hidden fields for a filter form above table `id`, so sending the filter keeps the table's
+/// sort order (and starts again at its first page).
+pub fn kept_order(query: &PageQuery, id: &str) -> Markup {
+    let keys = [format!("{id}.sort"), format!("{id}.order")];
+    html! {
+        @for key in &keys {
+            @if let Some(value) = query.get(key) {
+                input type="hidden" name=(key) value=(value);
+            }
+        }
+    }
+}
+
 /// One column: its heading, its cell and, for a sortable column, how two rows compare.
 pub struct Column<'a, T> {
     key: &'static str,
@@ -317,6 +330,15 @@ mod tests {
     fn one_row_is_counted_in_the_singular() {
         let html = table().render(&PageQuery::default(), &ROWS[..1]).into_string();
         assert!(html.contains("1 sak. Sortert etter nummer, stigende."), "{html}");
+    }
+
+    #[test]
+    fn a_filter_form_keeps_the_sort_order_but_not_the_page() {
+        let q = PageQuery::parse(Some("t.sort=name&t.order=desc&t.page=3&other.sort=n"));
+        let html = kept_order(&q, "t").into_string();
+        assert!(html.contains(r#"name="t.sort" value="name""#), "{html}");
+        assert!(html.contains(r#"name="t.order" value="desc""#), "{html}");
+        assert!(!html.contains("t.page") && !html.contains("other."), "{html}");
     }
 
     #[test]

@@ -352,6 +352,9 @@ try {
     expect(plain.url().includes('status=all'), `filter kept: ${plain.url()}`);
     await plain.click('#tips th a:has-text("Mottatt")');
     expect((await plain.locator('#tips th[aria-sort]').getAttribute('aria-sort')) === 'descending', 'then descending');
+    // The form's hidden sort fields come first in the query it sends.
+    await Promise.all([plain.waitForURL((u) => u.search.startsWith('?tips.sort=')), plain.click('form.filters button[type=submit]')]);
+    expect((await plain.locator('#tips th[aria-sort]').getAttribute('aria-sort')) === 'descending', 'the filter keeps the order');
     await context.close();
   });
 

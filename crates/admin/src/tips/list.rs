@@ -15,7 +15,7 @@ use crate::auth::role::Casework;
 use crate::auth::{Authorised, Staff};
 use crate::error::AdminError;
 use crate::interpreters::Names;
-use crate::listing::{Column, PageQuery, Table};
+use crate::listing::{self, Column, PageQuery, Table};
 use crate::{labels, layout};
 
 #[derive(Debug, Default, Deserialize)]
@@ -78,6 +78,7 @@ fn list_view(user: &Staff, items: &[TipListItem], filter: &ListFilter, names: &N
         h1 { "Varsler om brudd på tolkeloven" }
         p { a href="/varsler/ny" { "Registrer varsel mottatt per e-post eller post" } }
         form method="get" action="/varsler" class="filters" {
+            (listing::kept_order(query, "tips"))
             div class="field" {
                 label for="status" { "Status" }
                 select id="status" name="status" {
