@@ -144,38 +144,21 @@ pub fn options(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// Parses a `YYYY-MM-DD` date from a form.
 pub fn parse_date(value: &str) -> Result<time::Date, String> {
-    let value = value.trim();
     // The date field sends ÅÅÅÅ-MM-DD; a browser without a date picker lets staff type the
-    // Norwegian DD.MM.ÅÅÅÅ, so both are read.
-    let parts: Vec<&str> = if value.contains('.') {
-        value.rsplitn(3, '.').collect()
-    } else {
-        value.splitn(3, '-').collect()
-    };
-    let numbers: Vec<Option<u16>> = parts.iter().map(|p| p.parse().ok()).collect();
-    let [Some(year), Some(month), Some(day)] = numbers[..] else {
-        return Err("skriv en gyldig dato (ÅÅÅÅ-MM-DD)".to_string());
-    };
-    let Ok(month) = u8::try_from(month)
-        .ok()
-        .and_then(|m| time::Month::try_from(m).ok())
-        .ok_or(())
-    else {
-        return Err(format!("måned {month} finnes ikke; skriv en måned fra 1 til 12"));
-    };
-    let year = i32::from(year);
-    let days = time::util::days_in_month(month, year);
-    match u8::try_from(day)
-        .ok()
-        .and_then(|d| time::Date::from_calendar_date(year, month, d).ok())
-    {
-        Some(date) => Ok(date),
-        None => Err(format!(
-            "{day}. {} {year} finnes ikke; {} {year} har {days} dager",
-            crate::labels::month(month),
-            crate::labels::month(month)
-        )),
-    }
+    // Norwegian DD.MM.ÅÅÅÅ, which `register::date_input` reads as well.
+    use register::date_input::{DateInputError, days_in_month};
+    register::date_input::parse_date(value).map_err(|e| match (e, e.month()) {
+        (DateInputError::Format, _) => "skriv en gyldig dato (ÅÅÅÅ-MM-DD)".to_string(),
+        (DateInputError::Impossible { month, .. }, None) => {
+            format!("måned {month} finnes ikke; skriv en måned fra 1 til 12")
+        }
+        (DateInputError::Impossible { day, year, .. }, Some(m)) => format!(
+            "{day}. {} {year} finnes ikke; {} {year} har {} dager",
+            crate::labels::month(m),
+            crate::labels::month(m),
+            days_in_month(year, m as u8)
+        ),
+    })
 }
 
 /// Requires a non-empty value of at most `max` characters.

@@ -7,6 +7,7 @@ pub mod category;
 pub mod command;
 pub mod counts;
 pub mod county;
+pub mod date_input;
 pub mod entry_status;
 pub mod export;
 pub mod finder;

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use register::InterpreterNumber;
+use register::date_input::DateInputError;
 use register::tips::{Channel, Ground, Grounds, NewTip, Reporter, ReporterContact, ReporterRole, Subject, TipError};
 use time::Date;
 use validator::{Validate, ValidationError};
@@ -234,44 +235,19 @@ pub enum DateError {
     Impossible { year: i32, month: Option<u8> },
 }
 
-/// Dates as a date field sends them (`2026-03-15`) or as people type them (`15.3.2026`).
+/// Dates as a date field sends them (`2026-03-15`) or as people type them (`15.3.2026`); the
+/// reading is `register::date_input`'s, shared with the staff forms.
 pub fn parse_date(value: &str) -> Result<Date, DateError> {
-    let v = value.trim();
-    let numbers = |parts: Vec<&str>| -> Option<Vec<i32>> {
-        parts
-            .iter()
-            .map(|p| {
-                let p = p.trim();
-                (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| p.parse::<i32>().ok())?
-            })
-            .collect()
-    };
-    let (day, month, year) = if v.contains('-') {
-        match numbers(v.split('-').collect()).as_deref() {
-            Some([y, m, d]) if *y >= 1000 => (*d, *m, *y),
-            _ => return Err(DateError::Format),
-        }
-    } else {
-        match numbers(v.split(['.', '/']).collect()).as_deref() {
-            Some([d, m, y]) if *y >= 1000 => (*d, *m, *y),
-            _ => return Err(DateError::Format),
-        }
-    };
-    let month_known = u8::try_from(month).ok().and_then(|m| time::Month::try_from(m).ok());
-    let impossible = DateError::Impossible {
-        year,
-        month: month_known.map(|m| m as u8),
-    };
-    let month = month_known.ok_or(impossible)?;
-    let day = u8::try_from(day).map_err(|_| impossible)?;
-    Date::from_calendar_date(year, month, day).map_err(|_| impossible)
+    register::date_input::parse_date(value).map_err(|e| match e {
+        DateInputError::Format => DateError::Format,
+        DateInputError::Impossible { year, .. } => DateError::Impossible {
+            year,
+            month: e.month().map(|m| m as u8),
+        },
+    })
 }
 
-/// The number of days in `month` (1–12) of `year`.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    time::Month::try_from(month).map_or(31, |m| m.length(year))
-}
+pub use register::date_input::days_in_month;
 
 impl TipForm {
     /// Reads the posted pairs; never fails, so whatever was typed can be shown again.
