@@ -8,7 +8,6 @@ use std::path::Path;
 use std::process::Command;
 
 use anyhow::{Context, bail};
-use register::Store;
 use register::store::backup::{SQLITE_HEADER, holds_register, sqlite_path};
 
 use crate::cli::{BackupArgs, DbArgs, RestoreArgs};
@@ -30,10 +29,7 @@ pub async fn backup(db: &DbArgs, args: BackupArgs) -> anyhow::Result<()> {
             );
         }
         let store = connect(db).await?;
-        let register::Database::Sqlite(sqlite) = &store else {
-            bail!("uventet databasetype for {}", redact(url));
-        };
-        sqlite
+        store
             .backup_into(&args.to)
             .await
             .with_context(|| format!("kunne ikke skrive sikkerhetskopien til {}", args.to.display()))?;

@@ -5,8 +5,8 @@ use std::io::Write;
 
 use anyhow::{Context, bail};
 use register::generator::{self, Options};
-use register::store::{ConnectOptions, PostgresStore, SqliteStore};
-use register::{Catalogue, Database, Store, Timestamp};
+use register::store::ConnectOptions;
+use register::{Catalogue, Database, Timestamp};
 
 use crate::cli::{Cli, Command, CountsArgs, DbArgs, ExportArgs, SeedArgs, ServeArgs};
 use crate::serve;
@@ -52,10 +52,8 @@ pub fn redact(url: &str) -> String {
 
 async fn migrate(db: &DbArgs) -> anyhow::Result<()> {
     let url = db.database_url.as_str();
-    if url.starts_with("sqlite:") {
-        SqliteStore::migrate(url).await?;
-    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        PostgresStore::migrate(url).await?;
+    if url.starts_with("sqlite:") || url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        register::Database::migrate(url).await?;
     } else {
         bail!(register::StoreError::Url(url.to_string()));
     }

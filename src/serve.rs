@@ -5,8 +5,8 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use anyhow::Context;
+use register::Database;
 use register::generator::Options;
-use register::{Database, Store};
 use tokio::net::TcpListener;
 
 use crate::cli::{AdminArgs, DbArgs, PublicArgs, ServeAdminArgs, ServeArgs, ServePublicArgs};

@@ -12,7 +12,7 @@ use std::process::{Command, Output};
 use std::time::Duration;
 
 use register::store::ConnectOptions;
-use register::{Catalogue, ChangeMeta, Database, InterpreterNumber, Store, Timestamp};
+use register::{Catalogue, ChangeMeta, Database, InterpreterNumber, Timestamp};
 
 const DAYS: [&str; 5] = ["2020-12-31", "2021-12-31", "2022-06-30", "2023-12-31", "2024-03-01"];
 

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use admin::auth::Role;
 use admin::auth::session::SessionKeys;
 use admin::auth::users::{DemoLogin, StaffDirectory};
-use register::store::PostgresStore;
-use register::{Catalogue, ChangeMeta, Command, InterpreterNumber, Store};
+
+use register::{Catalogue, ChangeMeta, Command, InterpreterNumber};
 
 const ADMIN_SECRET: &str = "feiltest-hemmelighet";
 const TIP_KEY: &str = "8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
@@ -81,7 +81,9 @@ async fn postgres_stopped_and_started_again_under_both_services() {
     let ready = support::within(Duration::from_secs(30), || support::get(public, "/readyz").0 == 200);
     assert!(ready.is_some(), "the public service builds its index");
 
-    let store = PostgresStore::connect(&url, 2, Catalogue::bundled()).await.unwrap();
+    let store = register::Database::open_postgres(&url, 2, Catalogue::bundled())
+        .await
+        .unwrap();
     let someone = store
         .as_of(register::Timestamp::now())
         .await
@@ -137,7 +139,9 @@ async fn postgres_stopped_and_started_again_under_both_services() {
     eprintln!("staff pages answer again {staff_back:?} after PostgreSQL returned");
 
     // A staff write straight after the return must reach public search within about a second.
-    let store = PostgresStore::connect(&url, 2, Catalogue::bundled()).await.unwrap();
+    let store = register::Database::open_postgres(&url, 2, Catalogue::bundled())
+        .await
+        .unwrap();
     store
         .execute(someone, Command::Suspend, ChangeMeta::now("staff:test", "feiltest"))
         .await

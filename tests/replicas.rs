@@ -11,7 +11,7 @@ mod support;
 use std::time::Duration;
 
 use register::generator::{self, Options};
-use register::{ChangeMeta, Command, InterpreterNumber, Store, Timestamp};
+use register::{ChangeMeta, Command, InterpreterNumber, Timestamp};
 
 /// Generous for a loaded CI machine; the measured figure is printed.
 const LIMIT: Duration = Duration::from_secs(15);
@@ -115,7 +115,7 @@ async fn two_public_replicas_follow_one_postgres_register() {
         })
         .collect();
     assert_eq!(receipts[0], receipts[1], "the same receipt from both replicas");
-    let tips = register::store::TipStore::tip_list(&store, false).await.unwrap();
+    let tips = store.tip_list(false).await.unwrap();
     assert_eq!(tips.len(), 1, "one tip, not two");
 }
 

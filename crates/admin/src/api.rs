@@ -8,9 +8,9 @@ use axum::{Json, Router};
 use register::casework::workflow::{self, Requested};
 use register::casework::{ApprovalStatus, PendingApproval};
 use register::interpreter::Profile;
-use register::store::{AuditItem, CaseStore};
+use register::store::AuditItem;
 use register::ui_language::UiLanguage;
-use register::{ChangeMeta, Command, InterpreterRecord, Store, Timestamp};
+use register::{ChangeMeta, Command, InterpreterRecord, Timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 

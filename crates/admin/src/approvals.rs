@@ -9,7 +9,6 @@ use maud::{Markup, html};
 use register::casework::four_eyes::describe;
 use register::casework::{ApprovalStatus, PendingApproval, workflow};
 use register::store::tips::TipListItem;
-use register::store::{CaseStore, TipStore};
 use serde::Deserialize;
 
 use crate::AdminState;

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use register::casework::workflow::{self, Requested};
-use register::{Catalogue, Command, InterpreterNumber, InterpreterRecord, Store};
+use register::{Catalogue, Command, InterpreterNumber, InterpreterRecord};
 use serde::de::DeserializeOwned;
 
 use crate::AdminState;

@@ -8,8 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use register::casework::{Decision, DecisionKind, LetterLanguage, NewDecision, workflow};
-use register::store::CaseStore;
-use register::{Catalogue, InterpreterRecord, Store, Timestamp};
+use register::{Catalogue, InterpreterRecord, Timestamp};
 use serde::Deserialize;
 
 use crate::AdminState;

@@ -11,8 +11,7 @@ use register::casework::workflow::{self, ForeignDecision};
 use register::casework::{
     ChecklistItem, DecisionKind, Equivalent, ForeignCase, LetterLanguage, NewForeignCase, Outcome,
 };
-use register::store::CaseStore;
-use register::{InterpreterNumber, Store, Timestamp};
+use register::{InterpreterNumber, Timestamp};
 use serde::Deserialize;
 
 use crate::AdminState;

@@ -12,7 +12,6 @@ use register::casework::deadlines::Urgency;
 use register::casework::foreign::DeadlineKind;
 use register::casework::{ApprovalStatus, ForeignCase, PendingApproval};
 use register::store::tips::TipListItem;
-use register::store::{CaseStore, TipStore};
 use serde::Serialize;
 use time::Date;
 

@@ -36,7 +36,6 @@ use axum::Router;
 use axum::routing::get;
 use register::Database;
 use register::casework::Deadlines;
-use register::store::StaffStore;
 use register::tips::{ContactKey, TermRules, TipRules};
 
 use auth::csrf::CsrfKey;

@@ -8,7 +8,6 @@ use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use register::Timestamp;
-use register::store::CaseStore;
 use serde::Deserialize;
 
 use crate::AdminState;

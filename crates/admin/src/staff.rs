@@ -7,7 +7,6 @@ use axum::routing::get;
 use maud::{Markup, html};
 
 use register::Timestamp;
-use register::store::StaffStore;
 
 use crate::AdminState;
 use crate::auth::Role;

@@ -5,7 +5,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use maud::{Markup, html};
-use register::{Store, Timestamp};
+use register::Timestamp;
 
 use crate::AdminState;
 use crate::auth::Authorised;

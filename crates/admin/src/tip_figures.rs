@@ -7,7 +7,6 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::{Markup, html};
-use register::store::TipStore;
 use register::tips::Ground;
 use register::tips::figures::{YearFigures, outcome_columns, to_csv};
 

@@ -8,13 +8,12 @@ use admin::auth::Role;
 use admin::committee::terms::period_start;
 use axum::http::{StatusCode, header};
 use common::{Session, TestApp};
-use register::store::TipStore;
 use register::tips::workflow::{self, Acted};
 use register::tips::{
     CaseEvent, Channel, Ground, Grounds, NewTip, Reporter, ReporterContact, ReporterRole, Subject, Term, TermRules,
     TipCase, TipRules,
 };
-use register::{ChangeMeta, InterpreterNumber, Store, Timestamp};
+use register::{ChangeMeta, InterpreterNumber, Timestamp};
 use time::{Date, Duration};
 
 const REPORTER_NAME: &str = "Ingrid Varslersen";

@@ -6,9 +6,8 @@ mod common;
 use admin::auth::Role;
 use axum::http::StatusCode;
 use common::{Session, TestApp, national_id};
+use register::Timestamp;
 use register::casework::ApprovalStatus;
-use register::store::CaseStore;
-use register::{Store, Timestamp};
 
 fn today() -> String {
     Timestamp::now().date().to_string()

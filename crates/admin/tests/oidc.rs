@@ -394,7 +394,6 @@ async fn csrf_of(router: &axum::Router, token: &str) -> String {
 /// no casework role (issue 14, item 3, in production).
 #[tokio::test]
 async fn a_senior_assigns_tip_cases_to_caseworkers_seen_signing_in() {
-    use register::store::TipStore;
     let p = provider();
     let (base, router, _) = app(&p).await;
     let senior = token_for(&p, "sigrid.s", &["senior_caseworker"]);

@@ -11,9 +11,8 @@ use axum::http::{Request, StatusCode, header};
 use common::{Reply, Session, TestApp};
 use register::command::{ChangeMeta, Command};
 use register::qualification::{NewQualification, QualificationKind};
-use register::store::TipStore;
 use register::tips::{CommitteePerson, NewMeeting, NewTerm, Seat, SeatHolders, TermRules};
-use register::{InterpreterNumber, LanguageCode, Store, Timestamp};
+use register::{InterpreterNumber, LanguageCode, Timestamp};
 use time::{Date, Duration};
 
 const REPORTER: &str = "Ingrid Varslersen";

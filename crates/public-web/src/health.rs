@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
-use register::store::FeedHead;
 use serde_json::{Value, json};
 
 use crate::AppState;

@@ -18,8 +18,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use axum::Router;
+use register::Database;
 use register::tips::SealingKey;
-use register::{Database, Store};
 use search::{Indexer, IndexerOptions, SearchError, SearchIndex};
 
 use crate::response_cache::ResponseCache;

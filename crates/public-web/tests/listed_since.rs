@@ -13,7 +13,7 @@ use http_body_util::BodyExt;
 use public_web::{AppState, router};
 use register::command::{ChangeMeta, Command};
 use register::qualification::{NewQualification, QualificationKind};
-use register::{Database, LanguageCode, Store, Timestamp};
+use register::{Database, LanguageCode, Timestamp};
 use time::macros::date;
 use tower::ServiceExt;
 
@@ -122,7 +122,7 @@ async fn story(store: Database) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite() {
     let f = common::sqlite().await;
-    story(Database::Sqlite(f.store.clone())).await;
+    story(f.store.clone()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -130,5 +130,5 @@ async fn postgres() {
     let Some(f) = common::postgres().await else {
         return;
     };
-    story(Database::Postgres(f.store.clone())).await;
+    story(f.store.clone()).await;
 }

@@ -12,8 +12,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use public_web::{AppState, router};
-use register::store::SqliteStore;
-use register::{Catalogue, ChangeMeta, Command, Database, Store};
+use register::{Catalogue, ChangeMeta, Command};
 use search::{Indexer, IndexerOptions, SearchIndex};
 use tower::ServiceExt;
 
@@ -51,7 +50,7 @@ fn phone(number: &str) -> Command {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn requests_latency_and_index_lag_are_scraped_without_anything_personal() {
     let f = common::sqlite().await;
-    let store = Database::Sqlite(f.store.clone());
+    let store = f.store.clone();
     let meta = || ChangeMeta::now("staff:test", "metrikktest");
     let number = store
         .register_interpreter(common::sample_profile(), meta())
@@ -115,7 +114,9 @@ async fn requests_latency_and_index_lag_are_scraped_without_anything_personal() 
     assert_eq!(sample(&page, "search_index_lag", &[]), Some(0.0), "{page}");
 
     // Another process (its own connection) writes twice: the index is two changes behind.
-    let other = SqliteStore::connect(&f.url, Catalogue::bundled()).await.unwrap();
+    let other = register::Database::open_sqlite(&f.url, Catalogue::bundled())
+        .await
+        .unwrap();
     other.execute(number, phone("+47 900 00 001"), meta()).await.unwrap();
     other.execute(number, phone("+47 900 00 002"), meta()).await.unwrap();
     let page = get(&app, "/metrics").await.2;

@@ -20,10 +20,9 @@ use public_web::{AppState, router};
 use register::command::{ChangeMeta, Command};
 use register::national_id::NationalId;
 use register::qualification::{NewQualification, QualificationKind};
-use register::store::TipStore;
 use register::tips::workflow::{self, Acted};
 use register::tips::{CaseEvent, Channel, ContactKey, Ground, ReporterRole, Subject, TipRules, Viewer};
-use register::{Database, InterpreterNumber, LanguageCode, Store, Timestamp};
+use register::{Database, InterpreterNumber, LanguageCode, Timestamp};
 use tower::ServiceExt;
 
 const ACCOUNT: &str = "Tolken fortalte naboen min om legetimen & diagnosen <etterpå>.";
@@ -72,7 +71,7 @@ fn arb() -> LanguageCode {
     "ARB".parse().unwrap()
 }
 
-async fn register<S: Store>(store: &S, seed: &str, given: &str, listed: bool) -> InterpreterNumber {
+async fn register(store: &Database, seed: &str, given: &str, listed: bool) -> InterpreterNumber {
     let profile = register::Profile {
         national_id: NationalId::complete(seed).unwrap(),
         given_name: given.into(),
@@ -217,7 +216,7 @@ macro_rules! tip_story {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
                 let f = common::sqlite().await;
-                $story(Site::open(Database::Sqlite(f.store.clone()), $settings).await).await;
+                $story(Site::open(f.store.clone(), $settings).await).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -225,7 +224,7 @@ macro_rules! tip_story {
                 let Some(f) = common::postgres().await else {
                     return;
                 };
-                $story(Site::open(Database::Postgres(f.store.clone()), $settings).await).await;
+                $story(Site::open(f.store.clone(), $settings).await).await;
             }
         }
     };
@@ -710,7 +709,7 @@ tip_story!(no_case_data, no_public_route_reaches_case_data);
 async fn without_an_intake_the_form_says_tips_cannot_be_received() {
     let f = common::sqlite().await;
     let dir = tempfile::tempdir().unwrap();
-    let state = AppState::start(Database::Sqlite(f.store.clone()), dir.path()).unwrap();
+    let state = AppState::start(f.store.clone(), dir.path()).unwrap();
     let app = router(state);
     let get = app
         .clone()

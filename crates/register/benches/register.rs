@@ -5,7 +5,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use register::command::Command;
 use register::generator::{self, Options};
 use register::language::LanguageKind;
-use register::{Catalogue, Store, Timestamp, category, rules};
+use register::{Catalogue, Timestamp, category, rules};
 use time::macros::date;
 
 fn pure_rules(c: &mut Criterion) {
@@ -35,7 +35,7 @@ fn as_of(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite:{}", dir.path().join("bench.db").display());
     let store = rt.block_on(async {
-        let store = register::store::SqliteStore::connect(&url, Catalogue::bundled())
+        let store = register::Database::open_sqlite(&url, Catalogue::bundled())
             .await
             .unwrap();
         let generated = generator::generate(store.catalogue(), Options::default());
@@ -66,10 +66,9 @@ fn as_of(c: &mut Criterion) {
 /// its assigned caseworker (contact opened, access log written).
 fn tips(
     rt: &tokio::runtime::Runtime,
-    store: &register::store::SqliteStore,
+    store: &register::Database,
     group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
 ) {
-    use register::store::TipStore;
     use register::tips::event::NewEvent;
     use register::tips::{CaseEvent, Channel, ContactKey, Ground, Grounds, NewTip, Reporter, ReporterContact};
     use register::tips::{ReporterRole, Subject, TipRules, Viewer};

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use register::generator::{self, Options};
 use register::store::ConnectOptions;
-use register::{Catalogue, Database, InterpreterNumber, Store, Timestamp};
+use register::{Catalogue, Database, InterpreterNumber, Timestamp};
 use time::macros::date;
 
 #[tokio::main]

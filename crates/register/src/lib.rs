@@ -38,5 +38,5 @@ pub use interpreter_number::InterpreterNumber;
 pub use language::{LanguageCode, LanguageKind};
 pub use record::InterpreterRecord;
 pub use reference::Catalogue;
-pub use store::{Database, Store, StoreError};
+pub use store::{Database, StoreError};
 pub use timestamp::Timestamp;

@@ -8,7 +8,7 @@ use time::Date;
 use crate::command::{ChangeMeta, Command};
 use crate::interpreter_number::InterpreterNumber;
 use crate::rules::RuleError;
-use crate::store::{Store, StoreError, TipStore};
+use crate::store::{Database, StoreError};
 use crate::timestamp::Timestamp;
 use crate::tips::{TipError, TipRules};
 
@@ -50,8 +50,8 @@ pub fn check_exclusion(
 /// Checks an exclusion against the register as it stands on `today`, writing nothing: lets a
 /// request for four-eyes approval be refused at once instead of when the second person approves
 /// (the store checks again then, inside the transaction that makes it).
-pub async fn precheck_exclusion<S: TipStore>(
-    store: &S,
+pub async fn precheck_exclusion(
+    store: &Database,
     number: InterpreterNumber,
     command: &Command,
     today: Date,
@@ -75,7 +75,7 @@ pub const SYSTEM_ACTOR: &str = "system:sanctions";
 
 /// Records the end of every exclusion that ended on or before `now`'s date; returns how many
 /// interpreters returned.
-pub async fn record_expired_exclusions<S: Store>(store: &S, now: Timestamp) -> Result<usize, StoreError> {
+pub async fn record_expired_exclusions(store: &Database, now: Timestamp) -> Result<usize, StoreError> {
     let due = store.expired_exclusions(now.date()).await?;
     let mut done = 0;
     for number in due {

@@ -3,6 +3,7 @@
 
 mod common;
 
+use register::Database;
 use register::casework::workflow::{self, ForeignDecision, Requested};
 use register::casework::{
     ApprovalStatus, CaseworkError, ChecklistItem, Deadlines, DecisionKind, Equivalent, LetterLanguage, NewDecision,
@@ -13,7 +14,6 @@ use register::interpreter::Profile;
 use register::licence::LicenceStatus;
 use register::qualification::{NewQualification, QualificationKind};
 use register::rules::RuleError;
-use register::store::{CaseStore, TipStore};
 use register::{Category, InterpreterNumber, LanguageCode, StoreError, Timestamp};
 use time::Duration;
 
@@ -42,7 +42,7 @@ fn qualification(kind: QualificationKind, language: Option<LanguageCode>) -> Com
     }
 }
 
-async fn category<S: CaseStore>(store: &S, n: InterpreterNumber) -> Option<Category> {
+async fn category(store: &Database, n: InterpreterNumber) -> Option<Category> {
     store
         .record(n)
         .await
@@ -53,7 +53,7 @@ async fn category<S: CaseStore>(store: &S, n: InterpreterNumber) -> Option<Categ
 }
 
 /// An interpreter listed for Arabic in category B (licence + foundation course).
-async fn licensed<S: CaseStore>(store: &S) -> InterpreterNumber {
+async fn licensed(store: &Database) -> InterpreterNumber {
     let n = store
         .register_interpreter(profile(), ChangeMeta::now("staff:kari", "papirsøknad 24/1"))
         .await
@@ -79,7 +79,7 @@ async fn licensed<S: CaseStore>(store: &S) -> InterpreterNumber {
 
 /// A revocation waits for another senior; only then does the category fall, in the approver's
 /// name with both people in the history.
-async fn revocation_needs_a_second_senior<S: CaseStore + TipStore>(store: S) {
+async fn revocation_needs_a_second_senior(store: Database) {
     let n = licensed(&store).await;
     let revoke = Command::ChangeLicenceStatus {
         no: 1,
@@ -132,7 +132,7 @@ both_backends!(
 
 /// A request that breaks the rules is refused at once; a request that became impossible before
 /// approval stays pending; a rejection changes nothing.
-async fn refused_and_rejected_requests<S: CaseStore + TipStore>(store: S) {
+async fn refused_and_rejected_requests(store: Database) {
     let n = licensed(&store).await;
     let unknown = Command::ChangeLicenceStatus {
         no: 9,
@@ -213,7 +213,7 @@ fn decision(n: InterpreterNumber, kind: DecisionKind) -> NewDecision {
 
 /// A decision to list an interpreter lists them, with the decision's reference in the history;
 /// a decision the rules refuse leaves no decision behind.
-async fn decisions_change_the_register_or_nothing<S: CaseStore>(store: S) {
+async fn decisions_change_the_register_or_nothing(store: Database) {
     let n = store
         .register_interpreter(profile(), ChangeMeta::now("staff:kari", "e-post 24/2"))
         .await
@@ -292,7 +292,7 @@ both_backends!(
 
 /// A foreign case from intake to approval: checklist, deadlines, assessment; the approval adds
 /// the Norwegian equivalent, so the category follows. Concurrent saves do not overwrite.
-async fn foreign_case_to_category<S: CaseStore>(store: S) {
+async fn foreign_case_to_category(store: Database) {
     let n = store
         .register_interpreter(profile(), ChangeMeta::now("staff:kari", "e-post 24/3"))
         .await
@@ -387,7 +387,7 @@ both_backends!(foreign_case_to_category_on, super::foreign_case_to_category);
 
 /// Two caseworkers decide the same foreign case: the one who read it before the other's save
 /// is refused, and leaves no decision, no qualification and no change on the case behind.
-async fn stale_foreign_decision_leaves_nothing<S: CaseStore>(store: S) {
+async fn stale_foreign_decision_leaves_nothing(store: Database) {
     let n = store
         .register_interpreter(profile(), ChangeMeta::now("staff:kari", "papirsøknad 24/2"))
         .await
@@ -455,7 +455,7 @@ both_backends!(
 );
 
 /// Logged-out sessions stay revoked; revoking twice is harmless.
-async fn sessions_can_be_revoked<S: CaseStore>(store: S) {
+async fn sessions_can_be_revoked(store: Database) {
     assert!(!store.is_session_revoked("abc").await.unwrap());
     let later = Timestamp::from(Timestamp::now().get() + Duration::hours(8));
     store.revoke_session("abc", later).await.unwrap();

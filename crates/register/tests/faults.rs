@@ -3,13 +3,13 @@
 
 mod common;
 
+use register::Database;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use register::command::{ChangeMeta, Command};
-use register::store::TipStore;
 use register::tips::{Channel, ContactKey, Ground, Grounds, NewTip, Reporter, Subject};
-use register::{Catalogue, InterpreterNumber, Store, Timestamp};
+use register::{Catalogue, InterpreterNumber, Timestamp};
 use time::Duration;
 
 const KEY_HEX: &str = "8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
@@ -35,7 +35,7 @@ fn tip(number: InterpreterNumber) -> NewTip {
 
 /// One staff writer loops `update_profile` through `staff` while `public` receives tips, as the
 /// staff and public services do on one SQLite file. Every tip must be accepted and stored.
-async fn tips_are_accepted_while_staff_write<S: Store + TipStore>(staff: S, public: S) {
+async fn tips_are_accepted_while_staff_write(staff: Database, public: Database) {
     let n = staff
         .register_interpreter(common::sample_profile(), ChangeMeta::now("staff:kari", "søknad"))
         .await
@@ -99,7 +99,7 @@ async fn tips_are_accepted_while_staff_write<S: Store + TipStore>(staff: S, publ
 async fn tips_are_accepted_while_staff_write_sqlite() {
     let f = common::sqlite().await;
     // A second handle on the same file, as the public service in its own process has.
-    let public = register::store::SqliteStore::connect(&f.url, Catalogue::bundled())
+    let public = register::Database::open_sqlite(&f.url, Catalogue::bundled())
         .await
         .unwrap();
     tips_are_accepted_while_staff_write(f.store.clone(), public).await;
@@ -108,7 +108,7 @@ async fn tips_are_accepted_while_staff_write_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tips_are_accepted_while_staff_write_postgres() {
     let Some(f) = common::postgres().await else { return };
-    let public = register::store::PostgresStore::connect(&f.url, 5, Catalogue::bundled())
+    let public = register::Database::open_postgres(&f.url, 5, Catalogue::bundled())
         .await
         .unwrap();
     tips_are_accepted_while_staff_write(f.store.clone(), public).await;

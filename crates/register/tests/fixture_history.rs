@@ -3,19 +3,20 @@
 
 mod common;
 
+use register::Database;
 use std::collections::BTreeSet;
 
 use register::counts;
 use register::generator::{self, FIGURES, Options};
 use register::qualification::QualificationKind;
-use register::{Category, Store, Timestamp};
+use register::{Category, Timestamp};
 use time::{Date, Month};
 
 fn year_end(year: i32) -> Date {
     Date::from_calendar_date(year, Month::December, 31).unwrap()
 }
 
-async fn history_matches_the_annual_report<S: Store>(store: S) {
+async fn history_matches_the_annual_report(store: Database) {
     let generated = generator::generate(store.catalogue(), Options::default());
     generator::load(&store, generated.changes, 5_000).await.unwrap();
 

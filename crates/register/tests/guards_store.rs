@@ -3,14 +3,14 @@
 
 mod common;
 
+use register::Database;
 use std::num::NonZeroU32;
 use std::time::Duration;
 
 use register::ChangeMeta;
 use register::abuse::{Allowance, FormClaim};
-use register::store::{FeedHead, GuardStore};
 
-async fn failures_refuse_after_the_allowance_and_are_shared_by_concurrent_writers<S: GuardStore>(store: S) {
+async fn failures_refuse_after_the_allowance_and_are_shared_by_concurrent_writers(store: Database) {
     let allowance = Allowance::new(NonZeroU32::new(5).unwrap(), Duration::from_secs(300));
     let period = allowance.period_micros();
     let now = 1_800_000_000_000_000_i64;
@@ -56,7 +56,7 @@ both_backends!(
     super::failures_refuse_after_the_allowance_and_are_shared_by_concurrent_writers
 );
 
-async fn a_form_sent_twice_is_claimed_once<S: GuardStore>(store: S) {
+async fn a_form_sent_twice_is_claimed_once(store: Database) {
     let (now, stale) = (1_000_000_000, 999_000_000);
     assert_eq!(store.claim_form("n1", now, stale).await.unwrap(), FormClaim::Fresh);
     assert_eq!(
@@ -96,7 +96,7 @@ async fn a_form_sent_twice_is_claimed_once<S: GuardStore>(store: S) {
 
 both_backends!(tip_form_memory, super::a_form_sent_twice_is_claimed_once);
 
-async fn the_feed_head_is_the_last_committed_change<S: FeedHead>(store: S) {
+async fn the_feed_head_is_the_last_committed_change(store: Database) {
     assert_eq!(store.feed_head().await.unwrap(), 0);
     let meta = ChangeMeta::now("staff:test", "feed head");
     store

@@ -3,8 +3,8 @@
 
 mod common;
 
+use register::Database;
 use register::staff::{self, ACTIVE_DAYS};
-use register::store::StaffStore;
 use register::tips::StaffStanding;
 
 const DAY: i64 = 86_400;
@@ -13,7 +13,7 @@ fn roles(names: &[&str]) -> Vec<String> {
     names.iter().map(|n| n.to_string()).collect()
 }
 
-async fn sign_ins_are_remembered_with_the_latest_roles<S: StaffStore>(store: S) {
+async fn sign_ins_are_remembered_with_the_latest_roles(store: Database) {
     let now = 1_800_000_000;
     assert_eq!(store.staff_member("kari").await.unwrap(), None);
     store

@@ -3,6 +3,7 @@
 
 mod common;
 
+use register::Database;
 use register::command::{ChangeMeta, Command};
 use register::interpreter::{Availability, Gender, Profile, WorkModes};
 use register::licence::LicenceStatus;
@@ -10,7 +11,7 @@ use register::national_id::NationalId;
 use register::qualification::{NewQualification, QualificationKind};
 use register::record::TestPart;
 use register::rules::RuleError;
-use register::{Category, EntryStatus, InterpreterNumber, LanguageCode, Store, StoreError, Timestamp};
+use register::{Category, EntryStatus, InterpreterNumber, LanguageCode, StoreError, Timestamp};
 use time::Date;
 use time::macros::date;
 
@@ -71,7 +72,7 @@ fn qual(kind: QualificationKind, language: Option<&str>, on: Date) -> Command {
     }
 }
 
-async fn category<S: Store>(store: &S, n: InterpreterNumber, code: &str) -> Option<Category> {
+async fn category(store: &Database, n: InterpreterNumber, code: &str) -> Option<Category> {
     store
         .record(n)
         .await
@@ -83,7 +84,7 @@ async fn category<S: Store>(store: &S, n: InterpreterNumber, code: &str) -> Opti
 
 /// Registering, qualifying and licensing an interpreter moves the derived category up; revoking
 /// the licence moves it down; every step is in the history with who and why.
-async fn categories_follow_qualifications<S: Store>(store: S) {
+async fn categories_follow_qualifications(store: Database) {
     let r = store
         .register_interpreter(profile("a"), at(date!(2022 - 01 - 03)))
         .await
@@ -231,7 +232,7 @@ async fn categories_follow_qualifications<S: Store>(store: S) {
 }
 
 /// Refused commands write nothing: no new state, no history, no feed row.
-async fn refused_changes_leave_no_trace<S: Store>(store: S) {
+async fn refused_changes_leave_no_trace(store: Database) {
     let n = store
         .register_interpreter(profile("b"), at(date!(2023 - 01 - 02)))
         .await
@@ -327,7 +328,7 @@ async fn refused_changes_leave_no_trace<S: Store>(store: S) {
 /// Sanctions: suspension hides and returns an interpreter; an exclusion for a period ends on
 /// its end date by itself, and the sweep writes that down; withdrawal is refused during a
 /// sanction and a withdrawn interpreter can be approved again.
-async fn sanctions_and_status_machine<S: Store>(store: S) {
+async fn sanctions_and_status_machine(store: Database) {
     let n = store
         .register_interpreter(profile("d"), at(date!(2023 - 01 - 02)))
         .await
@@ -454,7 +455,7 @@ async fn sanctions_and_status_machine<S: Store>(store: S) {
 
 /// Writes `command` as already-derived history (the path bulk loading takes), for sanctions
 /// whose grounds lie outside this test.
-async fn load_as_history<S: Store>(store: &S, n: InterpreterNumber, command: Command, meta: ChangeMeta) {
+async fn load_as_history(store: &Database, n: InterpreterNumber, command: Command, meta: ChangeMeta) {
     let before = store.record(n).await.unwrap().unwrap();
     let after = register::rules::apply(&before, &command, store.catalogue(), meta.effective_at.date()).unwrap();
     let change = register::store::Change {
@@ -468,7 +469,7 @@ async fn load_as_history<S: Store>(store: &S, n: InterpreterNumber, command: Com
 
 /// Losing the only basis removes an entry from the register; a new qualification brings it
 /// back. Qualification numbers are never reused.
-async fn basis_lost_and_restored<S: Store>(store: S) {
+async fn basis_lost_and_restored(store: Database) {
     let n = store
         .register_interpreter(profile("e"), at(date!(2023 - 01 - 02)))
         .await
@@ -536,7 +537,7 @@ async fn basis_lost_and_restored<S: Store>(store: S) {
 
 /// Concurrent writers: every commit gets its own feed sequence number, the feed has no gaps,
 /// and a follower reading after any sequence sees exactly the later changes.
-async fn feed_orders_concurrent_commits<S: Store>(store: S) {
+async fn feed_orders_concurrent_commits(store: Database) {
     let mut numbers = Vec::new();
     for i in 0..4 {
         numbers.push(
@@ -607,7 +608,7 @@ async fn feed_orders_concurrent_commits<S: Store>(store: S) {
 /// A national identity number belongs to one current interpreter: a second registration with
 /// it, or another interpreter's profile changed to it, is refused without a trace (no
 /// interpreter, no version, no feed or audit row); re-saving one's own number is fine.
-async fn national_ids_are_not_shared<S: Store>(store: S) {
+async fn national_ids_are_not_shared(store: Database) {
     let first = store
         .register_interpreter(profile("a"), at(date!(2023 - 01 - 02)))
         .await

@@ -4,14 +4,14 @@
 
 mod common;
 
+use register::Database;
 use register::command::ChangeMeta;
-use register::store::TipStore;
 use register::tips::workflow::{self, Acted};
 use register::tips::{
     CaseEvent, CaseStatus, Channel, ClosureReason, ContactKey, DeadlineKind, DecisionOutcome, DocumentKind, Ground,
     Grounds, NewDocument, NewEvent, NewTip, Reporter, Subject, TipCase, TipError, TipRules, Viewer,
 };
-use register::{InterpreterNumber, Store, Timestamp};
+use register::{InterpreterNumber, Timestamp};
 use time::{Date, Duration};
 
 const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n";
@@ -28,7 +28,7 @@ fn staff(login: &str) -> Viewer {
     Viewer::Staff { login: login.into() }
 }
 
-async fn interpreter<S: Store>(store: &S) -> InterpreterNumber {
+async fn interpreter(store: &Database) -> InterpreterNumber {
     store
         .register_interpreter(common::sample_profile(), ChangeMeta::now("staff:kari", "søknad"))
         .await
@@ -36,7 +36,7 @@ async fn interpreter<S: Store>(store: &S) -> InterpreterNumber {
         .number
 }
 
-async fn receive<S: TipStore>(store: &S, n: InterpreterNumber) -> TipCase {
+async fn receive(store: &Database, n: InterpreterNumber) -> TipCase {
     let tip = NewTip {
         received_on: today(),
         channel: Channel::Post,
@@ -51,7 +51,7 @@ async fn receive<S: TipStore>(store: &S, n: InterpreterNumber) -> TipCase {
     store.receive_tip(&tip, &key()).await.unwrap()
 }
 
-async fn step<S: TipStore>(store: &S, case: &TipCase, event: CaseEvent, actor: &str) -> TipCase {
+async fn step(store: &Database, case: &TipCase, event: CaseEvent, actor: &str) -> TipCase {
     let kind = event.kind();
     match workflow::act(
         store,
@@ -71,7 +71,7 @@ async fn step<S: TipStore>(store: &S, case: &TipCase, event: CaseEvent, actor: &
 
 /// Documents are stored with their kind, size and hash, named in the history by number, and
 /// opened only by the assigned caseworker or a senior; each download and refusal is logged.
-async fn documents_are_checked_stored_and_downloaded_under_the_rule<S: TipStore>(store: S) {
+async fn documents_are_checked_stored_and_downloaded_under_the_rule(store: Database) {
     let n = interpreter(&store).await;
     let mut c = receive(&store, n).await;
     let other = receive(&store, n).await;
@@ -185,7 +185,7 @@ both_backends!(
 
 /// Notes are events: allowed in every status, also closed and beside a pending proposal, never
 /// changing the status; an empty note is refused.
-async fn notes_are_appended_in_every_status<S: TipStore>(store: S) {
+async fn notes_are_appended_in_every_status(store: Database) {
     let n = interpreter(&store).await;
     let mut c = receive(&store, n).await;
     let note = |text: &str| CaseEvent::AddNote { text: text.into() };
@@ -286,7 +286,7 @@ both_backends!(notes_on, crate::notes_are_appended_in_every_status);
 
 /// The work list shows who is assigned, what the case waits for, and a pending proposal, without
 /// loading anything a viewer must be logged for.
-async fn the_work_list_shows_assignments_and_deadlines<S: TipStore>(store: S) {
+async fn the_work_list_shows_assignments_and_deadlines(store: Database) {
     let n = interpreter(&store).await;
     let mut c = receive(&store, n).await;
     for event in [

@@ -3,6 +3,7 @@
 
 mod common;
 
+use register::Database;
 use register::casework::{self, ApprovalStatus};
 use register::command::{ChangeMeta, Command};
 use register::interpreter::Profile;
@@ -10,7 +11,6 @@ use register::licence::LicenceStatus;
 use register::qualification::{NewQualification, QualificationKind};
 use register::rules::RuleError;
 use register::store::tips::SHOWN_FOR_PROCESSING;
-use register::store::{CaseStore, TipStore};
 use register::tips::access::CaseView;
 use register::tips::workflow::{self, Acted};
 use register::tips::{
@@ -18,7 +18,7 @@ use register::tips::{
     MinistryOutcome, NewEvent, NewMeeting, NewTerm, NewTip, OrganisationNumber, Reporter, ReporterContact,
     ReporterRole, Seat, SeatHolders, Subject, TermRules, TipCase, TipError, TipRules, Viewer,
 };
-use register::{InterpreterNumber, LanguageCode, Store, Timestamp};
+use register::{InterpreterNumber, LanguageCode, Timestamp};
 use time::{Date, Duration};
 
 const KEY_HEX: &str = "8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
@@ -46,7 +46,7 @@ fn profile() -> Profile {
 }
 
 /// An interpreter listed for Arabic with a licence (no. 1) and a foundation course.
-async fn listed<S: Store>(store: &S) -> InterpreterNumber {
+async fn listed(store: &Database) -> InterpreterNumber {
     let n = store
         .register_interpreter(profile(), ChangeMeta::now("staff:kari", "søknad"))
         .await
@@ -80,7 +80,7 @@ async fn listed<S: Store>(store: &S) -> InterpreterNumber {
     n
 }
 
-async fn is_listed<S: Store>(store: &S, n: InterpreterNumber) -> bool {
+async fn is_listed(store: &Database, n: InterpreterNumber) -> bool {
     store.record(n).await.unwrap().unwrap().is_listed_on(today())
 }
 
@@ -105,7 +105,7 @@ fn tip(subject: Subject, grounds: &[Ground], reporter: Reporter) -> NewTip {
     }
 }
 
-async fn receive<S: TipStore>(store: &S, n: InterpreterNumber, reporter: Reporter) -> TipCase {
+async fn receive(store: &Database, n: InterpreterNumber, reporter: Reporter) -> TipCase {
     store
         .receive_tip(
             &tip(Subject::Interpreter { number: n }, &[Ground::Confidentiality], reporter),
@@ -116,7 +116,7 @@ async fn receive<S: TipStore>(store: &S, n: InterpreterNumber, reporter: Reporte
 }
 
 /// Makes an event that needs no second person, as `staff:kari`.
-async fn step<S: TipStore>(store: &S, case: &TipCase, event: CaseEvent) -> TipCase {
+async fn step(store: &Database, case: &TipCase, event: CaseEvent) -> TipCase {
     let kind = event.kind();
     match workflow::act(
         store,
@@ -135,7 +135,7 @@ async fn step<S: TipStore>(store: &S, case: &TipCase, event: CaseEvent) -> TipCa
 }
 
 /// Proposes a sanction as `staff:kari` and has `staff:ola` (senior) approve it.
-async fn sanction<S: TipStore>(store: &S, case: &TipCase, event: CaseEvent) -> TipCase {
+async fn sanction(store: &Database, case: &TipCase, event: CaseEvent) -> TipCase {
     let proposed = workflow::act(
         store,
         case.id,
@@ -163,7 +163,7 @@ fn person(login: &str) -> CommitteePerson {
 
 /// A term from 1 January this year with `committee:<seat>` members and `committee:<seat>-vara`
 /// deputies, and a meeting today where the given people sit.
-async fn committee_meeting<S: TipStore>(store: &S, sitting: &[&str]) -> i64 {
+async fn committee_meeting(store: &Database, sitting: &[&str]) -> i64 {
     let starts_on = Date::from_calendar_date(today().year(), time::Month::January, 1).unwrap();
     if store.terms().await.unwrap().is_empty() {
         let seats = Seat::ALL
@@ -199,7 +199,7 @@ fn decide(outcome: DecisionOutcome, substantial_breach: bool) -> CaseEvent {
 }
 
 /// Assigns `staff:kari`, assesses and opens an investigation.
-async fn investigate<S: TipStore>(store: &S, case: &TipCase) -> TipCase {
+async fn investigate(store: &Database, case: &TipCase) -> TipCase {
     let mut c = step(
         store,
         case,
@@ -213,7 +213,7 @@ async fn investigate<S: TipStore>(store: &S, case: &TipCase) -> TipCase {
 }
 
 /// Puts the case on a meeting's agenda with `summary`.
-async fn refer<S: TipStore>(store: &S, case: &TipCase, meeting_id: i64, summary: &str) -> TipCase {
+async fn refer(store: &Database, case: &TipCase, meeting_id: i64, summary: &str) -> TipCase {
     let event = CaseEvent::ReferToCommittee {
         meeting_id,
         summary: summary.into(),
@@ -222,7 +222,7 @@ async fn refer<S: TipStore>(store: &S, case: &TipCase, meeting_id: i64, summary:
 }
 
 /// Brings a new case to the point where a sanction may be decided (reply received).
-async fn to_decision<S: TipStore>(store: &S, case: TipCase) -> TipCase {
+async fn to_decision(store: &Database, case: TipCase) -> TipCase {
     let mut c = investigate(store, &case).await;
     let reply_by = rules().suggested_reply_by(today());
     c = step(
@@ -239,7 +239,7 @@ async fn to_decision<S: TipStore>(store: &S, case: TipCase) -> TipCase {
 
 /// Intake → assessment → investigation with temporary exclusion → committee advice → advance
 /// notice → exclusion (four eyes) → appeal → ministry reverses; the register follows each step.
-async fn whole_lifecycle<S: TipStore>(store: S) {
+async fn whole_lifecycle(store: Database) {
     let n = listed(&store).await;
     let meeting = committee_meeting(&store, &["committee:educator", "committee:public_booker-vara"]).await;
     let case = receive(&store, n, identified()).await;
@@ -409,7 +409,7 @@ both_backends!(whole_lifecycle_on, crate::whole_lifecycle);
 
 /// A temporary exclusion waits for another senior, removes the interpreter from the listed
 /// register and the change feed at once, and lifting it brings them back.
-async fn temporary_exclusion_and_lifting<S: TipStore>(store: S) {
+async fn temporary_exclusion_and_lifting(store: Database) {
     let n = listed(&store).await;
     let mut c = receive(
         &store,
@@ -503,7 +503,7 @@ both_backends!(temporary_exclusion_on, crate::temporary_exclusion_and_lifting);
 /// Assigned caseworkers see the reporter; other staff do not; committee members see only the
 /// summary of cases on their meetings' agendas, never the reporter, and not when conflicted.
 /// Every read, refusals included, is in the access log.
-async fn access_rules<S: TipStore>(store: S) {
+async fn access_rules(store: Database) {
     let n = listed(&store).await;
     let meeting = committee_meeting(&store, &["committee:educator", "committee:user_representative"]).await;
     let mut c = receive(&store, n, identified()).await;
@@ -610,7 +610,7 @@ both_backends!(access_rules_on, crate::access_rules);
 
 /// Three standing warnings within five years allow exclusion without a substantial breach;
 /// tips about unknown people are closed with guidance; the annual figures count it all.
-async fn warnings_and_figures<S: TipStore>(store: S) {
+async fn warnings_and_figures(store: Database) {
     let n = listed(&store).await;
     for i in 0..3 {
         let c = to_decision(&store, receive(&store, n, Reporter::Anonymous { role: None }).await).await;
@@ -727,7 +727,7 @@ both_backends!(warnings_and_figures_on, crate::warnings_and_figures);
 
 /// The reporter's contact is sealed in the database: the raw column holds neither the name
 /// nor the e-mail, and two tips from the same person seal differently.
-async fn sealed_contact<S: TipStore>(store: &S) -> (i64, i64) {
+async fn sealed_contact(store: &Database) -> (i64, i64) {
     let n = listed(store).await;
     let a = receive(store, n, identified()).await;
     let b = receive(store, n, identified()).await;
@@ -770,7 +770,7 @@ async fn contact_is_sealed_at_rest_postgres() {
     let Some(f) = common::postgres().await else { return };
     sealed_contact(&f.store).await;
     let raw: Vec<Option<Vec<u8>>> = sqlx::query_scalar("SELECT reporter_contact FROM tips ORDER BY id")
-        .fetch_all(f.store.pool())
+        .fetch_all(f.store.postgres_pool().expect("a PostgreSQL store"))
         .await
         .unwrap();
     assert_sealed(raw);
@@ -778,7 +778,7 @@ async fn contact_is_sealed_at_rest_postgres() {
 
 // A sanction and its case event commit together: if the register refuses the change, the case
 // keeps no trace of the event, and the register no trace of a half-made change.
-async fn event_and_sanction_commit_together<S: TipStore>(store: S) {
+async fn event_and_sanction_commit_together(store: Database) {
     let n = listed(&store).await;
     let case = investigate(&store, &receive(&store, n, identified()).await).await;
     let proposed = workflow::act(
@@ -860,7 +860,7 @@ fn warnings_refused<T>(result: &Result<T, register::StoreError>) -> Option<usize
 /// substantial breach established in a tip case (tolkeloven § 21), whichever path it comes
 /// through: a direct command, a staff request for four-eyes approval, the approval of a request
 /// recorded earlier, a tip-case event whose changes carry an exclusion. Suspension does not.
-async fn exclusion_needs_grounds_on_every_path<S: TipStore + CaseStore>(store: S) {
+async fn exclusion_needs_grounds_on_every_path(store: Database) {
     let n = listed(&store).await;
     let period = Command::Exclude {
         until: Some(today() + Duration::days(180)),
@@ -967,7 +967,7 @@ both_backends!(exclusion_needs_grounds_on, crate::exclusion_needs_grounds_on_eve
 
 /// The store adds a document only for a caseworker assigned to the case or a senior, judged on
 /// the case as it stands when the document is written.
-async fn documents_only_from_assignees_and_seniors<S: TipStore>(store: S) {
+async fn documents_only_from_assignees_and_seniors(store: Database) {
     let n = listed(&store).await;
     let case = investigate(&store, &receive(&store, n, identified()).await).await;
     let doc = |by: &str| register::tips::NewDocument::new("svar.txt", b"Svar fra sykehuset.".to_vec(), by).unwrap();
@@ -994,7 +994,7 @@ both_backends!(
 /// A meeting's agenda lists the cases referred to it in referral order, with the interpreter,
 /// the status, whether its advice is recorded and the conflicts declared; another meeting's
 /// cases are not on it, and an unknown meeting is an error.
-async fn meeting_agenda<S: TipStore>(store: S) {
+async fn meeting_agenda(store: Database) {
     let n = listed(&store).await;
     let meeting = committee_meeting(&store, &["committee:educator", "committee:degree_interpreter"]).await;
     let later = committee_meeting(&store, &["committee:educator"]).await;
@@ -1068,7 +1068,7 @@ async fn meeting_agenda<S: TipStore>(store: S) {
 both_backends!(meeting_agenda_on, crate::meeting_agenda);
 
 /// A revocation set aside on appeal gives the licence back and lists the interpreter again.
-async fn revocation_reversed_on_appeal<S: TipStore>(store: S) {
+async fn revocation_reversed_on_appeal(store: Database) {
     let n = listed(&store).await;
     let case = to_decision(&store, receive(&store, n, identified()).await).await;
     let revoke = decide(

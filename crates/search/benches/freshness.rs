@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use register::generator::{self, Options};
 use register::store::ConnectOptions;
-use register::{Catalogue, ChangeMeta, Command, Database, Store, Timestamp};
+use register::{Catalogue, ChangeMeta, Command, Database, Timestamp};
 use search::{Indexer, IndexerOptions, PublicInterpreter, SearchIndex};
 use sqlx::Connection;
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use register::store::{Follower, StoreError};
-use register::{Database, InterpreterNumber, Store, Timestamp};
+use register::{Database, InterpreterNumber, Timestamp};
 use time::Date;
 use tokio::sync::watch;
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use register::generator::{self, Options};
-use register::{ChangeMeta, Command, Database, InterpreterNumber, Store, Timestamp};
+use register::{ChangeMeta, Command, Database, InterpreterNumber, Timestamp};
 use search::{Indexer, IndexerOptions, PublicInterpreter, Query, SearchIndex};
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -127,13 +127,13 @@ async fn story(store: Database) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite() {
     let f = common::sqlite().await;
-    story(Database::Sqlite(f.store.clone())).await;
+    story(f.store.clone()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres() {
     let Some(f) = common::postgres().await else { return };
-    story(Database::Postgres(f.store.clone())).await;
+    story(f.store.clone()).await;
 }
 
 #[tokio::test]

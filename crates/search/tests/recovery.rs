@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use register::generator::{self, Options};
-use register::{ChangeMeta, Command, Database, Store, Timestamp};
+use register::{ChangeMeta, Command, Database, Timestamp};
 use search::index::{IndexState, Update};
 use search::{Indexer, IndexerOptions, PublicInterpreter, SearchIndex};
 
@@ -123,11 +123,11 @@ async fn ready_only_when_caught_up(store: Database) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ready_only_when_caught_up_sqlite() {
     let f = common::sqlite().await;
-    ready_only_when_caught_up(Database::Sqlite(f.store.clone())).await;
+    ready_only_when_caught_up(f.store.clone()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ready_only_when_caught_up_postgres() {
     let Some(f) = common::postgres().await else { return };
-    ready_only_when_caught_up(Database::Postgres(f.store.clone())).await;
+    ready_only_when_caught_up(f.store.clone()).await;
 }

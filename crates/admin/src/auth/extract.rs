@@ -12,7 +12,6 @@ use super::role::{Access, Role};
 use super::{AuthError, Identity, SESSION_COOKIE, read_cookie};
 use crate::AdminState;
 use crate::error::AdminError;
-use register::store::CaseStore;
 
 /// How the request carried its token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 //! the looser per-username and per-address caps stop guessing one name from many addresses, or
 //! many names from one. Successful logins count nothing.
 //!
-//! The counts live in the register's database ([`GuardStore`], the arithmetic in
+//! The counts live in the register's database ([`Database::count_failure`](register::Database::count_failure), the arithmetic in
 //! [`register::abuse`]), so every staff instance behind a load balancer sees the same
 //! failures: a guesser gains nothing by being sent to another replica.
 
@@ -19,7 +19,6 @@ use axum::http::{Extensions, HeaderMap};
 use register::Database;
 use register::StoreError;
 use register::abuse::{Allowance, now_micros};
-use register::store::GuardStore;
 
 /// How many failed logins are allowed before the login is refused for a while.
 #[derive(Debug, Clone)]

@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use register::store::StaffStore;
 use register::{Database, StoreError};
 
 use super::Identity;

@@ -1,7 +1,7 @@
 //! The synthetic committee of the embedded default: a term covering today with the demo member
 //! `amina` on one seat and invented `demo-…` people (who cannot log in) on the rest, and a meeting.
 
-use register::store::TipStore;
+use register::Database;
 use register::tips::{CommitteePerson, NewMeeting, NewTerm, Seat, SeatHolders, Term, TermRules, TipError};
 use time::{Date, Duration};
 
@@ -59,7 +59,7 @@ pub fn meeting(term: &Term, today: Date) -> NewMeeting {
 }
 
 /// Appoints the demo term and plans its meeting, unless a term exists already.
-pub async fn seed<S: TipStore>(store: &S, rules: &TermRules, today: Date) -> Result<Option<Term>, TipError> {
+pub async fn seed(store: &Database, rules: &TermRules, today: Date) -> Result<Option<Term>, TipError> {
     if !store.terms().await?.is_empty() {
         return Ok(None);
     }

@@ -10,7 +10,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use register::Timestamp;
-use register::store::TipStore;
 use register::tips::{Meeting, NewMeeting, Seat, Term};
 use serde::Deserialize;
 

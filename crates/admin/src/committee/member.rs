@@ -7,10 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
-use register::store::TipStore;
+use register::Timestamp;
 use register::tips::access::CommitteeSummary;
 use register::tips::{CaseView, Meeting, TipError, Viewer};
-use register::{Store, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::login;

@@ -11,10 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::Markup;
 use register::finder::{self, PersonQuery};
-use register::store::CaseStore;
-use register::{
-    Category, ChangeMeta, CountyCode, InterpreterNumber, InterpreterRecord, LanguageCode, Store, Timestamp,
-};
+use register::{Category, ChangeMeta, CountyCode, InterpreterNumber, InterpreterRecord, LanguageCode, Timestamp};
 use serde::Deserialize;
 
 use crate::AdminState;

@@ -1,4 +1,4 @@
-//! The case page (`/varsler/{id}`): opened through `TipStore::view_case` so every view is in the
+//! The case page (`/varsler/{id}`): opened through `Database::view_case` so every view is in the
 //! access log; the reporter only for assigned caseworkers; the state, deadlines, the interpreter's
 //! warnings, history, documents, the pending proposal and the actions allowed now.
 
@@ -7,11 +7,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use register::casework::deadlines::Urgency;
-use register::store::TipStore;
 use register::store::tips::AccessLogEntry;
 use register::tips::access::CaseView;
 use register::tips::{Reporter, TipCase, TipDocument, TipError, Viewer};
-use register::{InterpreterRecord, Store, Timestamp};
+use register::{InterpreterRecord, Timestamp};
 
 use super::actions::{self, Choices, Failed, Target};
 use super::history::{self, outcome, size};

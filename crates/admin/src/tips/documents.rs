@@ -7,7 +7,6 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-use register::store::TipStore;
 use register::tips::document::MAX_DOCUMENT_BYTES;
 use register::tips::{TipCase, Viewer};
 

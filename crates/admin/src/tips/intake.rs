@@ -5,7 +5,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
-use register::store::TipStore;
 use register::tips::{Channel, Ground, Grounds, NewTip, Reporter, ReporterContact, ReporterRole, Subject, TipError};
 use register::{InterpreterNumber, StoreError, Timestamp};
 use serde::Deserialize;

@@ -4,7 +4,6 @@
 use axum::extract::{Query, RawQuery, State};
 use maud::{Markup, html};
 use register::Timestamp;
-use register::store::TipStore;
 use register::store::tips::TipListItem;
 use register::tips::CaseStatus;
 use serde::Deserialize;

@@ -9,7 +9,6 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use register::Timestamp;
-use register::store::TipStore;
 use register::tips::workflow::{self, Acted};
 use register::tips::{CaseEvent, NewDocument, NewEvent, TipError};
 use serde::Deserialize;

@@ -108,7 +108,7 @@ fn app(store: Database) -> (Router, AdminState, SessionKeys, StaffDirectory) {
 impl TestApp {
     pub async fn sqlite() -> TestApp {
         let f = store::sqlite().await;
-        let (router, state, keys, directory) = app(Database::Sqlite(f.store.clone()));
+        let (router, state, keys, directory) = app(f.store.clone());
         TestApp {
             router,
             state,
@@ -121,7 +121,7 @@ impl TestApp {
 
     pub async fn postgres() -> Option<TestApp> {
         let f = store::postgres().await?;
-        let (router, state, keys, directory) = app(Database::Postgres(f.store.clone()));
+        let (router, state, keys, directory) = app(f.store.clone());
         Some(TestApp {
             router,
             state,

@@ -15,7 +15,6 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use register::Database;
 use register::abuse::{FormClaim, now_micros};
-use register::store::GuardStore;
 
 use super::token::FormKey;
 

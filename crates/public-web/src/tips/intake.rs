@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use register::Database;
-use register::store::TipStore;
 use register::tips::{NewTip, SealingKey, TipError};
 
 use super::token::FormKey;

@@ -58,3 +58,9 @@ impl CaseworkError {
         Self::Invalid(vec![(field.to_string(), message.into())])
     }
 }
+
+impl From<sqlx::Error> for CaseworkError {
+    fn from(e: sqlx::Error) -> Self {
+        CaseworkError::Store(StoreError::Database(e))
+    }
+}

@@ -13,8 +13,8 @@ use crate::interpreter_number::InterpreterNumber;
 use crate::record::InterpreterRecord;
 use crate::rules;
 use crate::sanctions;
-use crate::store::casework::CaseStore;
-use crate::store::{StoreError, TipStore};
+use crate::store::Database;
+use crate::store::StoreError;
 use crate::timestamp::Timestamp;
 
 /// What became of a requested change.
@@ -27,7 +27,7 @@ pub enum Requested {
 }
 
 /// Checks `command` against the record as it stands, without writing anything.
-async fn dry_run<S: CaseStore>(store: &S, number: InterpreterNumber, command: &Command) -> Result<(), CaseworkError> {
+async fn dry_run(store: &Database, number: InterpreterNumber, command: &Command) -> Result<(), CaseworkError> {
     let record = store.record(number).await?.ok_or(StoreError::NotFound(number))?;
     rules::apply(&record, command, store.catalogue(), Timestamp::now().date())?;
     Ok(())
@@ -45,8 +45,8 @@ fn check_reason(reason: &str) -> Result<(), CaseworkError> {
 
 /// Makes `command` now, or — when it needs four eyes — records it for approval after checking
 /// that it would be allowed today.
-pub async fn request_change<S: CaseStore + TipStore>(
-    store: &S,
+pub async fn request_change(
+    store: &Database,
     number: InterpreterNumber,
     command: Command,
     reason: &str,
@@ -69,8 +69,8 @@ pub async fn request_change<S: CaseStore + TipStore>(
 
 /// Approves a pending change and makes it, in the approver's name with both people in the
 /// reason. If the change is no longer allowed, the request stays pending and the error says why.
-pub async fn approve<S: CaseStore>(
-    store: &S,
+pub async fn approve(
+    store: &Database,
     id: i64,
     approver: &str,
     approver_is_senior: bool,
@@ -89,8 +89,8 @@ pub async fn approve<S: CaseStore>(
 }
 
 /// Rejects a pending change; the register is not touched.
-pub async fn reject<S: CaseStore>(
-    store: &S,
+pub async fn reject(
+    store: &Database,
     id: i64,
     approver: &str,
     approver_is_senior: bool,
@@ -112,19 +112,15 @@ pub async fn reject<S: CaseStore>(
 
 /// Makes a formal decision: records it and makes its register change (approval of an entry,
 /// withdrawal) in one transaction, so a refused change leaves no decision behind.
-pub async fn decide<S: CaseStore>(
-    store: &S,
-    new: NewDecision,
-    deadlines: &Deadlines,
-) -> Result<Decision, CaseworkError> {
+pub async fn decide(store: &Database, new: NewDecision, deadlines: &Deadlines) -> Result<Decision, CaseworkError> {
     let command = new.register_command();
     decide_with(store, new, deadlines, move |_| Ok(command)).await
 }
 
 /// Checks `new` against the register as it stands, then records it together with the register
 /// change `command_for` derives from the recorded decision (which knows its reference).
-async fn decide_with<S: CaseStore>(
-    store: &S,
+async fn decide_with(
+    store: &Database,
     new: NewDecision,
     deadlines: &Deadlines,
     command_for: impl FnOnce(&Decision) -> Result<Option<Command>, CaseworkError> + Send,
@@ -137,7 +133,7 @@ async fn decide_with<S: CaseStore>(
 
 /// Refuses a decision that is invalid today or whose register change the register would refuse,
 /// before anything is written.
-async fn check_decision<S: CaseStore>(store: &S, new: &NewDecision) -> Result<(), CaseworkError> {
+async fn check_decision(store: &Database, new: &NewDecision) -> Result<(), CaseworkError> {
     new.check(Timestamp::now().date())?;
     match new.register_command() {
         Some(command) => dry_run(store, new.number, &command).await,
@@ -163,8 +159,8 @@ pub struct ForeignDecision {
 /// Closes a foreign-qualification case: records the decision, on approval adds the Norwegian
 /// equivalent to the register (so the category follows), and stores the outcome on the case, all
 /// in one transaction.
-pub async fn decide_foreign_case<S: CaseStore>(
-    store: &S,
+pub async fn decide_foreign_case(
+    store: &Database,
     case: &ForeignCase,
     input: ForeignDecision,
     deadlines: &Deadlines,

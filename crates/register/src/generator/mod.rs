@@ -25,7 +25,7 @@ use crate::qualification::{NewQualification, QualificationKind};
 use crate::record::{InterpreterRecord, TestPart};
 use crate::reference::Catalogue;
 use crate::rules;
-use crate::store::Change;
+use crate::store::{Change, Database};
 use crate::timestamp::Timestamp;
 
 use people::NameBook;
@@ -838,11 +838,7 @@ fn meta(at: Timestamp, reason: &str) -> ChangeMeta {
 
 /// Writes generated changes to `store` in transactions of `batch` changes; returns how many
 /// changes were written.
-pub async fn load<S: crate::store::Store>(
-    store: &S,
-    changes: Vec<Change>,
-    batch: usize,
-) -> Result<usize, crate::store::StoreError> {
+pub async fn load(store: &Database, changes: Vec<Change>, batch: usize) -> Result<usize, crate::store::StoreError> {
     let total = changes.len();
     let mut it = changes.into_iter().peekable();
     while it.peek().is_some() {

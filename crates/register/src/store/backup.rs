@@ -8,7 +8,8 @@ use std::str::FromStr;
 use sqlx::Connection;
 use sqlx::sqlite::SqliteConnectOptions;
 
-use super::{Result, SqliteStore, StoreError};
+use super::sql::{On, Pool, sql};
+use super::{Database, Result, StoreError};
 
 /// The first bytes of every SQLite database file.
 pub const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -20,15 +21,20 @@ pub fn sqlite_path(url: &str) -> Option<PathBuf> {
     (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
 }
 
-impl SqliteStore {
-    /// Writes a consistent copy of the whole database to `to` while the register stays in
-    /// use: `VACUUM INTO` reads one snapshot, so writers carry on and the copy is compact.
-    /// Fails if `to` exists.
+impl Database {
+    /// Writes a consistent copy of a SQLite database to `to` while the register stays in use:
+    /// `VACUUM INTO` reads one snapshot, so writers carry on and the copy is compact. Fails if
+    /// `to` exists. PostgreSQL is copied with `pg_dump` instead (`Url` error here).
     pub async fn backup_into(&self, to: &Path) -> Result<()> {
+        let Pool::Sqlite(pool) = &self.pool else {
+            return Err(StoreError::Url(
+                "VACUUM INTO gjelder bare SQLite; bruk pg_dump for PostgreSQL".into(),
+            ));
+        };
         let target = to
             .to_str()
             .ok_or_else(|| StoreError::Url(format!("{}: filnavnet må være UTF-8", to.display())))?;
-        sqlx::query("VACUUM INTO $1").bind(target).execute(&self.pool).await?;
+        sql("VACUUM INTO $1").bind(target).execute(On::SqlitePool(pool)).await?;
         Ok(())
     }
 }

@@ -6,8 +6,8 @@ use std::time::Duration;
 use sqlx::postgres::PgListener;
 use tokio::sync::watch;
 
+use super::Database;
 use super::postgres::CHANNEL;
-use super::{Database, Store};
 
 /// Why a wait ended; the caller reads the feed in every case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,10 +34,7 @@ impl Follower {
     /// A follower for `db`: PostgreSQL listens on [`CHANNEL`]; every backend also watches
     /// commits made through this handle and polls every `poll`.
     pub async fn new(db: &Database, poll: Duration) -> Follower {
-        let pool = match db {
-            Database::Postgres(pg) => Some(pg.pool().clone()),
-            Database::Sqlite(_) => None,
-        };
+        let pool = db.postgres_pool().cloned();
         let mut follower = Follower {
             watch: db.subscribe(),
             listener: None,

@@ -1,38 +1,35 @@
-//! Storage of the register: one API (the `Store` trait) with SQLite and PostgreSQL behind it,
-//! chosen from the database URL. The only place in the workspace that speaks SQL.
+//! Storage of the register: one [`Database`] with SQLite or PostgreSQL behind it, chosen from
+//! the database URL. The only place in the workspace that speaks SQL.
 
 pub mod backup;
+mod batch;
 pub mod casework;
+pub mod committee;
 pub mod follow;
 pub mod guards;
 pub mod postgres;
+mod records;
 mod rows;
-mod shared;
+mod sql;
 pub mod sqlite;
 pub mod staff;
 pub mod tips;
 
-use std::future::Future;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tokio::sync::watch;
 
-use crate::command::{ChangeMeta, Command};
-use crate::interpreter::Profile;
+use crate::command::ChangeMeta;
 use crate::interpreter_number::InterpreterNumber;
 use crate::mutation::Mutation;
-use crate::record::InterpreterRecord;
 use crate::reference::Catalogue;
 use crate::rules::RuleError;
 use crate::timestamp::Timestamp;
 
-pub use casework::CaseStore;
 pub use follow::{Follower, Wake};
-pub use guards::{FeedHead, GuardStore};
-pub use postgres::PostgresStore;
-pub use sqlite::SqliteStore;
-pub use staff::StaffStore;
-pub use tips::TipStore;
+
+use sql::{Pool, sql};
 
 /// Everything that can go wrong in storage, with messages fit for users where the cause is
 /// theirs (`NotFound`, `Rule`, `Backdated`, `FutureChange`, `ReasonMissing`,
@@ -137,81 +134,15 @@ pub struct AuditItem {
     pub detail: serde_json::Value,
 }
 
-/// The storage API. Implemented by [`SqliteStore`] and [`PostgresStore`] from one body of SQL,
-/// and by [`Database`], which picks one of them at start-up.
-pub trait Store: Clone + Send + Sync + 'static {
-    /// The reference data (languages, counties) this store validates against.
-    fn catalogue(&self) -> &Catalogue;
-
-    /// The sequence number of the newest committed change, pushed after every commit made
-    /// through this handle (followers in other processes poll or listen instead).
-    fn subscribe(&self) -> watch::Receiver<i64>;
-
-    /// Checks that the database answers.
-    fn ping(&self) -> impl Future<Output = Result<()>> + Send;
-
-    /// Registers a new interpreter and returns the record with its new interpreter number.
-    fn register_interpreter(
-        &self,
-        profile: Profile,
-        meta: ChangeMeta,
-    ) -> impl Future<Output = Result<InterpreterRecord>> + Send;
-
-    /// Applies one command to one interpreter under the domain rules, writing new state,
-    /// history, audit and change feed in one transaction. Returns the record afterwards.
-    fn execute(
-        &self,
-        number: InterpreterNumber,
-        command: Command,
-        meta: ChangeMeta,
-    ) -> impl Future<Output = Result<InterpreterRecord>> + Send;
-
-    /// Writes already-derived changes in one transaction (bulk loading by the generator).
-    /// Returns the sequence number of the last change.
-    fn write_changes(&self, changes: Vec<Change>) -> impl Future<Output = Result<i64>> + Send;
-
-    /// The current record of one interpreter.
-    fn record(&self, number: InterpreterNumber) -> impl Future<Output = Result<Option<InterpreterRecord>>> + Send;
-
-    /// The record of one interpreter as it stood at `at`.
-    fn record_as_of(
-        &self,
-        number: InterpreterNumber,
-        at: Timestamp,
-    ) -> impl Future<Output = Result<Option<InterpreterRecord>>> + Send;
-
-    /// The whole register as it stood at `at`, ordered by interpreter number.
-    fn as_of(&self, at: Timestamp) -> impl Future<Output = Result<Vec<InterpreterRecord>>> + Send;
-
-    /// Feed rows after `seq`, oldest first, at most `limit`.
-    fn changes_since(&self, seq: i64, limit: i64) -> impl Future<Output = Result<Vec<FeedItem>>> + Send;
-
-    /// The audit trail of one interpreter, oldest first.
-    fn history(&self, number: InterpreterNumber) -> impl Future<Output = Result<Vec<AuditItem>>> + Send;
-
-    /// Records in the audit trail that `actor` was shown `number`'s national identity number,
-    /// and why: a read, not a change (no feed row, no `change_seq`), so the history tells who
-    /// has seen the number.
-    fn record_national_id_reveal(
-        &self,
-        number: InterpreterNumber,
-        actor: &str,
-        reason: &str,
-    ) -> impl Future<Output = Result<()>> + Send;
-
-    /// Interpreters whose period of exclusion ended on or before `today` but are still stored
-    /// as excluded; the caller records the end through `Command::RecordExpiredExclusions`.
-    fn expired_exclusions(&self, today: time::Date) -> impl Future<Output = Result<Vec<InterpreterNumber>>> + Send;
-
-    /// Whether no interpreter has been registered yet.
-    fn is_empty(&self) -> impl Future<Output = Result<bool>> + Send;
-}
-
-/// The store chosen from the database URL at start-up. Static dispatch: a `match`, no `dyn`.
+/// The register's database: SQLite or PostgreSQL, chosen from the URL at start-up. Every
+/// storage operation is an ordinary method on it, in the module of its concern (`records`,
+/// `tips`, `committee`, `casework`, `guards`, `staff`), written once for both backends; the
+/// backend shows only in [`sql`], in connecting and in the migrations.
 #[derive(Clone)]
-pub enum Database {
-    Sqlite(SqliteStore),
-    Postgres(PostgresStore),
+pub struct Database {
+    pub(crate) pool: Pool,
+    pub(crate) catalogue: Arc<Catalogue>,
+    pub(crate) notify: Arc<watch::Sender<i64>>,
 }
 
 /// Connection settings shared by both backends.
@@ -227,14 +158,73 @@ impl Database {
     pub async fn connect(options: &ConnectOptions, catalogue: Catalogue) -> Result<Database> {
         let url = options.url.as_str();
         if url.starts_with("sqlite:") {
-            Ok(Database::Sqlite(SqliteStore::connect(url, catalogue).await?))
+            Database::open_sqlite(url, catalogue).await
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            Ok(Database::Postgres(
-                PostgresStore::connect(url, options.max_connections, catalogue).await?,
-            ))
+            Database::open_postgres(url, options.max_connections, catalogue).await
         } else {
             Err(StoreError::Url(options.url.clone()))
         }
+    }
+
+    /// Opens (creating if missing) the SQLite database at `url` (`sqlite:PATH`), migrates it
+    /// and loads the reference data.
+    pub async fn open_sqlite(url: &str, catalogue: Catalogue) -> Result<Database> {
+        Database::open(Pool::Sqlite(sqlite::connect(url).await?), catalogue).await
+    }
+
+    /// Connects to PostgreSQL at `url` with at most `max_connections`, migrates and loads the
+    /// reference data.
+    pub async fn open_postgres(url: &str, max_connections: u32, catalogue: Catalogue) -> Result<Database> {
+        Database::open(
+            Pool::Postgres(postgres::connect(url, max_connections).await?),
+            catalogue,
+        )
+        .await
+    }
+
+    async fn open(pool: Pool, catalogue: Catalogue) -> Result<Database> {
+        let last: i64 = sql("SELECT last_seq FROM feed_position WHERE id = 1")
+            .scalar(&pool)
+            .await?;
+        records::sync_reference(&pool, &catalogue).await?;
+        Ok(Database {
+            pool,
+            catalogue: Arc::new(catalogue),
+            notify: Arc::new(watch::Sender::new(last)),
+        })
+    }
+
+    /// Runs the migrations of the database at `url` only.
+    pub async fn migrate(url: &str) -> Result<()> {
+        if url.starts_with("sqlite:") {
+            sqlite::migrate(url).await
+        } else {
+            postgres::migrate(url).await
+        }
+    }
+
+    /// The reference data (languages, counties) this store validates against.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// The sequence number of the newest committed change, pushed after every commit made
+    /// through this handle (followers in other processes poll or listen instead).
+    pub fn subscribe(&self) -> watch::Receiver<i64> {
+        self.notify.subscribe()
+    }
+
+    /// Wakes in-process followers (the search indexer) once a register change is committed.
+    pub(crate) fn wake_followers(&self, seq: Option<i64>) {
+        if let Some(seq) = seq {
+            self.notify.send_replace(seq);
+        }
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        sql("SELECT 1").execute(&self.pool).await?;
+        Ok(())
     }
 
     /// Pings the database but gives up after `limit`, so a readiness probe answers in time
@@ -247,68 +237,17 @@ impl Database {
     }
 
     pub fn backend(&self) -> &'static str {
-        match self {
-            Database::Sqlite(_) => "sqlite",
-            Database::Postgres(_) => "postgres",
+        match self.pool {
+            Pool::Sqlite(_) => "sqlite",
+            Pool::Postgres(_) => "postgres",
         }
     }
-}
 
-macro_rules! delegate {
-    ($self:ident, $s:ident => $e:expr) => {
-        match $self {
-            Database::Sqlite($s) => $e,
-            Database::Postgres($s) => $e,
+    /// The PostgreSQL pool, for followers that LISTEN; `None` for SQLite.
+    pub fn postgres_pool(&self) -> Option<&sqlx::PgPool> {
+        match &self.pool {
+            Pool::Postgres(p) => Some(p),
+            Pool::Sqlite(_) => None,
         }
-    };
-}
-
-impl Store for Database {
-    fn catalogue(&self) -> &Catalogue {
-        delegate!(self, s => s.catalogue())
-    }
-    fn subscribe(&self) -> watch::Receiver<i64> {
-        delegate!(self, s => s.subscribe())
-    }
-    async fn ping(&self) -> Result<()> {
-        delegate!(self, s => s.ping().await)
-    }
-    async fn register_interpreter(&self, profile: Profile, meta: ChangeMeta) -> Result<InterpreterRecord> {
-        delegate!(self, s => s.register_interpreter(profile, meta).await)
-    }
-    async fn execute(
-        &self,
-        number: InterpreterNumber,
-        command: Command,
-        meta: ChangeMeta,
-    ) -> Result<InterpreterRecord> {
-        delegate!(self, s => s.execute(number, command, meta).await)
-    }
-    async fn write_changes(&self, changes: Vec<Change>) -> Result<i64> {
-        delegate!(self, s => s.write_changes(changes).await)
-    }
-    async fn record(&self, number: InterpreterNumber) -> Result<Option<InterpreterRecord>> {
-        delegate!(self, s => s.record(number).await)
-    }
-    async fn record_as_of(&self, number: InterpreterNumber, at: Timestamp) -> Result<Option<InterpreterRecord>> {
-        delegate!(self, s => s.record_as_of(number, at).await)
-    }
-    async fn as_of(&self, at: Timestamp) -> Result<Vec<InterpreterRecord>> {
-        delegate!(self, s => s.as_of(at).await)
-    }
-    async fn changes_since(&self, seq: i64, limit: i64) -> Result<Vec<FeedItem>> {
-        delegate!(self, s => s.changes_since(seq, limit).await)
-    }
-    async fn history(&self, number: InterpreterNumber) -> Result<Vec<AuditItem>> {
-        delegate!(self, s => s.history(number).await)
-    }
-    async fn record_national_id_reveal(&self, number: InterpreterNumber, actor: &str, reason: &str) -> Result<()> {
-        delegate!(self, s => s.record_national_id_reveal(number, actor, reason).await)
-    }
-    async fn expired_exclusions(&self, today: time::Date) -> Result<Vec<InterpreterNumber>> {
-        delegate!(self, s => s.expired_exclusions(today).await)
-    }
-    async fn is_empty(&self) -> Result<bool> {
-        delegate!(self, s => s.is_empty().await)
     }
 }

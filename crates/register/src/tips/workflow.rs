@@ -11,8 +11,8 @@ use crate::command::{ChangeMeta, Command};
 use crate::interpreter_number::InterpreterNumber;
 use crate::record::InterpreterRecord;
 use crate::rules::{self, RuleError};
+use crate::store::Database;
 use crate::store::StoreError;
-use crate::store::tips::TipStore;
 use crate::timestamp::Timestamp;
 
 /// What became of an event.
@@ -34,8 +34,8 @@ impl Acted {
 
 /// Makes `event` on case `id` (at `version`) in `actor`'s name. A sanction that needs four
 /// eyes (temporary exclusion, exclusion, revocation) is recorded as a proposal instead.
-pub async fn act<S: TipStore>(
-    store: &S,
+pub async fn act(
+    store: &Database,
     id: i64,
     version: i64,
     event: CaseEvent,
@@ -69,8 +69,8 @@ pub async fn act<S: TipStore>(
 /// actor takes it themself, or a senior gives it to an active caseworker. `standing` is what
 /// the staff directory says about the assignee.
 #[allow(clippy::too_many_arguments)]
-pub async fn assign<S: TipStore>(
-    store: &S,
+pub async fn assign(
+    store: &Database,
     id: i64,
     version: i64,
     actor: &str,
@@ -89,8 +89,8 @@ pub async fn assign<S: TipStore>(
 
 /// Approves the case's pending proposal and makes it, with its register change, in the
 /// proposer's name and the approver's. The approver must be another senior.
-pub async fn approve<S: TipStore>(
-    store: &S,
+pub async fn approve(
+    store: &Database,
     id: i64,
     version: i64,
     approver: &str,
@@ -125,8 +125,8 @@ pub async fn approve<S: TipStore>(
 }
 
 /// Rejects the case's pending proposal; nothing changes in the register.
-pub async fn reject<S: TipStore>(
-    store: &S,
+pub async fn reject(
+    store: &Database,
     id: i64,
     version: i64,
     approver: &str,
@@ -154,8 +154,8 @@ fn is_lift(command: &Command) -> bool {
 
 /// The register commands `new` makes, checked in order against the record as it stands;
 /// lifts of a sanction that has already ended are left out.
-async fn planned<S: TipStore>(
-    store: &S,
+async fn planned(
+    store: &Database,
     case: &TipCase,
     event: &CaseEvent,
 ) -> Result<Vec<(InterpreterNumber, Command)>, TipError> {
@@ -183,7 +183,7 @@ async fn planned<S: TipStore>(
 }
 
 /// Checks the event (or the proposed one) against the case and the register, writing nothing.
-async fn precheck<S: TipStore>(store: &S, case: &TipCase, new: &NewEvent, rules: &TipRules) -> Result<(), TipError> {
+async fn precheck(store: &Database, case: &TipCase, new: &NewEvent, rules: &TipRules) -> Result<(), TipError> {
     let today = Timestamp::now().date();
     let warnings_in_window = match case.intake.subject.number() {
         Some(n) if new.event.is_decision() => store.warnings_within(n, today, rules).await?,
@@ -208,7 +208,7 @@ async fn precheck<S: TipStore>(store: &S, case: &TipCase, new: &NewEvent, rules:
 
 /// Makes the event and its register changes (history, audit and change feed with them) in one
 /// transaction: a refused or failed change leaves neither the event nor any sanction behind.
-async fn apply<S: TipStore>(store: &S, case: &TipCase, new: NewEvent, rules: &TipRules) -> Result<TipCase, TipError> {
+async fn apply(store: &Database, case: &TipCase, new: NewEvent, rules: &TipRules) -> Result<TipCase, TipError> {
     precheck(store, case, &new, rules).await?;
     let commands = planned(store, case, &new.event).await?;
     let actor = new.approved_by.clone().unwrap_or_else(|| new.actor.clone());

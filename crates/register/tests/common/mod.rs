@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use register::Catalogue;
-use register::store::{PostgresStore, SqliteStore};
+
 use sqlx::Connection;
 
 /// The PostgreSQL server tests use; override with `TEST_POSTGRES_URL`.
@@ -18,7 +18,7 @@ pub fn postgres_required() -> bool {
 }
 
 pub struct SqliteFixture {
-    pub store: SqliteStore,
+    pub store: register::Database,
     pub url: String,
     _dir: tempfile::TempDir,
 }
@@ -26,7 +26,7 @@ pub struct SqliteFixture {
 pub async fn sqlite() -> SqliteFixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite:{}", dir.path().join("register.db").display());
-    let store = SqliteStore::connect(&url, Catalogue::bundled())
+    let store = register::Database::open_sqlite(&url, Catalogue::bundled())
         .await
         .expect("open sqlite");
     SqliteFixture { store, url, _dir: dir }
@@ -34,7 +34,7 @@ pub async fn sqlite() -> SqliteFixture {
 
 /// A PostgreSQL database that is dropped when this goes out of scope.
 pub struct PostgresFixture {
-    pub store: PostgresStore,
+    pub store: register::Database,
     pub url: String,
     name: String,
 }
@@ -84,7 +84,7 @@ pub async fn postgres() -> Option<PostgresFixture> {
         .map(|(b, _)| b.to_string())
         .unwrap_or(admin.clone());
     let url = format!("{base}/{name}");
-    let store = PostgresStore::connect(&url, 5, Catalogue::bundled())
+    let store = register::Database::open_postgres(&url, 5, Catalogue::bundled())
         .await
         .expect("open postgres");
     Some(PostgresFixture { store, url, name })
