@@ -92,7 +92,7 @@ async fn sweep_expired_exclusions(store: Database) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        match register::sanctions::record_expired_exclusions(&store, register::Timestamp::now()).await {
+        match register::workflow::sanctions::record_expired_exclusions(&store, register::Timestamp::now()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(count = n, "recorded the end of expired exclusions"),
             Err(e) => tracing::warn!(error = %e, "could not record expired exclusions"),

@@ -7,8 +7,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use register::casework::four_eyes::describe;
-use register::casework::{ApprovalStatus, PendingApproval, workflow};
+use register::casework::{ApprovalStatus, PendingApproval};
 use register::store::tips::TipListItem;
+use register::workflow::casework as workflow;
 use serde::Deserialize;
 
 use crate::AdminState;

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
-use register::casework::workflow::{self, Requested};
+use register::workflow::casework::{self as workflow, Requested};
 use register::{Catalogue, Command, InterpreterNumber, InterpreterRecord};
 use serde::de::DeserializeOwned;
 

@@ -7,7 +7,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
-use register::casework::{Decision, DecisionKind, LetterLanguage, NewDecision, workflow};
+use register::casework::{Decision, DecisionKind, LetterLanguage, NewDecision};
+use register::workflow::casework as workflow;
 use register::{Catalogue, InterpreterRecord, Timestamp};
 use serde::Deserialize;
 

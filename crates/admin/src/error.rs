@@ -27,10 +27,10 @@ pub enum AdminError {
     #[error("{0}")]
     BadRequest(String),
     #[error(transparent)]
-    Casework(#[from] CaseworkError),
+    Casework(#[from] CaseworkError<StoreError>),
     /// A refusal or failure from tip casework; `tips::status_of` says its status.
     #[error(transparent)]
-    Tip(#[from] TipError),
+    Tip(#[from] TipError<StoreError>),
     /// The database does not answer (stopped, restarting, overloaded): 503, try again later.
     #[error("{UNAVAILABLE}")]
     Unavailable(String),
@@ -429,7 +429,7 @@ mod tests {
     #[test]
     fn tip_refusals_keep_their_status_on_pages_and_in_the_api() {
         let invalid = || TipError::Invalid(vec![("reason".into(), "skriv en begrunnelse".into())]);
-        type Make = fn() -> TipError;
+        type Make = fn() -> TipError<StoreError>;
         let cases: [(Make, StatusCode, &str); 5] = [
             (|| TipError::Conflict, StatusCode::CONFLICT, "conflict"),
             (|| TipError::OwnProposal, StatusCode::FORBIDDEN, "own-request"),

@@ -7,10 +7,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
-use register::casework::workflow::{self, ForeignDecision};
+use register::StoreError;
 use register::casework::{
     ChecklistItem, DecisionKind, Equivalent, ForeignCase, LetterLanguage, NewForeignCase, Outcome,
 };
+use register::workflow::casework::{self as workflow, ForeignDecision};
 use register::{InterpreterNumber, Timestamp};
 use serde::Deserialize;
 
@@ -232,7 +233,7 @@ async fn open(
     let checked = new.check(Timestamp::now().date()).map(|_| new);
     let result = match checked {
         Ok(new) => state.store.open_foreign_case(new).await,
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     };
     match result {
         Ok(case) => Ok(Redirect::to(&format!("/utenlandske-saker/{}", case.id)).into_response()),
@@ -435,7 +436,7 @@ async fn step(
 }
 
 /// A casework refusal as form errors: its fields, or the message on `field`.
-fn refusal(e: register::casework::CaseworkError, field: &str) -> Errors {
+fn refusal(e: register::casework::CaseworkError<StoreError>, field: &str) -> Errors {
     let e = AdminError::from(e);
     let fields = e.fields();
     if fields.is_empty() {
@@ -457,7 +458,7 @@ async fn acknowledge(
             .take("acknowledged_on", parse_date(&f.acknowledged_on))
             .ok_or(errors)?;
         c.acknowledge(on, Timestamp::now().date())
-            .map_err(|e| refusal(e, "acknowledged_on"))
+            .map_err(|e| refusal(e.into(), "acknowledged_on"))
     })
     .await
 }
@@ -482,7 +483,7 @@ async fn documents(
         ticked
             .into_iter()
             .try_fold(c.clone(), |case, item| case.receive_document(item, on, today))
-            .map_err(|e| refusal(e, "documents_on"))
+            .map_err(|e| refusal(e.into(), "documents_on"))
     })
     .await
 }
@@ -504,7 +505,7 @@ async fn assess(
             })?),
         };
         c.assess(equivalent, &f.assessment)
-            .map_err(|e| refusal(e, "equivalent"))
+            .map_err(|e| refusal(e.into(), "equivalent"))
     })
     .await
 }

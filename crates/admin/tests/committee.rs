@@ -8,11 +8,11 @@ use admin::auth::Role;
 use admin::committee::terms::period_start;
 use axum::http::{StatusCode, header};
 use common::{Session, TestApp};
-use register::tips::workflow::{self, Acted};
 use register::tips::{
     CaseEvent, Channel, Ground, Grounds, NewTip, Reporter, ReporterContact, ReporterRole, Subject, Term, TermRules,
     TipCase, TipRules,
 };
+use register::workflow::tips::{self as workflow, Acted};
 use register::{ChangeMeta, InterpreterNumber, Timestamp};
 use time::{Date, Duration};
 

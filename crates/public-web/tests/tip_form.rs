@@ -20,8 +20,8 @@ use public_web::{AppState, router};
 use register::command::{ChangeMeta, Command};
 use register::national_id::NationalId;
 use register::qualification::{NewQualification, QualificationKind};
-use register::tips::workflow::{self, Acted};
 use register::tips::{CaseEvent, Channel, ContactKey, Ground, ReporterRole, Subject, TipRules, Viewer};
+use register::workflow::tips::{self as workflow, Acted};
 use register::{Database, InterpreterNumber, LanguageCode, Timestamp};
 use tower::ServiceExt;
 

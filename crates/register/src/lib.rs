@@ -28,6 +28,7 @@ pub mod store;
 pub mod timestamp;
 pub mod tips;
 pub mod ui_language;
+pub mod workflow;
 
 pub use category::Category;
 pub use command::{ChangeMeta, Command};

@@ -4,7 +4,6 @@
 mod common;
 
 use register::Database;
-use register::casework::workflow::{self, ForeignDecision, Requested};
 use register::casework::{
     ApprovalStatus, CaseworkError, ChecklistItem, Deadlines, DecisionKind, Equivalent, LetterLanguage, NewDecision,
     NewForeignCase, Outcome,
@@ -14,6 +13,7 @@ use register::interpreter::Profile;
 use register::licence::LicenceStatus;
 use register::qualification::{NewQualification, QualificationKind};
 use register::rules::RuleError;
+use register::workflow::casework::{self as workflow, ForeignDecision, Requested};
 use register::{Category, InterpreterNumber, LanguageCode, StoreError, Timestamp};
 use time::Duration;
 

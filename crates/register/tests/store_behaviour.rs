@@ -403,7 +403,7 @@ async fn sanctions_and_status_machine(store: Database) {
     assert_eq!(store.expired_exclusions(date!(2023 - 10 - 01)).await.unwrap(), vec![n]);
 
     let sweep_time = Timestamp::at(date!(2023 - 10 - 02), 3, 0);
-    let swept = register::sanctions::record_expired_exclusions(&store, sweep_time)
+    let swept = register::workflow::sanctions::record_expired_exclusions(&store, sweep_time)
         .await
         .unwrap();
     assert_eq!(swept, 1);
@@ -412,14 +412,14 @@ async fn sanctions_and_status_machine(store: Database) {
         EntryStatus::Active
     );
     assert_eq!(
-        register::sanctions::record_expired_exclusions(&store, sweep_time)
+        register::workflow::sanctions::record_expired_exclusions(&store, sweep_time)
             .await
             .unwrap(),
         0
     );
     assert_eq!(
         store.history(n).await.unwrap().last().unwrap().actor,
-        register::sanctions::SYSTEM_ACTOR
+        register::workflow::sanctions::SYSTEM_ACTOR
     );
 
     store

@@ -6,11 +6,11 @@ mod common;
 
 use register::Database;
 use register::command::ChangeMeta;
-use register::tips::workflow::{self, Acted};
 use register::tips::{
     CaseEvent, CaseStatus, Channel, ClosureReason, ContactKey, DeadlineKind, DecisionOutcome, DocumentKind, Ground,
     Grounds, NewDocument, NewEvent, NewTip, Reporter, Subject, TipCase, TipError, TipRules, Viewer,
 };
+use register::workflow::tips::{self as workflow, Acted};
 use register::{InterpreterNumber, Timestamp};
 use time::{Date, Duration};
 

@@ -4,7 +4,7 @@
 mod common;
 
 use register::Database;
-use register::casework::{self, ApprovalStatus};
+use register::casework::ApprovalStatus;
 use register::command::{ChangeMeta, Command};
 use register::interpreter::Profile;
 use register::licence::LicenceStatus;
@@ -12,12 +12,12 @@ use register::qualification::{NewQualification, QualificationKind};
 use register::rules::RuleError;
 use register::store::tips::SHOWN_FOR_PROCESSING;
 use register::tips::access::CaseView;
-use register::tips::workflow::{self, Acted};
 use register::tips::{
     CaseEvent, CaseStatus, Channel, ClosureReason, CommitteePerson, ContactKey, DecisionOutcome, Ground, Grounds,
     MinistryOutcome, NewEvent, NewMeeting, NewTerm, NewTip, OrganisationNumber, Reporter, ReporterContact,
     ReporterRole, Seat, SeatHolders, Subject, TermRules, TipCase, TipError, TipRules, Viewer,
 };
+use register::workflow::tips::{self as workflow, Acted};
 use register::{InterpreterNumber, LanguageCode, Timestamp};
 use time::{Date, Duration};
 
@@ -872,7 +872,8 @@ async fn exclusion_needs_grounds_on_every_path(store: Database) {
         .execute(n, period.clone(), ChangeMeta::now("staff:sigrid", "brudd"))
         .await;
     assert_eq!(warnings_refused(&direct), Some(0), "{direct:?}");
-    let requested = casework::workflow::request_change(&store, n, permanent.clone(), "brudd", "staff:sigrid").await;
+    let requested =
+        register::workflow::casework::request_change(&store, n, permanent.clone(), "brudd", "staff:sigrid").await;
     assert!(without_grounds(&requested), "{requested:?}");
     assert!(
         store.approvals(ApprovalStatus::Pending).await.unwrap().is_empty(),
@@ -885,7 +886,7 @@ async fn exclusion_needs_grounds_on_every_path(store: Database) {
         .request_approval(n, &period, "brudd", "staff:sigrid")
         .await
         .unwrap();
-    let approved = casework::workflow::approve(&store, old.id, "staff:ola", true).await;
+    let approved = register::workflow::casework::approve(&store, old.id, "staff:ola", true).await;
     assert!(without_grounds(&approved), "{approved:?}");
     assert_eq!(
         store.approval(old.id).await.unwrap().unwrap().status,
@@ -953,7 +954,7 @@ async fn exclusion_needs_grounds_on_every_path(store: Database) {
             assert_eq!(warnings_refused(&two), Some(2), "{two:?}");
         }
     }
-    let record = casework::workflow::approve(&store, old.id, "staff:ola", true)
+    let record = register::workflow::casework::approve(&store, old.id, "staff:ola", true)
         .await
         .unwrap();
     assert_eq!(

@@ -2,6 +2,7 @@
 //! `amina` on one seat and invented `demo-…` people (who cannot log in) on the rest, and a meeting.
 
 use register::Database;
+use register::StoreError;
 use register::tips::{CommitteePerson, NewMeeting, NewTerm, Seat, SeatHolders, Term, TermRules, TipError};
 use time::{Date, Duration};
 
@@ -59,7 +60,7 @@ pub fn meeting(term: &Term, today: Date) -> NewMeeting {
 }
 
 /// Appoints the demo term and plans its meeting, unless a term exists already.
-pub async fn seed(store: &Database, rules: &TermRules, today: Date) -> Result<Option<Term>, TipError> {
+pub async fn seed(store: &Database, rules: &TermRules, today: Date) -> Result<Option<Term>, TipError<StoreError>> {
     if !store.terms().await?.is_empty() {
         return Ok(None);
     }

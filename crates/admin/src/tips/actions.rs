@@ -628,7 +628,7 @@ fn decision_options(case: &TipCase, choices: &Choices) -> Vec<(String, String)> 
 }
 
 /// A refusal's message for a field.
-pub(super) fn tip_message(e: &TipError) -> String {
+pub(super) fn tip_message<S: std::fmt::Display>(e: &TipError<S>) -> String {
     match e {
         TipError::Invalid(fields) => fields.first().map(|(_, m)| m.clone()).unwrap_or_default(),
         e => e.to_string(),

@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
+use register::StoreError;
 use register::casework::deadlines::Urgency;
 use register::store::tips::AccessLogEntry;
 use register::tips::access::CaseView;
@@ -36,7 +37,7 @@ struct Context {
 }
 
 /// Opens the case for `staff` (audited) and what the page needs around it.
-async fn load(state: &AdminState, staff: &Staff, id: i64) -> Result<(TipCase, Context), TipError> {
+async fn load(state: &AdminState, staff: &Staff, id: i64) -> Result<(TipCase, Context), TipError<StoreError>> {
     let viewer = Viewer::Staff { login: staff.actor() };
     let (case, reporter) = match state.store.view_case(id, &viewer, &state.tip_key).await? {
         CaseView::Full { case, reporter } => (*case, Some(reporter)),

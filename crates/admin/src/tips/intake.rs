@@ -47,7 +47,7 @@ fn form_field(field: &str) -> &str {
     }
 }
 
-fn add_tip_errors(errors: &mut Errors, e: TipError) {
+fn add_tip_errors(errors: &mut Errors, e: TipError<StoreError>) {
     if let TipError::Invalid(fields) = e {
         for (f, m) in fields {
             if errors.get(form_field(&f)).is_none() {
@@ -113,7 +113,7 @@ impl IntakeForm {
         let grounds = match Grounds::new(chosen) {
             Ok(g) => Some(g),
             Err(e) => {
-                add_tip_errors(&mut errors, e);
+                add_tip_errors(&mut errors, e.into());
                 None
             }
         };
@@ -136,7 +136,7 @@ impl IntakeForm {
                         errors.push("reporter_role", "velg varslerens rolle, eller kryss av for anonym");
                     }
                     if let Err(e) = contact {
-                        add_tip_errors(&mut errors, e);
+                        add_tip_errors(&mut errors, e.into());
                     }
                     None
                 }
@@ -167,7 +167,7 @@ impl IntakeForm {
             received_by: staff.actor(),
         };
         if let Err(e) = tip.check(today) {
-            add_tip_errors(&mut errors, e);
+            add_tip_errors(&mut errors, e.into());
         }
         if complete && errors.is_empty() {
             Ok(tip)

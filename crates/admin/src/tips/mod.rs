@@ -44,7 +44,7 @@ pub fn parse_id(raw: &str) -> Result<i64, AdminError> {
 }
 
 /// The status a refusal from the tip domain is answered with.
-pub fn status_of(e: &TipError) -> StatusCode {
+pub fn status_of(e: &TipError<StoreError>) -> StatusCode {
     match e {
         TipError::NotFound(_)
         | TipError::DocumentNotFound(_)
@@ -64,7 +64,7 @@ pub fn status_of(e: &TipError) -> StatusCode {
 }
 
 /// The message for a refusal, as a sentence; internal causes are not shown.
-pub fn message_of(e: &TipError) -> String {
+pub fn message_of(e: &TipError<StoreError>) -> String {
     if status_of(e) == StatusCode::SERVICE_UNAVAILABLE {
         tracing::warn!(error = %e, "tip request refused: the database does not answer");
         return crate::error::UNAVAILABLE.into();

@@ -8,9 +8,10 @@ use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use register::StoreError;
 use register::Timestamp;
-use register::tips::workflow::{self, Acted};
 use register::tips::{CaseEvent, NewDocument, NewEvent, TipError};
+use register::workflow::tips::{self as workflow, Acted};
 use serde::Deserialize;
 
 use super::actions::{Action, ActionForm, Failed, Target, tip_message};
@@ -31,7 +32,7 @@ async fn propose_decision(
     event: CaseEvent,
     actor: &str,
     reason: &str,
-) -> Result<Acted, TipError> {
+) -> Result<Acted, TipError<StoreError>> {
     let rules = &state.settings.tip_rules;
     let excludes = matches!(&event, CaseEvent::Decide { outcome, .. } if outcome.excludes());
     if excludes {
@@ -158,7 +159,7 @@ async fn refused(
     staff: &Staff,
     id: i64,
     f: &ApprovalForm,
-    e: TipError,
+    e: TipError<StoreError>,
 ) -> Result<Response, AdminError> {
     let status = status_of(&e);
     if status.is_server_error() || status == StatusCode::NOT_FOUND {
@@ -180,7 +181,7 @@ async fn refused(
     case_page::again(state, staff, id, failed, status).await
 }
 
-fn version(f: &ApprovalForm) -> Result<i64, TipError> {
+fn version(f: &ApprovalForm) -> Result<i64, TipError<StoreError>> {
     f.version.trim().parse().map_err(|_| TipError::Conflict)
 }
 
@@ -225,7 +226,7 @@ async fn four_eyes_step<T, Fut>(
     step: impl FnOnce(i64, i64) -> Fut,
 ) -> Result<Response, AdminError>
 where
-    Fut: Future<Output = Result<T, TipError>>,
+    Fut: Future<Output = Result<T, TipError<StoreError>>>,
 {
     let id = parse_id(raw_id)?;
     let result = match version(f) {
@@ -321,7 +322,7 @@ pub async fn upload(
             errors.0.extend(fields);
             None
         }
-        Err(e) => return Err(AdminError::Tip(e)),
+        Err(e) => return Err(AdminError::Tip(e.into())),
     };
     let Some(document) = document.filter(|_| errors.is_empty()) else {
         let message = "Dokumentet ble ikke lagret. Rett opp feilene og velg filen på nytt.".to_string();

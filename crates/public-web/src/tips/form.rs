@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use register::InterpreterNumber;
+use register::StoreError;
 use register::date_input::DateInputError;
 use register::tips::{Channel, Ground, Grounds, NewTip, Reporter, ReporterContact, ReporterRole, Subject, TipError};
 use time::Date;
@@ -187,13 +188,13 @@ impl Problems {
     }
 
     /// The problems of a refusal by the register.
-    pub fn from_register(e: TipError) -> Problems {
+    pub fn from_register(e: TipError<StoreError>) -> Problems {
         let mut p = Problems::default();
         p.add_register(e);
         p
     }
 
-    fn add_register(&mut self, e: TipError) {
+    fn add_register(&mut self, e: TipError<StoreError>) {
         match e {
             TipError::Invalid(list) => {
                 for (field, message) in list {
@@ -410,7 +411,7 @@ impl TipForm {
                 ) {
                     Ok(contact) => role.map(|role| Reporter::Identified { role, contact }),
                     Err(e) => {
-                        problems.add_register(e);
+                        problems.add_register(e.into());
                         None
                     }
                 }
@@ -445,7 +446,7 @@ impl TipForm {
         };
         // The register's own rules have the last word.
         if let Err(e) = tip.check(today) {
-            problems.add_register(e);
+            problems.add_register(e.into());
             return Err(problems);
         }
         Ok(tip)

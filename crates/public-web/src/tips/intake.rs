@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use register::Database;
+use register::StoreError;
 use register::tips::{NewTip, SealingKey, TipError};
 
 use super::token::FormKey;
@@ -33,7 +34,7 @@ impl TipIntake {
 
     /// Files `tip` (the reporter's contact sealed) and returns its reference, e.g.
     /// `VAR-2026-00012`.
-    pub async fn submit(&self, tip: &NewTip) -> Result<String, TipError> {
+    pub async fn submit(&self, tip: &NewTip) -> Result<String, TipError<StoreError>> {
         let case = self.store.receive_tip(tip, self.key.as_ref()).await?;
         Ok(case.reference())
     }

@@ -1,10 +1,13 @@
 //! The one error type of casework: refusals with messages for staff (in Norwegian) and the
 //! storage errors underneath. Which side caused an error decides its HTTP status upstream.
 
-use crate::store::StoreError;
+use std::convert::Infallible;
 
+/// `S` is what storage can add: nothing ([`Infallible`], the default) for the pure rules, so a
+/// rule's refusal cannot carry a database error; the store's `StoreError` for the operations
+/// that read and write (`CaseworkError<StoreError>`), which the services map to status codes.
 #[derive(Debug, thiserror::Error)]
-pub enum CaseworkError {
+pub enum CaseworkError<S = Infallible> {
     /// Input that breaks a rule, per field: `(field, message)`.
     #[error("ugyldige opplysninger: {}", .0.iter().map(|(f, m)| format!("{f}: {m}")).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<(String, String)>),
@@ -35,32 +38,12 @@ pub enum CaseworkError {
     #[error("saken er endret av noen andre i mellomtiden; last siden på nytt og prøv igjen")]
     Conflict,
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(S),
 }
 
-impl From<crate::rules::RuleError> for CaseworkError {
-    fn from(e: crate::rules::RuleError) -> Self {
-        CaseworkError::Store(StoreError::Rule(e))
-    }
-}
-
-impl CaseworkError {
-    /// Whether the caller caused the error (a 4xx), as opposed to the system (a 5xx).
-    pub fn is_user_error(&self) -> bool {
-        match self {
-            Self::Store(e) => e.is_user_error(),
-            _ => true,
-        }
-    }
-
+impl<S> CaseworkError<S> {
     /// A refusal tied to one input field.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
         Self::Invalid(vec![(field.to_string(), message.into())])
-    }
-}
-
-impl From<sqlx::Error> for CaseworkError {
-    fn from(e: sqlx::Error) -> Self {
-        CaseworkError::Store(StoreError::Database(e))
     }
 }

@@ -6,7 +6,6 @@ pub mod decision;
 pub mod error;
 pub mod foreign;
 pub mod four_eyes;
-pub mod workflow;
 
 pub use deadlines::Deadlines;
 pub use decision::{Decision, DecisionKind, LetterLanguage, NewDecision};

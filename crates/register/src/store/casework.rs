@@ -14,13 +14,16 @@ use crate::record::InterpreterRecord;
 use crate::reference::Catalogue;
 use crate::timestamp::Timestamp;
 
-pub type Result<T, E = CaseworkError> = std::result::Result<T, E>;
+/// The error of these operations: a rule's refusal or a storage error.
+type Error = CaseworkError<StoreError>;
+
+pub type Result<T, E = CaseworkError<StoreError>> = std::result::Result<T, E>;
 
 pub(super) mod rows {
     use time::Date;
 
     use crate::casework::four_eyes::PendingApproval;
-    use crate::casework::{CaseworkError, Decision, ForeignCase};
+    use crate::casework::{Decision, ForeignCase};
     use crate::store::StoreError;
     use crate::store::rows::{number, parse};
     use crate::timestamp::Timestamp;
@@ -59,7 +62,7 @@ pub(super) mod rows {
         pub received_on: Date,
     }
 
-    pub fn into_case(row: CaseRow, documents: &[DocumentRow]) -> Result<ForeignCase, CaseworkError> {
+    pub fn into_case(row: CaseRow, documents: &[DocumentRow]) -> Result<ForeignCase, StoreError> {
         let mut docs = documents
             .iter()
             .filter(|d| d.case_id == row.id)
@@ -110,7 +113,7 @@ pub(super) mod rows {
     }
 
     impl DecisionRow {
-        pub fn into_decision(self) -> Result<Decision, CaseworkError> {
+        pub fn into_decision(self) -> Result<Decision, StoreError> {
             Ok(Decision {
                 id: self.id,
                 number: number(self.interpreter_number)?,
@@ -143,7 +146,7 @@ pub(super) mod rows {
     }
 
     impl ApprovalRow {
-        pub fn into_approval(self) -> Result<PendingApproval, CaseworkError> {
+        pub fn into_approval(self) -> Result<PendingApproval, StoreError> {
             Ok(PendingApproval {
                 id: self.id,
                 number: number(self.interpreter_number)?,
@@ -171,19 +174,28 @@ async fn cases(db: &mut On<'_>, filter: &'static str, number: Option<i64>) -> Re
     let docs: Vec<DocumentRow> = sql("SELECT case_id, item, received_on FROM foreign_case_documents")
         .fetch_all(&mut *db)
         .await?;
-    rows.into_iter().map(|r| into_case(r, &docs)).collect()
+    Ok(rows
+        .into_iter()
+        .map(|r| into_case(r, &docs))
+        .collect::<Result<_, StoreError>>()?)
 }
 
 async fn decisions(db: &mut On<'_>, filter: &'static str, key: i64) -> Result<Vec<Decision>> {
     let text = format!("SELECT {DECISION_COLUMNS} FROM decisions WHERE {filter} ORDER BY id");
     let rows: Vec<DecisionRow> = sql(text).bind(key).fetch_all(&mut *db).await?;
-    rows.into_iter().map(DecisionRow::into_decision).collect()
+    Ok(rows
+        .into_iter()
+        .map(DecisionRow::into_decision)
+        .collect::<Result<_, StoreError>>()?)
 }
 
 async fn approvals(db: &mut On<'_>, filter: &'static str, key: impl Param<'static>) -> Result<Vec<PendingApproval>> {
     let text = format!("SELECT {APPROVAL_COLUMNS} FROM pending_approvals WHERE {filter} ORDER BY id");
     let rows: Vec<ApprovalRow> = sql(text).bind(key).fetch_all(&mut *db).await?;
-    rows.into_iter().map(ApprovalRow::into_approval).collect()
+    Ok(rows
+        .into_iter()
+        .map(ApprovalRow::into_approval)
+        .collect::<Result<_, StoreError>>()?)
 }
 
 async fn registered(db: &mut On<'_>, number: InterpreterNumber) -> Result<()> {
@@ -191,9 +203,7 @@ async fn registered(db: &mut On<'_>, number: InterpreterNumber) -> Result<()> {
         .bind(number.get())
         .scalar_optional(&mut *db)
         .await?;
-    found
-        .map(|_| ())
-        .ok_or(CaseworkError::Store(StoreError::NotFound(number)))
+    found.map(|_| ()).ok_or(Error::Store(StoreError::NotFound(number)))
 }
 
 /// Writes a case's state if nobody saved it since it was read (optimistic lock on
@@ -215,7 +225,7 @@ async fn write_case(db: &mut On<'_>, case: &ForeignCase) -> Result<()> {
     .execute(&mut *db)
     .await?;
     if updated != 1 {
-        return Err(CaseworkError::Conflict);
+        return Err(Error::Conflict);
     }
     sql("DELETE FROM foreign_case_documents WHERE case_id = $1")
         .bind(case.id)
@@ -267,7 +277,7 @@ where
     let decision = decisions(db, "id = $1", id)
         .await?
         .pop()
-        .ok_or(CaseworkError::DecisionNotFound(id))?;
+        .ok_or(Error::DecisionNotFound(id))?;
     let mut last_seq = None;
     if let Some(command) = command_for(&decision)? {
         let reason = format!("Vedtak {}: {}", decision.reference(), decision.reasons);
@@ -302,7 +312,7 @@ impl Database {
         .await
         ?;
         tx.commit().await?;
-        self.foreign_case(id).await?.ok_or(CaseworkError::CaseNotFound(id))
+        self.foreign_case(id).await?.ok_or(Error::CaseNotFound(id))
     }
 
     pub async fn foreign_case(&self, id: i64) -> Result<Option<ForeignCase>> {
@@ -317,7 +327,7 @@ impl Database {
                 .bind(id)
                 .fetch_all(conn.on())
                 .await?;
-        into_case(row, &docs).map(Some)
+        Ok(Some(into_case(row, &docs)?))
     }
 
     /// Every case (open ones only when `open_only`), newest first.
@@ -338,9 +348,7 @@ impl Database {
         let mut tx = self.pool.begin_write().await?;
         write_case(&mut tx.on(), case).await?;
         tx.commit().await?;
-        self.foreign_case(case.id)
-            .await?
-            .ok_or(CaseworkError::CaseNotFound(case.id))
+        self.foreign_case(case.id).await?.ok_or(Error::CaseNotFound(case.id))
     }
 
     /// Records a decision and makes the register change `command_for` derives from it (it knows
@@ -376,10 +384,7 @@ impl Database {
         write_case(&mut tx.on(), &case.decide(outcome, decision.id)?).await?;
         tx.commit().await?;
         self.wake_followers(seq);
-        let closed = self
-            .foreign_case(case.id)
-            .await?
-            .ok_or(CaseworkError::CaseNotFound(case.id))?;
+        let closed = self.foreign_case(case.id).await?.ok_or(Error::CaseNotFound(case.id))?;
         Ok((closed, decision))
     }
 
@@ -416,7 +421,7 @@ impl Database {
         .scalar(tx.on())
         .await?;
         tx.commit().await?;
-        self.approval(id).await?.ok_or(CaseworkError::ApprovalNotFound(id))
+        self.approval(id).await?.ok_or(Error::ApprovalNotFound(id))
     }
 
     pub async fn approval(&self, id: i64) -> Result<Option<PendingApproval>> {

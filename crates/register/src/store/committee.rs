@@ -14,6 +14,9 @@ use crate::timestamp::Timestamp;
 use crate::tips::committee::{CommitteePerson, SeatHolders};
 use crate::tips::{CaseEvent, CaseStatus, Meeting, NewMeeting, NewTerm, Term, TermRules, TipError};
 
+/// The error of these operations: a rule's refusal or a storage error.
+type Error = TipError<StoreError>;
+
 /// A case on a meeting's agenda, as the committee's secretariat and members list it: no case
 /// content beyond the reference, the interpreter's number and the status, so it is not logged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,7 +147,7 @@ impl Database {
             .await?
             .into_iter()
             .find(|t| t.id == id)
-            .ok_or(TipError::TermNotFound(id))?;
+            .ok_or(Error::TermNotFound(id))?;
         tx.commit().await?;
         Ok(term)
     }
@@ -174,7 +177,7 @@ impl Database {
             .await?
             .into_iter()
             .find(|m| m.id == id)
-            .ok_or(TipError::MeetingNotFound(id))?;
+            .ok_or(Error::MeetingNotFound(id))?;
         tx.commit().await?;
         Ok(meeting)
     }
@@ -194,14 +197,14 @@ impl Database {
     /// A committee member declares a conflict in a case; from then on they cannot open it.
     pub async fn declare_conflict(&self, id: i64, login: &str, note: &str) -> Result<()> {
         if login.trim().is_empty() {
-            return Err(TipError::field("login", "hvem som erklærer inhabilitet må oppgis"));
+            return Err(Error::field("login", "hvem som erklærer inhabilitet må oppgis"));
         }
         let mut tx = self.pool.begin_write().await?;
         let exists: Option<i64> = sql("SELECT id FROM tips WHERE id = $1")
             .bind(id)
             .scalar_optional(tx.on())
             .await?;
-        exists.ok_or(TipError::NotFound(id))?;
+        exists.ok_or(Error::NotFound(id))?;
         sql(
             "INSERT INTO committee_conflicts (tip_id, login, declared_at, note) VALUES ($1, $2, $3, $4) ON CONFLICT (tip_id, login) DO NOTHING",
         )
@@ -223,7 +226,7 @@ impl Database {
             .bind(meeting_id)
             .scalar_optional(conn.on())
             .await?;
-        found.ok_or(TipError::MeetingNotFound(meeting_id))?;
+        found.ok_or(Error::MeetingNotFound(meeting_id))?;
         // The referral events give the order cases were put on the agenda.
         let referred: Vec<i64> = sql("SELECT tip_id FROM committee_agenda WHERE meeting_id = $1")
             .bind(meeting_id)

@@ -5,6 +5,7 @@ pub mod backup;
 mod batch;
 pub mod casework;
 pub mod committee;
+mod errors;
 pub mod follow;
 pub mod guards;
 pub mod postgres;

@@ -24,7 +24,10 @@ use crate::tips::{
     ReporterContact, TipCase, TipDocument, TipError, TipRules, status,
 };
 
-pub type Result<T, E = TipError> = std::result::Result<T, E>;
+/// The error of these operations: a rule's refusal or a storage error.
+type Error = TipError<StoreError>;
+
+pub type Result<T, E = TipError<StoreError>> = std::result::Result<T, E>;
 
 /// A line in the list of cases: no account, no reporter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -77,7 +80,7 @@ pub(super) mod rows {
     use crate::store::rows::{number, parse};
     use crate::timestamp::Timestamp;
     use crate::tips::intake::Intake;
-    use crate::tips::{CaseEvent, EventRecord, Grounds, Subject, TipError};
+    use crate::tips::{CaseEvent, EventRecord, Grounds, Subject};
 
     pub const TIP_COLUMNS: &str = "id, received_on, received_at, received_by, channel, interpreter_number, subject_description, assignment_on, assignment_place, grounds, account, reporter_role, anonymous";
     pub const EVENT_COLUMNS: &str = "tip_id, seq, recorded_at, actor, approved_by, reason, detail";
@@ -100,11 +103,11 @@ pub(super) mod rows {
     }
 
     impl TipRow {
-        pub fn into_intake(self) -> Result<Intake, TipError> {
+        pub fn into_intake(self) -> Result<Intake, StoreError> {
             let subject = match (self.interpreter_number, self.subject_description) {
                 (Some(n), _) => Subject::Interpreter { number: number(n)? },
                 (None, Some(description)) => Subject::Unknown { description },
-                (None, None) => return Err(StoreError::Corrupt(format!("varsel {} gjelder ingen", self.id)).into()),
+                (None, None) => return Err(StoreError::Corrupt(format!("varsel {} gjelder ingen", self.id))),
             };
             Ok(Intake {
                 received_on: self.received_on,
@@ -139,7 +142,7 @@ pub(super) mod rows {
     }
 
     impl EventRow {
-        pub fn into_record(self) -> Result<EventRecord, TipError> {
+        pub fn into_record(self) -> Result<EventRecord, StoreError> {
             let event: CaseEvent = serde_json::from_str(&self.detail)
                 .map_err(|e| StoreError::Corrupt(format!("hendelse {} i varsel {}: {e}", self.seq, self.tip_id)))?;
             Ok(EventRecord {
@@ -168,7 +171,7 @@ pub(super) mod rows {
     pub const DOCUMENT_COLUMNS: &str = "tip_id, id, uploaded_at, uploaded_by, filename, media_type, size, sha256";
 
     impl DocumentRow {
-        pub fn into_document(self) -> Result<crate::tips::TipDocument, TipError> {
+        pub fn into_document(self) -> Result<crate::tips::TipDocument, StoreError> {
             let corrupt =
                 |what: String| StoreError::Corrupt(format!("dokument {} i varsel {}: {what}", self.id, self.tip_id));
             Ok(crate::tips::TipDocument {
@@ -225,7 +228,7 @@ pub(super) async fn case(db: &mut On<'_>, id: i64) -> Result<TipCase> {
     cases(db, "WHERE id = $1", Some(id))
         .await?
         .pop()
-        .ok_or(TipError::NotFound(id))
+        .ok_or(Error::NotFound(id))
 }
 
 async fn log_read(db: &mut On<'_>, id: i64, viewer: &str, kind: &str, shown: &str) -> Result<()> {
@@ -249,7 +252,7 @@ pub(in crate::store) async fn standing_warnings(
     rules: &TipRules,
 ) -> std::result::Result<usize, StoreError> {
     warnings(db, number, today, rules).await.map_err(|e| match e {
-        TipError::Store(e) => e,
+        Error::Store(e) => e,
         other => StoreError::Corrupt(other.to_string()),
     })
 }
@@ -281,7 +284,7 @@ async fn append(
         .await?;
     let before = case(&mut *db, id).await?;
     if bumped != 1 {
-        return Err(TipError::Conflict);
+        return Err(Error::Conflict);
     }
     let warnings_in_window = match before.intake.subject.number() {
         Some(n) if new.event.is_decision() => warnings(&mut *db, n, today, rules).await?,
@@ -301,7 +304,7 @@ async fn append(
             .bind(*meeting_id)
             .scalar_optional(&mut *db)
             .await?;
-        held_on.ok_or(TipError::MeetingNotFound(*meeting_id))?;
+        held_on.ok_or(Error::MeetingNotFound(*meeting_id))?;
         sql("INSERT INTO committee_agenda (meeting_id, tip_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(*meeting_id)
             .bind(id)
@@ -338,7 +341,7 @@ fn sealed_contact(new: &NewTip, key: &impl Seal) -> Result<Option<Vec<u8>>> {
         .map(|c| {
             serde_json::to_vec(c)
                 .map(|json| key.seal(&json))
-                .map_err(|e| TipError::Store(StoreError::Corrupt(format!("kontaktopplysninger: {e}"))))
+                .map_err(|e| Error::Store(StoreError::Corrupt(format!("kontaktopplysninger: {e}"))))
         })
         .transpose()
 }
@@ -409,7 +412,7 @@ impl Database {
             Ok(shown) => shown,
             Err(refusal) => {
                 log_read(&mut conn.on(), id, viewer.login(), viewer.kind(), refusal.as_str()).await?;
-                return Err(TipError::AccessDenied);
+                return Err(Error::AccessDenied);
             }
         };
         let reporter = if shown == access::Shown::Full {
@@ -561,15 +564,15 @@ impl Database {
             .execute(tx.on())
             .await?;
         if locked != 1 {
-            return Err(TipError::NotFound(id));
+            return Err(Error::NotFound(id));
         }
         let current = case(&mut tx.on(), id).await?;
         if !access::may_add_documents(new.uploaded_by(), uploader_is_senior, &current.assigned) {
-            return Err(TipError::NotAssigned);
+            return Err(Error::NotAssigned);
         }
         let version = current.version;
         let uploaded_at = Timestamp::now();
-        let size = i64::try_from(new.size()).map_err(|_| TipError::field("file", "filen er for stor"))?;
+        let size = i64::try_from(new.size()).map_err(|_| Error::field("file", "filen er for stor"))?;
         let document: i64 = sql(
             "INSERT INTO tip_documents (tip_id, uploaded_at, uploaded_by, filename, media_type, size, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
@@ -612,13 +615,11 @@ impl Database {
     /// through `view_case`; file names are for those who may open the documents.
     pub async fn documents(&self, id: i64) -> Result<Vec<TipDocument>> {
         let text = format!("SELECT {DOCUMENT_COLUMNS} FROM tip_documents WHERE tip_id = $1 ORDER BY id");
-        sql(text)
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await?
+        let rows: Vec<DocumentRow> = sql(text).bind(id).fetch_all(&self.pool).await?;
+        Ok(rows
             .into_iter()
             .map(DocumentRow::into_document)
-            .collect()
+            .collect::<Result<_, StoreError>>()?)
     }
 
     /// One document with its content, when the document rule
@@ -636,7 +637,7 @@ impl Database {
         if !access::may_open_documents(viewer, senior, &found.assigned) {
             let shown = format!("refused_document:{document}");
             log_read(&mut conn.on(), id, viewer.login(), viewer.kind(), &shown).await?;
-            return Err(TipError::AccessDenied);
+            return Err(Error::AccessDenied);
         }
         let text = format!("SELECT {DOCUMENT_COLUMNS} FROM tip_documents WHERE tip_id = $1 AND id = $2");
         let row: DocumentRow = sql(text)
@@ -644,7 +645,7 @@ impl Database {
             .bind(document)
             .fetch_optional(conn.on())
             .await?
-            .ok_or(TipError::DocumentNotFound(document))?;
+            .ok_or(Error::DocumentNotFound(document))?;
         let content: Vec<u8> = sql("SELECT content FROM tip_documents WHERE tip_id = $1 AND id = $2")
             .bind(id)
             .bind(document)

@@ -1,10 +1,13 @@
 //! The one error type of tip handling: refusals with Norwegian messages for staff and the
 //! public, and the storage errors underneath. No rules live here.
 
-use crate::store::StoreError;
+use std::convert::Infallible;
 
+/// `S` is what storage can add: nothing ([`Infallible`], the default) for the pure rules, so a
+/// rule's refusal cannot carry a database error; the store's `StoreError` for the operations
+/// that read and write (`TipError<StoreError>`), which the services map to status codes.
 #[derive(Debug, thiserror::Error)]
-pub enum TipError {
+pub enum TipError<S = Infallible> {
     /// Input that breaks a rule, per field: `(field, message)`.
     #[error("ugyldige opplysninger: {}", .0.iter().map(|(f, m)| format!("{f}: {m}")).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<(String, String)>),
@@ -49,31 +52,10 @@ pub enum TipError {
     #[error(transparent)]
     Key(#[from] super::contact_key::KeyError),
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(S),
 }
 
-impl From<sqlx::Error> for TipError {
-    fn from(e: sqlx::Error) -> Self {
-        TipError::Store(StoreError::Database(e))
-    }
-}
-
-impl From<crate::rules::RuleError> for TipError {
-    fn from(e: crate::rules::RuleError) -> Self {
-        TipError::Store(StoreError::Rule(e))
-    }
-}
-
-impl TipError {
-    /// Whether the caller caused the error (a 4xx), as opposed to the system (a 5xx).
-    pub fn is_user_error(&self) -> bool {
-        match self {
-            Self::Store(e) => e.is_user_error(),
-            Self::Key(_) => false,
-            _ => true,
-        }
-    }
-
+impl<S> TipError<S> {
     /// A refusal tied to one input field.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
         Self::Invalid(vec![(field.to_string(), message.into())])

@@ -20,7 +20,6 @@ pub mod register_changes;
 pub mod reporter;
 pub mod rules;
 pub mod status;
-pub mod workflow;
 
 pub use access::{CaseView, StaffStanding, Viewer};
 pub use case::TipCase;

@@ -1,12 +1,6 @@
 //! Tip flows that touch both the case and the register: an event and its register command
 //! (suspend, exclude, lift, revoke) together, and four-eyes approval of sanctions.
 
-use super::access::{StaffStanding, check_assignment};
-use super::case::TipCase;
-use super::check::CheckContext;
-use super::error::TipError;
-use super::event::{CaseEvent, NewEvent};
-use super::rules::TipRules;
 use crate::command::{ChangeMeta, Command};
 use crate::interpreter_number::InterpreterNumber;
 use crate::record::InterpreterRecord;
@@ -14,6 +8,15 @@ use crate::rules::{self, RuleError};
 use crate::store::Database;
 use crate::store::StoreError;
 use crate::timestamp::Timestamp;
+use crate::tips::access::{StaffStanding, check_assignment};
+use crate::tips::case::TipCase;
+use crate::tips::check::CheckContext;
+use crate::tips::error::TipError;
+use crate::tips::event::{CaseEvent, NewEvent};
+use crate::tips::rules::TipRules;
+
+/// The error of these operations: a rule's refusal or a storage error.
+type Error = TipError<StoreError>;
 
 /// What became of an event.
 #[derive(Debug, Clone)]
@@ -42,10 +45,10 @@ pub async fn act(
     actor: &str,
     reason: &str,
     rules: &TipRules,
-) -> Result<Acted, TipError> {
+) -> Result<Acted, TipError<StoreError>> {
     let case = store.case_for_processing(id, actor).await?;
     if case.version != version {
-        return Err(TipError::Conflict);
+        return Err(Error::Conflict);
     }
     if case.needs_second_person(&event) {
         let proposal = NewEvent::new(
@@ -79,7 +82,7 @@ pub async fn assign(
     standing: StaffStanding,
     reason: &str,
     rules: &TipRules,
-) -> Result<Acted, TipError> {
+) -> Result<Acted, TipError<StoreError>> {
     check_assignment(actor, actor_is_senior, assignee, standing)?;
     let event = CaseEvent::Assign {
         caseworker: assignee.to_string(),
@@ -96,17 +99,17 @@ pub async fn approve(
     approver: &str,
     approver_is_senior: bool,
     rules: &TipRules,
-) -> Result<TipCase, TipError> {
+) -> Result<TipCase, TipError<StoreError>> {
     let case = store.case_for_processing(id, approver).await?;
     if case.version != version {
-        return Err(TipError::Conflict);
+        return Err(Error::Conflict);
     }
-    let pending = case.pending.clone().ok_or(TipError::NoProposal)?;
+    let pending = case.pending.clone().ok_or(Error::NoProposal)?;
     if !approver_is_senior {
-        return Err(TipError::NotSenior);
+        return Err(Error::NotSenior);
     }
     if pending.proposed_by == approver {
-        return Err(TipError::OwnProposal);
+        return Err(Error::OwnProposal);
     }
     let reason = case
         .history
@@ -133,14 +136,14 @@ pub async fn reject(
     approver_is_senior: bool,
     note: &str,
     rules: &TipRules,
-) -> Result<TipCase, TipError> {
+) -> Result<TipCase, TipError<StoreError>> {
     let case = store.case_for_processing(id, approver).await?;
-    let pending = case.pending.as_ref().ok_or(TipError::NoProposal)?;
+    let pending = case.pending.as_ref().ok_or(Error::NoProposal)?;
     if !approver_is_senior {
-        return Err(TipError::NotSenior);
+        return Err(Error::NotSenior);
     }
     if pending.proposed_by == approver {
-        return Err(TipError::OwnProposal);
+        return Err(Error::OwnProposal);
     }
     let new = NewEvent::new(CaseEvent::RejectProposal { note: note.to_string() }, approver, note);
     store
@@ -158,7 +161,7 @@ async fn planned(
     store: &Database,
     case: &TipCase,
     event: &CaseEvent,
-) -> Result<Vec<(InterpreterNumber, Command)>, TipError> {
+) -> Result<Vec<(InterpreterNumber, Command)>, TipError<StoreError>> {
     let commands = case.register_commands(event);
     let Some(number) = case.intake.subject.number() else {
         return Ok(Vec::new());
@@ -183,7 +186,12 @@ async fn planned(
 }
 
 /// Checks the event (or the proposed one) against the case and the register, writing nothing.
-async fn precheck(store: &Database, case: &TipCase, new: &NewEvent, rules: &TipRules) -> Result<(), TipError> {
+async fn precheck(
+    store: &Database,
+    case: &TipCase,
+    new: &NewEvent,
+    rules: &TipRules,
+) -> Result<(), TipError<StoreError>> {
     let today = Timestamp::now().date();
     let warnings_in_window = match case.intake.subject.number() {
         Some(n) if new.event.is_decision() => store.warnings_within(n, today, rules).await?,
@@ -208,7 +216,12 @@ async fn precheck(store: &Database, case: &TipCase, new: &NewEvent, rules: &TipR
 
 /// Makes the event and its register changes (history, audit and change feed with them) in one
 /// transaction: a refused or failed change leaves neither the event nor any sanction behind.
-async fn apply(store: &Database, case: &TipCase, new: NewEvent, rules: &TipRules) -> Result<TipCase, TipError> {
+async fn apply(
+    store: &Database,
+    case: &TipCase,
+    new: NewEvent,
+    rules: &TipRules,
+) -> Result<TipCase, TipError<StoreError>> {
     precheck(store, case, &new, rules).await?;
     let commands = planned(store, case, &new.event).await?;
     let actor = new.approved_by.clone().unwrap_or_else(|| new.actor.clone());

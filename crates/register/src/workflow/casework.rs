@@ -3,19 +3,22 @@
 
 use time::Date;
 
-use super::deadlines::Deadlines;
-use super::decision::{Decision, DecisionKind, NewDecision};
-use super::error::CaseworkError;
-use super::foreign::{ForeignCase, Outcome};
-use super::four_eyes::{self, ApprovalStatus, PendingApproval};
+use crate::casework::deadlines::Deadlines;
+use crate::casework::decision::{Decision, DecisionKind, NewDecision};
+use crate::casework::error::CaseworkError;
+use crate::casework::foreign::{ForeignCase, Outcome};
+use crate::casework::four_eyes::{self, ApprovalStatus, PendingApproval};
 use crate::command::{ChangeMeta, Command};
 use crate::interpreter_number::InterpreterNumber;
 use crate::record::InterpreterRecord;
 use crate::rules;
-use crate::sanctions;
 use crate::store::Database;
 use crate::store::StoreError;
 use crate::timestamp::Timestamp;
+use crate::workflow::sanctions;
+
+/// The error of these operations: a rule's refusal or a storage error.
+type Error = CaseworkError<StoreError>;
 
 /// What became of a requested change.
 #[derive(Debug, Clone)]
@@ -27,17 +30,21 @@ pub enum Requested {
 }
 
 /// Checks `command` against the record as it stands, without writing anything.
-async fn dry_run(store: &Database, number: InterpreterNumber, command: &Command) -> Result<(), CaseworkError> {
+async fn dry_run(
+    store: &Database,
+    number: InterpreterNumber,
+    command: &Command,
+) -> Result<(), CaseworkError<StoreError>> {
     let record = store.record(number).await?.ok_or(StoreError::NotFound(number))?;
     rules::apply(&record, command, store.catalogue(), Timestamp::now().date())?;
     Ok(())
 }
 
-fn check_reason(reason: &str) -> Result<(), CaseworkError> {
+fn check_reason(reason: &str) -> Result<(), CaseworkError<StoreError>> {
     if reason.trim().is_empty() {
-        Err(CaseworkError::field("reason", "begrunnelse for endringen må oppgis"))
+        Err(Error::field("reason", "begrunnelse for endringen må oppgis"))
     } else if reason.len() > 2_000 {
-        Err(CaseworkError::field("reason", "begrunnelsen er for lang"))
+        Err(Error::field("reason", "begrunnelsen er for lang"))
     } else {
         Ok(())
     }
@@ -51,7 +58,7 @@ pub async fn request_change(
     command: Command,
     reason: &str,
     actor: &str,
-) -> Result<Requested, CaseworkError> {
+) -> Result<Requested, CaseworkError<StoreError>> {
     check_reason(reason)?;
     let record = store.record(number).await?.ok_or(StoreError::NotFound(number))?;
     let after = rules::apply(&record, &command, store.catalogue(), Timestamp::now().date())?;
@@ -74,8 +81,8 @@ pub async fn approve(
     id: i64,
     approver: &str,
     approver_is_senior: bool,
-) -> Result<InterpreterRecord, CaseworkError> {
-    let pending = store.approval(id).await?.ok_or(CaseworkError::ApprovalNotFound(id))?;
+) -> Result<InterpreterRecord, CaseworkError<StoreError>> {
+    let pending = store.approval(id).await?.ok_or(Error::ApprovalNotFound(id))?;
     four_eyes::check_approver(&pending, approver, approver_is_senior)?;
     let reason = format!(
         "{} (foreslått av {}, godkjent av {})",
@@ -85,7 +92,7 @@ pub async fn approve(
     store
         .approve_and_execute(id, approver, pending.number, pending.command.clone(), meta)
         .await?
-        .ok_or(CaseworkError::ApprovalClosed)
+        .ok_or(Error::ApprovalClosed)
 }
 
 /// Rejects a pending change; the register is not touched.
@@ -95,24 +102,28 @@ pub async fn reject(
     approver: &str,
     approver_is_senior: bool,
     note: &str,
-) -> Result<PendingApproval, CaseworkError> {
-    let pending = store.approval(id).await?.ok_or(CaseworkError::ApprovalNotFound(id))?;
+) -> Result<PendingApproval, CaseworkError<StoreError>> {
+    let pending = store.approval(id).await?.ok_or(Error::ApprovalNotFound(id))?;
     four_eyes::check_approver(&pending, approver, approver_is_senior)?;
     if note.trim().is_empty() {
-        return Err(CaseworkError::field("note", "skriv hvorfor forespørselen avvises"));
+        return Err(Error::field("note", "skriv hvorfor forespørselen avvises"));
     }
     if !store
         .close_approval(id, ApprovalStatus::Rejected, approver, Some(note.trim()))
         .await?
     {
-        return Err(CaseworkError::ApprovalClosed);
+        return Err(Error::ApprovalClosed);
     }
-    store.approval(id).await?.ok_or(CaseworkError::ApprovalNotFound(id))
+    store.approval(id).await?.ok_or(Error::ApprovalNotFound(id))
 }
 
 /// Makes a formal decision: records it and makes its register change (approval of an entry,
 /// withdrawal) in one transaction, so a refused change leaves no decision behind.
-pub async fn decide(store: &Database, new: NewDecision, deadlines: &Deadlines) -> Result<Decision, CaseworkError> {
+pub async fn decide(
+    store: &Database,
+    new: NewDecision,
+    deadlines: &Deadlines,
+) -> Result<Decision, CaseworkError<StoreError>> {
     let command = new.register_command();
     decide_with(store, new, deadlines, move |_| Ok(command)).await
 }
@@ -123,8 +134,8 @@ async fn decide_with(
     store: &Database,
     new: NewDecision,
     deadlines: &Deadlines,
-    command_for: impl FnOnce(&Decision) -> Result<Option<Command>, CaseworkError> + Send,
-) -> Result<Decision, CaseworkError> {
+    command_for: impl FnOnce(&Decision) -> Result<Option<Command>, CaseworkError<StoreError>> + Send,
+) -> Result<Decision, CaseworkError<StoreError>> {
     check_decision(store, &new).await?;
     store
         .record_decision(&new, deadlines.appeal_by(new.decided_on), command_for)
@@ -133,7 +144,7 @@ async fn decide_with(
 
 /// Refuses a decision that is invalid today or whose register change the register would refuse,
 /// before anything is written.
-async fn check_decision(store: &Database, new: &NewDecision) -> Result<(), CaseworkError> {
+async fn check_decision(store: &Database, new: &NewDecision) -> Result<(), CaseworkError<StoreError>> {
     new.check(Timestamp::now().date())?;
     match new.register_command() {
         Some(command) => dry_run(store, new.number, &command).await,
@@ -152,7 +163,7 @@ pub struct ForeignDecision {
     pub reasons: String,
     pub legal_basis: String,
     pub decided_on: Date,
-    pub letter_language: super::decision::LetterLanguage,
+    pub letter_language: crate::casework::decision::LetterLanguage,
     pub decided_by: String,
 }
 
@@ -164,7 +175,7 @@ pub async fn decide_foreign_case(
     case: &ForeignCase,
     input: ForeignDecision,
     deadlines: &Deadlines,
-) -> Result<(ForeignCase, Decision), CaseworkError> {
+) -> Result<(ForeignCase, Decision), CaseworkError<StoreError>> {
     case.check_decidable(input.outcome)?;
     let kind = match input.outcome {
         Outcome::Approved => DecisionKind::ApproveForeign,
@@ -193,7 +204,7 @@ pub async fn decide_foreign_case(
                 Outcome::Approved => case
                     .approved_qualification(&d.reference())
                     .map(|qualification| Some(Command::AddQualification { qualification }))
-                    .ok_or(CaseworkError::NoEquivalent),
+                    .ok_or(Error::NoEquivalent),
                 Outcome::Refused => Ok(None),
             },
         )
