@@ -1,6 +1,9 @@
 //! Raw rows as both backends return them, and their conversion into domain types. Parsing a
 //! stored value that no longer parses is reported as corrupt data, never a panic.
 
+pub(super) mod casework;
+pub(super) mod tips;
+
 use std::str::FromStr;
 
 use time::Date;
