@@ -1,12 +1,10 @@
 //! Every query rule of public search, checked against the fixture register: language matching,
 //! filters, names and numbers, order and rotation, facets, paging, and who is never shown.
 
-mod fixture;
-
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashSet};
 
-use fixture::fixture;
+use crate::fixture::fixture;
 use register::interpreter::{Availability, Gender};
 use register::{Category, CountyCode, LanguageCode, LanguageKind};
 use search::analysis::fold;

@@ -4,9 +4,8 @@
 //! again through the other files one tip. Two staff services on one register share the login
 //! limits.
 
-#[path = "../crates/register/tests/common/mod.rs"]
-mod common;
-mod support;
+use crate::common;
+use crate::support;
 
 use std::time::Duration;
 

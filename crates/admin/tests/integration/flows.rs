@@ -1,11 +1,10 @@
 //! The staff flows over HTTP on both backends: register an interpreter (bad input kept and
 //! explained), qualify, decide, license, revoke with four eyes, foreign case, letters.
 
-mod common;
-
+use crate::admin_story;
+use crate::common::{Session, TestApp, national_id};
 use admin::auth::Role;
 use axum::http::StatusCode;
-use common::{Session, TestApp, national_id};
 use register::Timestamp;
 use register::casework::ApprovalStatus;
 

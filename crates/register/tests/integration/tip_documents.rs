@@ -2,7 +2,8 @@
 //! documents checked by content, downloads only for assigned caseworkers and seniors, every
 //! download and refusal in the access log; the work list's assignments and deadlines.
 
-mod common;
+use crate::both_backends;
+use crate::common;
 
 use register::Database;
 use register::command::ChangeMeta;
@@ -180,7 +181,7 @@ async fn documents_are_checked_stored_and_downloaded_under_the_rule(store: Datab
 }
 both_backends!(
     documents_on,
-    crate::documents_are_checked_stored_and_downloaded_under_the_rule
+    super::documents_are_checked_stored_and_downloaded_under_the_rule
 );
 
 /// Notes are events: allowed in every status, also closed and beside a pending proposal, never
@@ -282,7 +283,7 @@ async fn notes_are_appended_in_every_status(store: Database) {
         "notes are stored, in order, with who and when"
     );
 }
-both_backends!(notes_on, crate::notes_are_appended_in_every_status);
+both_backends!(notes_on, super::notes_are_appended_in_every_status);
 
 /// The work list shows who is assigned, what the case waits for, and a pending proposal, without
 /// loading anything a viewer must be logged for.
@@ -323,4 +324,4 @@ async fn the_work_list_shows_assignments_and_deadlines(store: Database) {
         "the list reads no case"
     );
 }
-both_backends!(work_list_on, crate::the_work_list_shows_assignments_and_deadlines);
+both_backends!(work_list_on, super::the_work_list_shows_assignments_and_deadlines);

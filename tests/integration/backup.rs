@@ -3,9 +3,8 @@
 //! dates, a second restore over it is refused without `--force`, and after a change that came
 //! later is lost by restoring the original in place, the public index rebuilds to match.
 
-#[path = "../crates/register/tests/common/mod.rs"]
-mod common;
-mod support;
+use crate::common;
+use crate::support;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,7 +1,7 @@
 //! End-to-end test of `tolkeregister serve`: both listeners start on the embedded default with
 //! fixture data, answer their probes, and turn bad input into 4xx answers with a message.
 
-mod support;
+use crate::support;
 
 /// Starts `serve` on free ports over a fresh embedded database in `dir`.
 fn start(dir: &std::path::Path) -> (support::Server, String, String) {

@@ -1,7 +1,7 @@
 //! The fixture register's history reproduces every figure IMDi published (DOMAIN.md), read
 //! back through `as_of` from real storage on both backends.
 
-mod common;
+use crate::both_backends;
 
 use register::Database;
 use std::collections::BTreeSet;
@@ -110,7 +110,7 @@ async fn history_matches_the_annual_report(store: Database) {
     assert_eq!(c2022.entries_per_kind["sign"], 0);
 }
 
-both_backends!(fixture_history, crate::history_matches_the_annual_report);
+both_backends!(fixture_history, super::history_matches_the_annual_report);
 
 #[test]
 fn generation_is_deterministic() {

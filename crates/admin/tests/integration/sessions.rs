@@ -1,12 +1,10 @@
 //! Staff sign-in and sessions: the password login with its CSRF pair, cookie attributes,
 //! logout that revokes the token, expired sessions, and CSRF checks on every form.
 
-mod common;
-
+use crate::common::{Session, TestApp};
 use admin::auth::Role;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Session, TestApp};
 
 fn form_request(path: &str, cookie: &str, body: &str) -> Request<Body> {
     Request::builder()

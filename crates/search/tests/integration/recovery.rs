@@ -2,8 +2,7 @@
 //! opens and takes the replayed changes, and an indexer that reopens a stale index says it is
 //! ready only once it has caught up with the feed head it found at start.
 
-#[path = "../../register/tests/common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::time::Duration;

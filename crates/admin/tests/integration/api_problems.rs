@@ -1,12 +1,13 @@
 //! The staff JSON API's errors: RFC 9457 problem details with a stable `type`, and title and
 //! detail in the language asked for (`lang`, else Accept-Language, else bokmål), per status.
 
-mod common;
+use crate::admin_story;
+use crate::common;
 
+use crate::common::{Reply, Session, TestApp};
 use admin::auth::Role;
 use axum::body::Body;
 use axum::http::{StatusCode, header};
-use common::{Reply, Session, TestApp};
 use register::ui_language::UiLanguage;
 
 async fn ask(
@@ -169,4 +170,4 @@ async fn problems_in_each_language(app: TestApp) {
             .starts_with("text/html")
     );
 }
-admin_story!(problem_details, crate::problems_in_each_language);
+admin_story!(problem_details, super::problems_in_each_language);

@@ -1,7 +1,7 @@
 //! Faults under contention: on SQLite a staff writer and the public tip form share one database
 //! file, and a tip must never be refused because someone else was writing at the same moment.
 
-mod common;
+use crate::common;
 
 use register::Database;
 use std::sync::Arc;

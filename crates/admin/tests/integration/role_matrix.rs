@@ -2,17 +2,16 @@
 //! ones answer 403, and without a session 401. The route list is checked against the source,
 //! so a new route cannot be left out.
 
-mod common;
-
+use crate::admin_story;
 use std::collections::BTreeSet;
 
+use crate::common::{Session, TestApp, national_id};
 use admin::auth::Role;
 use admin::auth::role::{
     Access, Administration, AnyStaff, Casework, Committee, CommitteeSecretariat, Senior, Statistics,
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Session, TestApp, national_id};
 
 /// Who may use a route; `None` is public.
 type Allowed = Option<&'static [Role]>;

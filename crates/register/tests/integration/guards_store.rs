@@ -1,7 +1,8 @@
 //! Shared abuse-protection storage on SQLite and PostgreSQL: login failure counts that several
 //! instances add to at once, and the tip form's double-send memory.
 
-mod common;
+use crate::both_backends;
+use crate::common;
 
 use register::Database;
 use std::num::NonZeroU32;

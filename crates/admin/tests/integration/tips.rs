@@ -3,12 +3,13 @@
 //! caseworkers, every view in the access log, documents checked by content, closing with
 //! guidance, and no way in for committee members.
 
-mod common;
+use crate::admin_story;
+use crate::common;
 
+use crate::common::{Reply, Session, TestApp};
 use admin::auth::{Role, SESSION_COOKIE};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Reply, Session, TestApp};
 use register::command::{ChangeMeta, Command};
 use register::qualification::{NewQualification, QualificationKind};
 use register::tips::{CommitteePerson, NewMeeting, NewTerm, Seat, SeatHolders, TermRules};

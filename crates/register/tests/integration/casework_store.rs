@@ -1,7 +1,8 @@
 //! Casework storage and flows on SQLite and PostgreSQL: four-eyes approval of revocations,
 //! decisions that change the register or leave nothing behind, foreign-qualification cases.
 
-mod common;
+use crate::both_backends;
+use crate::common;
 
 use register::Database;
 use register::casework::{

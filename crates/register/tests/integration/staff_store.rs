@@ -1,7 +1,7 @@
 //! The staff members seen signing in, on SQLite and PostgreSQL: the latest sign-in's roles
 //! replace earlier ones, and who counts as an active caseworker follows `register::staff`.
 
-mod common;
+use crate::both_backends;
 
 use register::Database;
 use register::staff::{self, ACTIVE_DAYS};

@@ -2,8 +2,7 @@
 //! register, makes each change searchable, hides suspended interpreters at once, and rebuilds
 //! a deleted index or catches up a stale one.
 
-#[path = "../../register/tests/common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -2,12 +2,13 @@
 //! planning a meeting (bad input kept and explained), a member reading only the summary of cases
 //! on their agenda (audited), declaring a conflict, and the figures page and CSV.
 
-mod common;
+use crate::admin_story;
+use crate::common;
 
+use crate::common::{Session, TestApp};
 use admin::auth::Role;
 use admin::committee::terms::period_start;
 use axum::http::{StatusCode, header};
-use common::{Session, TestApp};
 use register::tips::{
     CaseEvent, Channel, Ground, Grounds, NewTip, Reporter, ReporterContact, ReporterRole, Subject, Term, TermRules,
     TipCase, TipRules,

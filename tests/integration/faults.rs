@@ -3,7 +3,7 @@
 //! message, readiness must answer within a second, public search must keep answering, and the
 //! public index must resume within about a second of the database's return.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

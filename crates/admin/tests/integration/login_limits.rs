@@ -3,14 +3,13 @@
 //! says the same whether the username exists. The counts live in the register's database and
 //! are shared by every instance; that sharing is tested on both backends.
 
-mod common;
-
+use crate::admin_story;
 use std::net::SocketAddr;
 
+use crate::common::{Reply, TestApp};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
-use common::{Reply, TestApp};
 
 const LOGIN_COOKIE: &str = "tolkeregister_admin_login";
 

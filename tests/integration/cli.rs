@@ -1,8 +1,7 @@
 //! End-to-end tests of the `tolkeregister` binary: seeding, figures, export and bad input,
 //! on the embedded SQLite default and on PostgreSQL.
 
-#[path = "../crates/register/tests/common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::process::{Command, Output};
 

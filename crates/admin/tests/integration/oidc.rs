@@ -1,16 +1,14 @@
 //! Production sign-in through OpenID Connect, with a locally generated RSA key set: a valid
 //! token works; wrong issuer, wrong audience, expiry, unknown key and an `alg` swap do not.
 
-mod common;
-
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::common::TestApp;
 use admin::auth::Authenticator;
 use admin::auth::csrf::CsrfKey;
 use admin::auth::oidc::{OidcSettings, OidcVerifier};
 use admin::{AdminState, Settings};
 use axum::http::StatusCode;
-use common::TestApp;
 use jsonwebtoken::jwk::{Jwk, JwkSet};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use rsa::pkcs1::{EncodeRsaPrivateKey, EncodeRsaPublicKey};

@@ -1,7 +1,7 @@
 //! One behaviour story for the storage API, run on SQLite and on PostgreSQL: commands go
 //! through the rules, history and audit are kept, the change feed orders every commit.
 
-mod common;
+use crate::both_backends;
 
 use register::Database;
 use register::command::{ChangeMeta, Command};
@@ -690,9 +690,9 @@ async fn national_ids_are_not_shared(store: Database) {
         .expect("a number given up by its holder can be registered again");
 }
 
-both_backends!(categories, crate::categories_follow_qualifications);
-both_backends!(refusals, crate::refused_changes_leave_no_trace);
-both_backends!(sanctions, crate::sanctions_and_status_machine);
-both_backends!(basis, crate::basis_lost_and_restored);
-both_backends!(feed, crate::feed_orders_concurrent_commits);
-both_backends!(national_ids, crate::national_ids_are_not_shared);
+both_backends!(categories, super::categories_follow_qualifications);
+both_backends!(refusals, super::refused_changes_leave_no_trace);
+both_backends!(sanctions, super::sanctions_and_status_machine);
+both_backends!(basis, super::basis_lost_and_restored);
+both_backends!(feed, super::feed_orders_concurrent_commits);
+both_backends!(national_ids, super::national_ids_are_not_shared);

@@ -1,7 +1,8 @@
 //! Tip cases on SQLite and PostgreSQL: the whole lifecycle to the ministry's outcome, sanctions
 //! reaching the register (and public listing), access rules, sealed contacts, the access log.
 
-mod common;
+use crate::both_backends;
+use crate::common;
 
 use register::Database;
 use register::casework::ApprovalStatus;
@@ -405,7 +406,7 @@ async fn whole_lifecycle(store: Database) {
         CaseStatus::MinistryDecided
     );
 }
-both_backends!(whole_lifecycle_on, crate::whole_lifecycle);
+both_backends!(whole_lifecycle_on, super::whole_lifecycle);
 
 /// A temporary exclusion waits for another senior, removes the interpreter from the listed
 /// register and the change feed at once, and lifting it brings them back.
@@ -498,7 +499,7 @@ async fn temporary_exclusion_and_lifting(store: Database) {
     .await;
     assert!(rejected.is_err(), "no breach cannot be appealed");
 }
-both_backends!(temporary_exclusion_on, crate::temporary_exclusion_and_lifting);
+both_backends!(temporary_exclusion_on, super::temporary_exclusion_and_lifting);
 
 /// Assigned caseworkers see the reporter; other staff do not; committee members see only the
 /// summary of cases on their meetings' agendas, never the reporter, and not when conflicted.
@@ -606,7 +607,7 @@ async fn access_rules(store: Database) {
         ("committee:educator", "refused_not_on_agenda")
     );
 }
-both_backends!(access_rules_on, crate::access_rules);
+both_backends!(access_rules_on, super::access_rules);
 
 /// Three standing warnings within five years allow exclusion without a substantial breach;
 /// tips about unknown people are closed with guidance; the annual figures count it all.
@@ -723,7 +724,7 @@ async fn warnings_and_figures(store: Database) {
     assert_eq!(f.outcomes.get("open"), Some(&1));
     assert_eq!((f.meetings, f.cases_advised), (1, 1));
 }
-both_backends!(warnings_and_figures_on, crate::warnings_and_figures);
+both_backends!(warnings_and_figures_on, super::warnings_and_figures);
 
 /// The reporter's contact is sealed in the database: the raw column holds neither the name
 /// nor the e-mail, and two tips from the same person seal differently.
@@ -842,7 +843,7 @@ async fn event_and_sanction_commit_together(store: Database) {
     assert_eq!(store.changes_since(0, i64::MAX).await.unwrap().len(), feed_before + 1);
 }
 
-both_backends!(event_and_sanction_atomic_on, crate::event_and_sanction_commit_together);
+both_backends!(event_and_sanction_atomic_on, super::event_and_sanction_commit_together);
 
 fn without_grounds<T: std::fmt::Debug>(result: &Result<T, impl std::fmt::Debug + std::fmt::Display>) -> bool {
     matches!(result, Err(e) if e.to_string().contains("tolkeloven § 21"))
@@ -964,7 +965,7 @@ async fn exclusion_needs_grounds_on_every_path(store: Database) {
         }
     );
 }
-both_backends!(exclusion_needs_grounds_on, crate::exclusion_needs_grounds_on_every_path);
+both_backends!(exclusion_needs_grounds_on, super::exclusion_needs_grounds_on_every_path);
 
 /// The store adds a document only for a caseworker assigned to the case or a senior, judged on
 /// the case as it stands when the document is written.
@@ -989,7 +990,7 @@ async fn documents_only_from_assignees_and_seniors(store: Database) {
 }
 both_backends!(
     documents_only_from_assignees_on,
-    crate::documents_only_from_assignees_and_seniors
+    super::documents_only_from_assignees_and_seniors
 );
 
 /// A meeting's agenda lists the cases referred to it in referral order, with the interpreter,
@@ -1066,7 +1067,7 @@ async fn meeting_agenda(store: Database) {
             .all(|e| e.shown == SHOWN_FOR_PROCESSING)
     );
 }
-both_backends!(meeting_agenda_on, crate::meeting_agenda);
+both_backends!(meeting_agenda_on, super::meeting_agenda);
 
 /// A revocation set aside on appeal gives the licence back and lists the interpreter again.
 async fn revocation_reversed_on_appeal(store: Database) {
@@ -1118,4 +1119,4 @@ async fn revocation_reversed_on_appeal(store: Database) {
     assert!(again.is_err(), "only a revoked licence can be reinstated: {again:?}");
 }
 
-both_backends!(revocation_reversed_on_appeal_on, crate::revocation_reversed_on_appeal);
+both_backends!(revocation_reversed_on_appeal_on, super::revocation_reversed_on_appeal);
