@@ -7,6 +7,8 @@ use time::Date;
 /// Why a case was closed without a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ClosureReason {
     /// The assessment found nothing to follow up.
     NotFollowedUp,
@@ -17,14 +19,10 @@ pub enum ClosureReason {
 }
 
 impl ClosureReason {
-    pub const ALL: [ClosureReason; 3] = [Self::NotFollowedUp, Self::TooLittleInformation, Self::OutsidePower];
+    pub const ALL: [ClosureReason; 3] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NotFollowedUp => "not_followed_up",
-            Self::TooLittleInformation => "too_little_information",
-            Self::OutsidePower => "outside_power",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -39,6 +37,8 @@ impl ClosureReason {
 /// IMDi's decision in a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum DecisionOutcome {
     /// No breach, or no action.
     NoBreach,
@@ -58,13 +58,7 @@ pub enum DecisionOutcome {
 
 impl DecisionOutcome {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NoBreach => "no_breach",
-            Self::Warning => "warning",
-            Self::Exclusion { .. } => "exclusion",
-            Self::PermanentExclusion => "permanent_exclusion",
-            Self::Revocation { .. } => "revocation",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -94,6 +88,8 @@ impl DecisionOutcome {
 /// The ministry's outcome of an appeal IMDi forwarded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum MinistryOutcome {
     /// The decision stands.
     Upheld,
@@ -103,10 +99,7 @@ pub enum MinistryOutcome {
 
 impl MinistryOutcome {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Upheld => "upheld",
-            Self::Reversed => "reversed",
-        }
+        self.into()
     }
 }
 
