@@ -166,7 +166,7 @@ fn due_table(id: &'static str, list: &Worklist, items: &[DueItem], query: &PageQ
             Column::sorted(
                 "due",
                 "Frist",
-                |i: &DueItem| html! { span class=[(i.urgency == Urgency::Overdue).then_some("overdue")] { (labels::date(i.due)) " – " (i.urgency.label()) } },
+                |i: &DueItem| html! { span class=[(i.urgency == Urgency::Overdue).then_some("overdue")] { (labels::date(i.due)) " – " (labels::urgency(i.urgency)) } },
                 |i| i.due,
             ),
             Column::sorted(
@@ -231,7 +231,7 @@ fn tip_table(
 fn next_deadline(t: &TipListItem, today: Date) -> Markup {
     html! {
         @match t.deadlines.first() {
-            Some(d) => (layout::deadline(&d.kind.label(), d.due, today)),
+            Some(d) => (layout::deadline(&labels::deadline_kind(d.kind), d.due, today)),
             None => "–",
         }
     }

@@ -2,10 +2,13 @@
 //! changes. The one place UI wording for these lives; letters have their own (`letters`).
 
 use register::casework::DecisionKind;
+use register::casework::deadlines::Urgency;
+use register::casework::foreign::Equivalent;
 use register::interpreter::{Availability, Gender};
 use register::licence::LicenceStatus;
 use register::qualification::QualificationKind;
 use register::record::TestPart;
+use register::tips::{DeadlineKind, DocumentKind, ReporterRole};
 use register::{Catalogue, EntryStatus, LanguageCode, LanguageKind, Timestamp};
 
 pub fn qualification(k: QualificationKind) -> &'static str {
@@ -74,6 +77,55 @@ pub fn decision(k: DecisionKind) -> &'static str {
         DecisionKind::Withdraw => "Utmelding av registeret",
         DecisionKind::ApproveForeign => "Godkjenning av utenlandsk kvalifikasjon",
         DecisionKind::RefuseForeign => "Avslag på godkjenning av utenlandsk kvalifikasjon",
+    }
+}
+
+/// How pressing a deadline is, after the date ("2. desember 2026 – frist denne uken").
+pub fn urgency(u: Urgency) -> &'static str {
+    match u {
+        Urgency::Overdue => "fristen er oversittet",
+        Urgency::DueThisWeek => "frist denne uken",
+        Urgency::Later => "senere frist",
+    }
+}
+
+/// What a tip case's deadline is for.
+pub fn deadline_kind(k: DeadlineKind) -> String {
+    match k {
+        DeadlineKind::InformationReply { request } => format!("svar på forespørsel om opplysninger nr. {request}"),
+        DeadlineKind::AdvanceNoticeReply => "tolkens svar på forhåndsvarselet".into(),
+        DeadlineKind::Appeal => "klagefrist".into(),
+    }
+}
+
+/// The role of the person who sent a tip.
+pub fn reporter_role(r: ReporterRole) -> &'static str {
+    match r {
+        ReporterRole::PublicBody => "offentlig organ",
+        ReporterRole::InterpretedPerson => "person det ble tolket for",
+        ReporterRole::Interpreter => "tolk",
+        ReporterRole::Other => "annen",
+    }
+}
+
+/// The kind of a document in a tip case.
+pub fn document_kind(k: DocumentKind) -> &'static str {
+    match k {
+        DocumentKind::Pdf => "PDF",
+        DocumentKind::Png => "PNG-bilde",
+        DocumentKind::Jpeg => "JPEG-bilde",
+        DocumentKind::Text => "ren tekst",
+        DocumentKind::Docx => "Word-dokument (DOCX)",
+        DocumentKind::Odt => "OpenDocument-tekst (ODT)",
+    }
+}
+
+/// The Norwegian qualification a foreign one is approved as.
+pub fn equivalent(e: Equivalent) -> &'static str {
+    match e {
+        Equivalent::Bachelor => "Bachelorgrad i tolking",
+        Equivalent::Authorisation => "Statsautorisasjon",
+        Equivalent::FoundationCourse => "Grunnemne i tolking i offentlig sektor",
     }
 }
 

@@ -97,7 +97,8 @@ pub fn describe(event: &CaseEvent) -> String {
             size: bytes,
             ..
         } => {
-            let kind = DocumentKind::from_media_type(media_type).map_or(media_type.as_str(), |k| k.label());
+            let kind = DocumentKind::from_media_type(media_type)
+                .map_or(media_type.as_str(), |k| crate::labels::document_kind(k));
             format!("Dokument nr. {document} lagt til ({kind}, {})", size(*bytes))
         }
     }

@@ -182,7 +182,12 @@ fn intake_page(staff: &Staff, f: &IntakeForm, errors: &Errors, general: Option<&
     let channels = forms::options(&[("email", "E-post"), ("post", "Post")]);
     let roles: Vec<(String, String)> = ReporterRole::ALL
         .iter()
-        .map(|r| (r.as_str().to_string(), super::capitalise(r.label())))
+        .map(|r| {
+            (
+                r.as_str().to_string(),
+                super::capitalise(crate::labels::reporter_role(*r)),
+            )
+        })
         .collect();
     let grounds_error = errors.get("grounds");
     let body = html! {

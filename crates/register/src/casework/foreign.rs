@@ -61,14 +61,6 @@ impl Equivalent {
         self.into()
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Bachelor => "Bachelorgrad i tolking",
-            Self::Authorisation => "Statsautorisasjon",
-            Self::FoundationCourse => "Grunnemne i tolking i offentlig sektor",
-        }
-    }
-
     pub fn qualification_kind(self) -> QualificationKind {
         match self {
             Self::Bachelor => QualificationKind::Bachelor,

@@ -60,14 +60,6 @@ impl ApprovalStatus {
     pub fn as_str(self) -> &'static str {
         self.into()
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Pending => "venter på godkjenning",
-            Self::Approved => "godkjent",
-            Self::Rejected => "avvist",
-        }
-    }
 }
 
 /// A change waiting for (or past) a second person's approval.

@@ -23,15 +23,6 @@ impl ReporterRole {
     pub fn as_str(self) -> &'static str {
         self.into()
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::PublicBody => "offentlig organ",
-            Self::InterpretedPerson => "person det ble tolket for",
-            Self::Interpreter => "tolk",
-            Self::Other => "annen",
-        }
-    }
 }
 
 /// The refusal of a role that is not one of ours.
