@@ -186,7 +186,7 @@ fn facts(case: &TipCase, cx: &Context) -> Markup {
                 dt { "Midlertidig utestengt" } dd { strong { "Ja, mens saken behandles" } }
             }
             dt { "Gjelder" } dd {
-                (i.grounds.iter().map(|g| format!("{} ({})", g.label(), g.section())).collect::<Vec<_>>().join(", "))
+                (i.grounds.iter().map(|g| format!("{} ({})", crate::labels::ground(g), g.section())).collect::<Vec<_>>().join(", "))
             }
             dt { "Oppdraget" } dd {
                 @if let Some(d) = i.assignment_on { (d) " " }
@@ -304,7 +304,7 @@ fn outcome_box(case: &TipCase, state: &AdminState) -> Markup {
     html! {
         @if let Some((reason, guidance)) = &case.closure {
             h2 { "Avsluttet" }
-            p { (capitalise(reason.label())) "." }
+            p { (capitalise(crate::labels::closure_reason(*reason))) "." }
             @if let Some(g) = guidance { p { "Veiledning til varsleren: " (g) } }
         }
         @if let Some(d) = &case.decision {

@@ -208,7 +208,7 @@ fn intake_page(staff: &Staff, f: &IntakeForm, errors: &Errors, general: Option<&
             fieldset id="grounds" aria-describedby=[grounds_error.map(|_| "grounds-error")] {
                 legend { "Hva gjelder varselet (ett eller flere)" }
                 @for (ground, value, name) in f.ground_fields() {
-                    (forms::checkbox(name, &format!("{} ({})", super::capitalise(ground.label()), ground.section()), checked(value)))
+                    (forms::checkbox(name, &format!("{} ({})", super::capitalise(crate::labels::ground(ground)), ground.section()), checked(value)))
                 }
                 @if let Some(m) = grounds_error { p class="field-error" id="grounds-error" { (m) } }
             }

@@ -36,15 +36,6 @@ impl Ground {
             Self::Impartiality => "§ 16",
         }
     }
-
-    /// Norwegian label for staff screens and figures.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::GoodPractice => "god tolkeskikk",
-            Self::Confidentiality => "taushetsplikt",
-            Self::Impartiality => "habilitet",
-        }
-    }
 }
 
 /// The refusal of a ground that is not one of ours (from a form or a stored case).

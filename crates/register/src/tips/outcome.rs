@@ -24,14 +24,6 @@ impl ClosureReason {
     pub fn as_str(self) -> &'static str {
         self.into()
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NotFollowedUp => "ikke fulgt opp etter første vurdering",
-            Self::TooLittleInformation => "for lite informasjon",
-            Self::OutsidePower => "utenfor IMDis myndighet (veiledning gitt)",
-        }
-    }
 }
 
 /// IMDi's decision in a case.
@@ -59,16 +51,6 @@ pub enum DecisionOutcome {
 impl DecisionOutcome {
     pub fn as_str(self) -> &'static str {
         self.into()
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NoBreach => "ikke brudd / ingen reaksjon",
-            Self::Warning => "advarsel",
-            Self::Exclusion { .. } => "utestenging for en periode",
-            Self::PermanentExclusion => "permanent utestenging",
-            Self::Revocation { .. } => "tilbakekall av autorisasjon og utestenging",
-        }
     }
 
     /// Whether the decision excludes the interpreter from the register.
