@@ -104,7 +104,7 @@ pub fn deadline_column<'a>(
         "due",
         "Neste frist",
         move |c: &ForeignCase| match next(c) {
-            Some((kind, due)) => layout::deadline(kind.label(), due, today),
+            Some((kind, due)) => layout::deadline(labels::foreign_deadline(kind), due, today),
             None => html! { "–" },
         },
         move |c| next(c).map(|(_, due)| due).unwrap_or(time::Date::MAX),

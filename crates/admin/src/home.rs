@@ -162,7 +162,7 @@ fn due_table(id: &'static str, list: &Worklist, items: &[DueItem], query: &PageQ
                 |i| i.case_id,
             ),
             Column::plain("Tolk", |i: &DueItem| list.names.link(i.number)),
-            Column::sorted("kind", "Frist for å", |i: &DueItem| html! { (i.kind.label()) }, |i| i.kind.label()),
+            Column::sorted("kind", "Frist for å", |i: &DueItem| html! { (labels::foreign_deadline(i.kind)) }, |i| labels::foreign_deadline(i.kind)),
             Column::sorted(
                 "due",
                 "Frist",

@@ -3,7 +3,7 @@
 
 use register::casework::DecisionKind;
 use register::casework::deadlines::Urgency;
-use register::casework::foreign::Equivalent;
+use register::casework::foreign::{self, Equivalent};
 use register::interpreter::{Availability, Gender};
 use register::licence::LicenceStatus;
 use register::qualification::QualificationKind;
@@ -96,6 +96,14 @@ pub fn deadline_kind(k: DeadlineKind) -> String {
         DeadlineKind::InformationReply { request } => format!("svar på forespørsel om opplysninger nr. {request}"),
         DeadlineKind::AdvanceNoticeReply => "tolkens svar på forhåndsvarselet".into(),
         DeadlineKind::Appeal => "klagefrist".into(),
+    }
+}
+
+/// What a foreign-qualification case's deadline is for ("Frist for å" …).
+pub fn foreign_deadline(k: foreign::DeadlineKind) -> &'static str {
+    match k {
+        foreign::DeadlineKind::Acknowledge => "bekrefte mottak",
+        foreign::DeadlineKind::Decide => "fatte vedtak",
     }
 }
 

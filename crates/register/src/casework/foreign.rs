@@ -136,15 +136,6 @@ pub enum DeadlineKind {
     Decide,
 }
 
-impl DeadlineKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Acknowledge => "bekrefte mottak",
-            Self::Decide => "fatte vedtak",
-        }
-    }
-}
-
 impl NewForeignCase {
     pub fn check(&self, today: Date) -> Result<(), CaseworkError> {
         let mut errors = Vec::new();
