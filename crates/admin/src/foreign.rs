@@ -104,7 +104,7 @@ pub fn deadline_column<'a>(
         "due",
         "Neste frist",
         move |c: &ForeignCase| match next(c) {
-            Some((kind, due)) => layout::deadline(kind.label(), due, today),
+            Some((kind, due)) => layout::deadline(labels::foreign_deadline(kind), due, today),
             None => html! { "–" },
         },
         move |c| next(c).map(|(_, due)| due).unwrap_or(time::Date::MAX),
@@ -315,7 +315,7 @@ fn case_view(
     let catalogue = state.store.catalogue();
     let equivalents: Vec<(String, String)> = Equivalent::ALL
         .iter()
-        .map(|e| (e.as_str().to_string(), e.label().to_string()))
+        .map(|e| (e.as_str().to_string(), labels::equivalent(*e).to_string()))
         .collect();
     let mut equivalents_or_none = vec![("none".to_string(), "Ingen – utdanningen holder ikke".to_string())];
     equivalents_or_none.extend(equivalents);
@@ -360,7 +360,7 @@ fn case_view(
                 div class="actions" { button type="submit" { "Registrer dokumenter" } }
             }
             h2 { "Vurdering" }
-            @if let Some(a) = &c.assessment { p { "Likeverdig med: " strong { (c.equivalent.map(|e| e.label()).unwrap_or("ingen")) } ". " (a) } }
+            @if let Some(a) = &c.assessment { p { "Likeverdig med: " strong { (c.equivalent.map(labels::equivalent).unwrap_or("ingen")) } ". " (a) } }
             form method="post" action={ "/utenlandske-saker/" (c.id) "/vurdering" } novalidate {
                 (forms::csrf(&staff.csrf))
                 (forms::select("equivalent", "Norsk likeverdig kvalifikasjon", &equivalents_or_none, &f.equivalent, Some("Velg …"), errors))

@@ -161,11 +161,11 @@ fn due_table(id: &'static str, list: &Worklist, items: &[DueItem], query: &PageQ
                 |i| i.case_id,
             ),
             Column::plain("Tolk", |i: &DueItem| list.names.link(i.number)),
-            Column::sorted("kind", "Frist for å", |i: &DueItem| html! { (i.kind.label()) }, |i| i.kind.label()),
+            Column::sorted("kind", "Frist for å", |i: &DueItem| html! { (labels::foreign_deadline(i.kind)) }, |i| labels::foreign_deadline(i.kind)),
             Column::sorted(
                 "due",
                 "Frist",
-                |i: &DueItem| html! { span class=[(i.urgency == Urgency::Overdue).then_some("overdue")] { (labels::date(i.due)) " – " (i.urgency.label()) } },
+                |i: &DueItem| html! { span class=[(i.urgency == Urgency::Overdue).then_some("overdue")] { (labels::date(i.due)) " – " (labels::urgency(i.urgency)) } },
                 |i| i.due,
             ),
             Column::sorted(
@@ -230,7 +230,7 @@ fn tip_table(
 fn next_deadline(t: &TipListItem, today: Date) -> Markup {
     html! {
         @match t.deadlines.first() {
-            Some(d) => (layout::deadline(&d.kind.label(), d.due, today)),
+            Some(d) => (layout::deadline(&labels::deadline_kind(d.kind), d.due, today)),
             None => "–",
         }
     }

@@ -2,10 +2,14 @@
 //! changes. The one place UI wording for these lives; letters have their own (`letters`).
 
 use register::casework::DecisionKind;
+use register::casework::deadlines::Urgency;
+use register::casework::foreign::{self, Equivalent};
 use register::interpreter::{Availability, Gender};
 use register::licence::LicenceStatus;
 use register::qualification::QualificationKind;
 use register::record::TestPart;
+use register::tips::figures::{Column, OutcomeColumn};
+use register::tips::{ClosureReason, DeadlineKind, DecisionOutcome, DocumentKind, Ground, ReporterRole};
 use register::{Catalogue, EntryStatus, LanguageCode, LanguageKind, Timestamp};
 
 pub fn qualification(k: QualificationKind) -> &'static str {
@@ -74,6 +78,115 @@ pub fn decision(k: DecisionKind) -> &'static str {
         DecisionKind::Withdraw => "Utmelding av registeret",
         DecisionKind::ApproveForeign => "Godkjenning av utenlandsk kvalifikasjon",
         DecisionKind::RefuseForeign => "Avslag på godkjenning av utenlandsk kvalifikasjon",
+    }
+}
+
+/// How pressing a deadline is, after the date ("2. desember 2026 – frist denne uken").
+pub fn urgency(u: Urgency) -> &'static str {
+    match u {
+        Urgency::Overdue => "fristen er oversittet",
+        Urgency::DueThisWeek => "frist denne uken",
+        Urgency::Later => "senere frist",
+    }
+}
+
+/// What a tip case's deadline is for.
+pub fn deadline_kind(k: DeadlineKind) -> String {
+    match k {
+        DeadlineKind::InformationReply { request } => format!("svar på forespørsel om opplysninger nr. {request}"),
+        DeadlineKind::AdvanceNoticeReply => "tolkens svar på forhåndsvarselet".into(),
+        DeadlineKind::Appeal => "klagefrist".into(),
+    }
+}
+
+/// What a foreign-qualification case's deadline is for ("Frist for å" …).
+pub fn foreign_deadline(k: foreign::DeadlineKind) -> &'static str {
+    match k {
+        foreign::DeadlineKind::Acknowledge => "bekrefte mottak",
+        foreign::DeadlineKind::Decide => "fatte vedtak",
+    }
+}
+
+/// The role of the person who sent a tip.
+pub fn reporter_role(r: ReporterRole) -> &'static str {
+    match r {
+        ReporterRole::PublicBody => "offentlig organ",
+        ReporterRole::InterpretedPerson => "person det ble tolket for",
+        ReporterRole::Interpreter => "tolk",
+        ReporterRole::Other => "annen",
+    }
+}
+
+/// The kind of a document in a tip case.
+pub fn document_kind(k: DocumentKind) -> &'static str {
+    match k {
+        DocumentKind::Pdf => "PDF",
+        DocumentKind::Png => "PNG-bilde",
+        DocumentKind::Jpeg => "JPEG-bilde",
+        DocumentKind::Text => "ren tekst",
+        DocumentKind::Docx => "Word-dokument (DOCX)",
+        DocumentKind::Odt => "OpenDocument-tekst (ODT)",
+    }
+}
+
+/// The Norwegian qualification a foreign one is approved as.
+pub fn equivalent(e: Equivalent) -> &'static str {
+    match e {
+        Equivalent::Bachelor => "Bachelorgrad i tolking",
+        Equivalent::Authorisation => "Statsautorisasjon",
+        Equivalent::FoundationCourse => "Grunnemne i tolking i offentlig sektor",
+    }
+}
+
+/// The duty a tip says was broken ("god tolkeskikk"; the section is `Ground::section`).
+pub fn ground(g: Ground) -> &'static str {
+    match g {
+        Ground::GoodPractice => "god tolkeskikk",
+        Ground::Confidentiality => "taushetsplikt",
+        Ground::Impartiality => "habilitet",
+    }
+}
+
+/// Why a tip case was closed without a decision.
+pub fn closure_reason(r: ClosureReason) -> &'static str {
+    match r {
+        ClosureReason::NotFollowedUp => "ikke fulgt opp etter første vurdering",
+        ClosureReason::TooLittleInformation => "for lite informasjon",
+        ClosureReason::OutsidePower => "utenfor IMDis myndighet (veiledning gitt)",
+    }
+}
+
+/// The kind of a decision's outcome, without its dates (see `tips::history::outcome`).
+pub fn decision_outcome(o: DecisionOutcome) -> &'static str {
+    match o {
+        DecisionOutcome::NoBreach => "ikke brudd / ingen reaksjon",
+        DecisionOutcome::Warning => "advarsel",
+        DecisionOutcome::Exclusion { .. } => "utestenging for en periode",
+        DecisionOutcome::PermanentExclusion => "permanent utestenging",
+        DecisionOutcome::Revocation { .. } => "tilbakekall av autorisasjon og utestenging",
+    }
+}
+
+/// An outcome column of the annual tip figures.
+pub fn outcome_column(o: OutcomeColumn) -> &'static str {
+    match o {
+        OutcomeColumn::Closed(r) => closure_reason(r),
+        OutcomeColumn::Decided(d) => decision_outcome(d),
+        OutcomeColumn::Open => "under behandling",
+    }
+}
+
+/// A column of the annual tip figures' CSV file.
+pub fn figures_column(c: Column) -> String {
+    match c {
+        Column::Year => "år".into(),
+        Column::Tips => "varsler".into(),
+        Column::Ground(g) => format!("{} ({})", ground(g), g.section()),
+        Column::OnlyGround(g) => format!("bare {}", ground(g)),
+        Column::SeveralGrounds => "flere grunnlag".into(),
+        Column::Outcome(o) => outcome_column(o).into(),
+        Column::Meetings => "utvalgsmøter".into(),
+        Column::CasesAdvised => "saker med råd".into(),
     }
 }
 
@@ -197,6 +310,22 @@ mod tests {
         assert_eq!(actor("interpreter:10001"), "tolken selv (10001)");
         assert_eq!(actor("system:sanctions"), "systemet (sanksjonen løp ut)");
         assert_eq!(actor("someone"), "someone");
+    }
+
+    #[test]
+    fn the_figures_file_names_its_columns_in_norwegian() {
+        use register::tips::figures::to_csv;
+        let csv = to_csv(&[], figures_column);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[0].starts_with("år;varsler;god tolkeskikk (§ 14)"));
+        // Outcome columns are named in Norwegian.
+        assert!(lines[0].contains(";ikke fulgt opp etter første vurdering;") && lines[0].contains(";advarsel;"));
+        assert!(!lines[0].contains("no_breach"));
+        assert!(
+            lines[0].ends_with(";under behandling;utvalgsmøter;saker med råd"),
+            "{}",
+            lines[0]
+        );
     }
 
     #[test]

@@ -126,7 +126,7 @@ pub fn deadline(what: &str, due: time::Date, today: time::Date) -> Markup {
     html! {
         span class=[(urgency == Urgency::Overdue).then_some("overdue")] {
             (crate::tips::capitalise(what)) ": " (crate::labels::date(due))
-            @if urgency != Urgency::Later { " – " (urgency.label()) }
+            @if urgency != Urgency::Later { " – " (crate::labels::urgency(urgency)) }
         }
     }
 }

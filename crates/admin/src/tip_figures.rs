@@ -14,7 +14,7 @@ use crate::AdminState;
 use crate::auth::Authorised;
 use crate::auth::role::Statistics;
 use crate::error::AdminError;
-use crate::layout;
+use crate::{labels, layout};
 
 pub fn routes() -> Router<AdminState> {
     Router::new()
@@ -36,8 +36,8 @@ pub fn figures_view(figures: &[YearFigures]) -> Markup {
             thead {
                 tr {
                     th scope="col" { "År" } th scope="col" { "Varsler" }
-                    @for g in Ground::ALL { th scope="col" { (g.label()) " (" (g.section()) ")" } }
-                    @for g in Ground::ALL { th scope="col" { "Bare " (g.label()) } }
+                    @for g in Ground::ALL { th scope="col" { (labels::ground(g)) " (" (g.section()) ")" } }
+                    @for g in Ground::ALL { th scope="col" { "Bare " (labels::ground(g)) } }
                     th scope="col" { "Flere grunnlag" }
                 }
             }
@@ -55,10 +55,10 @@ pub fn figures_view(figures: &[YearFigures]) -> Markup {
         h2 { "Utfall" }
         p { "Etter året varselet kom inn." }
         table id="outcomes" {
-            thead { tr { th scope="col" { "År" } @for (_, label) in &outcomes { th scope="col" { (label) } } } }
+            thead { tr { th scope="col" { "År" } @for o in &outcomes { th scope="col" { (labels::outcome_column(*o)) } } } }
             tbody {
                 @for f in figures {
-                    tr { th scope="row" { (f.year) } @for (key, _) in &outcomes { td { (count(&f.outcomes, key)) } } }
+                    tr { th scope="row" { (f.year) } @for o in &outcomes { td { (count(&f.outcomes, &o.key())) } } }
                 }
             }
         }
@@ -91,7 +91,7 @@ async fn figures_page(State(state): State<AdminState>, user: Authorised<Statisti
 async fn figures_csv(State(state): State<AdminState>, _user: Authorised<Statistics>) -> Result<Response, AdminError> {
     let figures = state.store.annual_figures().await?;
     // The byte-order mark makes spreadsheet programs read the file as UTF-8 (å, §).
-    let body = format!("\u{feff}{}", to_csv(&figures));
+    let body = format!("\u{feff}{}", to_csv(&figures, labels::figures_column));
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

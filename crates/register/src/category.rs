@@ -11,7 +11,9 @@ use crate::licence::{Licence, LicenceStatus};
 use crate::qualification::{Qualification, QualificationKind};
 
 /// Qualification category; `A` is the highest. `Ord` follows quality: `A > B > … > E`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::VariantArray,
+)]
 pub enum Category {
     A,
     B,
@@ -21,16 +23,10 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 5] = [Self::A, Self::B, Self::C, Self::D, Self::E];
+    pub const ALL: [Category; 5] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::A => "A",
-            Self::B => "B",
-            Self::C => "C",
-            Self::D => "D",
-            Self::E => "E",
-        }
+        self.into()
     }
 
     fn rank(self) -> u8 {

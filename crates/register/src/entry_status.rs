@@ -7,6 +7,8 @@ use time::Date;
 /// Where an entry stands. Only `Active` entries with a category are listed publicly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum EntryStatus {
     Active,
     /// Temporarily excluded while a tip about the interpreter is being handled.
@@ -50,14 +52,7 @@ pub enum TransitionError {
 
 impl EntryStatus {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Active => "active",
-            Self::Suspended => "suspended",
-            Self::Excluded { .. } => "excluded",
-            Self::ExcludedPermanently => "excluded_permanently",
-            Self::Withdrawn => "withdrawn",
-            Self::NoBasis => "no_basis",
-        }
+        self.into()
     }
 
     /// Norwegian label for messages.

@@ -2,6 +2,7 @@
 //! Which of these fields are public is decided by `PublicProfile`; nothing else may leave.
 
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 use validator::{Validate, ValidationError, ValidationErrors};
 
 use crate::county::CountyCode;
@@ -9,6 +10,8 @@ use crate::national_id::NationalId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Gender {
     Female,
     Male,
@@ -17,31 +20,29 @@ pub enum Gender {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Availability {
     FullTime,
     PartTime,
     Occasional,
 }
 
-macro_rules! string_enum {
-    ($t:ty { $($v:ident => $s:literal),+ $(,)? }, $what:literal) => {
-        impl $t {
-            pub const ALL: &'static [$t] = &[$(<$t>::$v),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $(<$t>::$v => $s),+ }
-            }
-        }
-        impl std::str::FromStr for $t {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s { $($s => Ok(<$t>::$v),)+ _ => Err(format!(concat!("ukjent ", $what, " «{}»"), s)) }
-            }
-        }
-    };
+impl Gender {
+    pub const ALL: &'static [Gender] = Self::VARIANTS;
+
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
-string_enum!(Gender { Female => "female", Male => "male", Unspecified => "unspecified" }, "kjønn");
-string_enum!(Availability { FullTime => "full_time", PartTime => "part_time", Occasional => "occasional" }, "tilgjengelighet");
+impl Availability {
+    pub const ALL: &'static [Availability] = Self::VARIANTS;
+
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
 
 /// The ways an interpreter works.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -61,6 +61,8 @@ impl fmt::Display for LanguageCode {
 /// The kind of interpreting a register language stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum LanguageKind {
     Spoken,
     Sign,
@@ -69,30 +71,15 @@ pub enum LanguageKind {
 }
 
 impl LanguageKind {
-    pub const ALL: [LanguageKind; 4] = [Self::Spoken, Self::Sign, Self::SpeechToText, Self::Deafblind];
+    pub const ALL: [LanguageKind; 4] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Spoken => "spoken",
-            Self::Sign => "sign",
-            Self::SpeechToText => "speech_to_text",
-            Self::Deafblind => "deafblind",
-        }
+        self.into()
     }
 
     /// State authorisation exists only for spoken languages, so only they can reach A and C.
     pub fn has_state_authorisation(self) -> bool {
         self == Self::Spoken
-    }
-}
-
-impl FromStr for LanguageKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("ukjent tolketype «{s}»"))
     }
 }
 

@@ -25,6 +25,7 @@ pub mod rules;
 pub mod sanctions;
 pub mod staff;
 pub mod store;
+mod string_enum;
 pub mod timestamp;
 pub mod tips;
 pub mod ui_language;

@@ -8,6 +8,8 @@ use crate::language::LanguageCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum LicenceStatus {
     Active,
     TemporarilyRevoked,
@@ -15,14 +17,10 @@ pub enum LicenceStatus {
 }
 
 impl LicenceStatus {
-    pub const ALL: [LicenceStatus; 3] = [Self::Active, Self::TemporarilyRevoked, Self::Revoked];
+    pub const ALL: [LicenceStatus; 3] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Active => "active",
-            Self::TemporarilyRevoked => "temporarily_revoked",
-            Self::Revoked => "revoked",
-        }
+        self.into()
     }
 
     /// Whether a licence may move from `self` to `to`. Revocation is final.
@@ -35,16 +33,6 @@ impl LicenceStatus {
                 | (TemporarilyRevoked, Active)
                 | (TemporarilyRevoked, Revoked)
         )
-    }
-}
-
-impl std::str::FromStr for LicenceStatus {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("ukjent bevillingsstatus «{s}»"))
     }
 }
 

@@ -10,6 +10,8 @@ use crate::language::LanguageCode;
 /// equivalent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum QualificationKind {
     /// 180-credit interpreting degree (sign language: sign language and interpreting).
     Bachelor,
@@ -29,41 +31,15 @@ pub enum QualificationKind {
 }
 
 impl QualificationKind {
-    pub const ALL: [QualificationKind; 7] = [
-        Self::Bachelor,
-        Self::FoundationCourse,
-        Self::BilingualTest,
-        Self::TaoCourse,
-        Self::AuthorisedTranslator,
-        Self::SignLanguageTraining,
-        Self::Authorisation,
-    ];
+    pub const ALL: [QualificationKind; 7] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Bachelor => "bachelor",
-            Self::FoundationCourse => "foundation_course",
-            Self::BilingualTest => "bilingual_test",
-            Self::TaoCourse => "tao_course",
-            Self::AuthorisedTranslator => "authorised_translator",
-            Self::SignLanguageTraining => "sign_language_training",
-            Self::Authorisation => "authorisation",
-        }
+        self.into()
     }
 
     /// Only TAO is independent of language.
     pub fn is_language_specific(self) -> bool {
         self != Self::TaoCourse
-    }
-}
-
-impl std::str::FromStr for QualificationKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("ukjent kvalifikasjonstype «{s}»"))
     }
 }
 

@@ -77,6 +77,8 @@ pub fn listed_since<'a>(versions: impl IntoIterator<Item = &'a EntryVersion>, da
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum TestPart {
     Written,
     Oral,
@@ -84,21 +86,7 @@ pub enum TestPart {
 
 impl TestPart {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Written => "written",
-            Self::Oral => "oral",
-        }
-    }
-}
-
-impl std::str::FromStr for TestPart {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "written" => Ok(Self::Written),
-            "oral" => Ok(Self::Oral),
-            _ => Err(format!("ukjent prøvedel «{s}»")),
-        }
+        self.into()
     }
 }
 

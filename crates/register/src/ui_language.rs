@@ -3,7 +3,8 @@
 //! public and the staff service negotiate alike; no texts here.
 
 /// A language of the services' answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "lowercase")]
 pub enum UiLanguage {
     #[default]
     Nb,
@@ -12,15 +13,11 @@ pub enum UiLanguage {
 }
 
 impl UiLanguage {
-    pub const ALL: [UiLanguage; 3] = [UiLanguage::Nb, UiLanguage::Nn, UiLanguage::En];
+    pub const ALL: [UiLanguage; 3] = crate::string_enum::all();
 
     /// The code used in `lang=` and in Content-Language.
     pub fn code(self) -> &'static str {
-        match self {
-            UiLanguage::Nb => "nb",
-            UiLanguage::Nn => "nn",
-            UiLanguage::En => "en",
-        }
+        self.into()
     }
 
     /// Exactly `nb`, `nn` or `en`; anything else is `None` (the caller decides whether that is

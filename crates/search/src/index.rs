@@ -221,7 +221,9 @@ impl SearchIndex {
     }
 
     /// The synthetic register of `register::generator` and an index of it as listed on `day`,
-    /// in `dir` or in memory (tests, benchmarks, load tests).
+    /// in `dir` or in memory (tests, benchmarks, load tests; behind the `fixtures` feature, so
+    /// not part of the production API).
+    #[cfg(any(test, feature = "fixtures"))]
     pub fn generated(
         options: register::generator::Options,
         day: Date,

@@ -152,7 +152,7 @@ async fn summary_page(
         dl class="facts" {
             dt { "Tolken saken gjelder" } dd { (interpreter.as_deref().unwrap_or("ikke identifisert")) }
             dt { "Grunnlag" }
-            dd { (summary.grounds.iter().map(|g| format!("{} ({})", g.label(), g.section())).collect::<Vec<_>>().join(", ")) }
+            dd { (summary.grounds.iter().map(|g| format!("{} ({})", crate::labels::ground(g), g.section())).collect::<Vec<_>>().join(", ")) }
             dt { "Behandles i møte" }
             dd { (meetings.iter().map(|m| m.held_on.to_string()).collect::<Vec<_>>().join(", ")) }
         }

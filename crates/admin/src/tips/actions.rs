@@ -530,7 +530,7 @@ impl ActionForm {
                     (f.select("caseworker", "Saksbehandler", &options, crate::auth::short_login(&self.caseworker)))
                 }
                 Action::Close => {
-                    @let reasons: Vec<(String, String)> = ClosureReason::ALL.iter().map(|r| (r.as_str().to_string(), super::capitalise(r.label()))).collect();
+                    @let reasons: Vec<(String, String)> = ClosureReason::ALL.iter().map(|r| (r.as_str().to_string(), super::capitalise(crate::labels::closure_reason(*r)))).collect();
                     (f.select("closure_reason", "Hvorfor saken avsluttes", &reasons, &self.closure_reason))
                     (f.textarea("guidance", "Veiledning til varsleren", &self.guidance,
                         Some("Påkrevd når tolken verken er oppført i registeret eller har statsautorisasjon: fortell varsleren hvor de kan henvende seg.")))
@@ -623,7 +623,12 @@ fn decision_options(case: &TipCase, choices: &Choices) -> Vec<(String, String)> 
     .into_iter()
     .filter(|o| !matches!(o, DecisionOutcome::Revocation { .. }) || !choices.licences.is_empty())
     .filter(|o| transition(case.status, EventKind::Decide, o.is_sanction()).is_some())
-    .map(|o| (o.as_str().to_string(), super::capitalise(o.label())))
+    .map(|o| {
+        (
+            o.as_str().to_string(),
+            super::capitalise(crate::labels::decision_outcome(o)),
+        )
+    })
     .collect()
 }
 

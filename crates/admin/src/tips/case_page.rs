@@ -186,7 +186,7 @@ fn facts(case: &TipCase, cx: &Context) -> Markup {
                 dt { "Midlertidig utestengt" } dd { strong { "Ja, mens saken behandles" } }
             }
             dt { "Gjelder" } dd {
-                (i.grounds.iter().map(|g| format!("{} ({})", g.label(), g.section())).collect::<Vec<_>>().join(", "))
+                (i.grounds.iter().map(|g| format!("{} ({})", crate::labels::ground(g), g.section())).collect::<Vec<_>>().join(", "))
             }
             dt { "Oppdraget" } dd {
                 @if let Some(d) = i.assignment_on { (d) " " }
@@ -224,12 +224,12 @@ fn reporter_box(case: &TipCase, cx: &Context) -> Markup {
                         dt { "Navn" } dd { (contact.name()) }
                         @if let Some(e) = contact.email() { dt { "E-post" } dd { (e) } }
                         @if let Some(p) = contact.phone() { dt { "Telefon" } dd { (p) } }
-                        dt { "Rolle" } dd { (role.label()) }
+                        dt { "Rolle" } dd { (crate::labels::reporter_role(*role)) }
                     }
                     p class="hint" { "Du ser varslerens identitet fordi du er tildelt saken. Den skal ikke gå videre til tolken eller utvalget." }
                 }
                 Some(Reporter::Anonymous { role }) => {
-                    p { "Varsleren er anonym" @if let Some(r) = role { " (" (r.label()) ")" } "." }
+                    p { "Varsleren er anonym" @if let Some(r) = role { " (" (crate::labels::reporter_role(*r)) ")" } "." }
                 }
                 None => {
                     p { "Varslerens identitet vises bare for saksbehandlere som er tildelt saken." }
@@ -249,8 +249,8 @@ fn deadlines(case: &TipCase, today: time::Date) -> Markup {
                 @for d in &open {
                     @let u = Urgency::of(d.due, today);
                     li class=[(u == Urgency::Overdue).then_some("overdue")] {
-                        (capitalise(&d.kind.label())) ": " (d.due)
-                        @if u != Urgency::Later { " – " (u.label()) }
+                        (capitalise(&crate::labels::deadline_kind(d.kind))) ": " (d.due)
+                        @if u != Urgency::Later { " – " (crate::labels::urgency(u)) }
                     }
                 }
             }
@@ -304,7 +304,7 @@ fn outcome_box(case: &TipCase, state: &AdminState) -> Markup {
     html! {
         @if let Some((reason, guidance)) = &case.closure {
             h2 { "Avsluttet" }
-            p { (capitalise(reason.label())) "." }
+            p { (capitalise(crate::labels::closure_reason(*reason))) "." }
             @if let Some(g) = guidance { p { "Veiledning til varsleren: " (g) } }
         }
         @if let Some(d) = &case.decision {
@@ -352,7 +352,7 @@ fn documents_box(case: &TipCase, cx: &Context, staff: &Staff, failed: Option<&Fa
                                     a href={ "/varsler/" (case.id) "/dokumenter/" (d.id) } { (d.filename) }
                                 } @else { "Dokument nr. " (d.id) }
                             }
-                            td { (d.kind.label()) }
+                            td { (crate::labels::document_kind(d.kind)) }
                             td { (size(d.size)) }
                             td { (crate::labels::instant(d.uploaded_at)) " av " (who(&d.uploaded_by)) }
                         }

@@ -15,7 +15,7 @@ pub fn outcome(o: &DecisionOutcome) -> String {
             Some(u) => format!("tilbakekall av bevilling nr. {licence_no} og utestenging til {u}"),
             None => format!("tilbakekall av bevilling nr. {licence_no} og permanent utestenging"),
         },
-        o => o.label().to_string(),
+        o => crate::labels::decision_outcome(*o).to_string(),
     }
 }
 
@@ -43,8 +43,11 @@ pub fn describe(event: &CaseEvent) -> String {
         E::Unassign { caseworker } => format!("{} er ikke lenger tildelt saken", who(caseworker)),
         E::StartAssessment => "Første vurdering startet".into(),
         E::Close { reason, guidance } => match guidance {
-            Some(g) => format!("Saken er avsluttet: {}. Veiledning: {g}", reason.label()),
-            None => format!("Saken er avsluttet: {}", reason.label()),
+            Some(g) => format!(
+                "Saken er avsluttet: {}. Veiledning: {g}",
+                crate::labels::closure_reason(*reason)
+            ),
+            None => format!("Saken er avsluttet: {}", crate::labels::closure_reason(*reason)),
         },
         E::OpenInvestigation => "Undersøkelse åpnet".into(),
         E::RequestInformation {
@@ -97,7 +100,8 @@ pub fn describe(event: &CaseEvent) -> String {
             size: bytes,
             ..
         } => {
-            let kind = DocumentKind::from_media_type(media_type).map_or(media_type.as_str(), |k| k.label());
+            let kind = DocumentKind::from_media_type(media_type)
+                .map_or(media_type.as_str(), |k| crate::labels::document_kind(k));
             format!("Dokument nr. {document} lagt til ({kind}, {})", size(*bytes))
         }
     }

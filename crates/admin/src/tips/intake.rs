@@ -181,7 +181,12 @@ fn intake_page(staff: &Staff, f: &IntakeForm, errors: &Errors, general: Option<&
     let channels = forms::options(&[("email", "E-post"), ("post", "Post")]);
     let roles: Vec<(String, String)> = ReporterRole::ALL
         .iter()
-        .map(|r| (r.as_str().to_string(), super::capitalise(r.label())))
+        .map(|r| {
+            (
+                r.as_str().to_string(),
+                super::capitalise(crate::labels::reporter_role(*r)),
+            )
+        })
         .collect();
     let grounds_error = errors.get("grounds");
     let body = html! {
@@ -202,7 +207,7 @@ fn intake_page(staff: &Staff, f: &IntakeForm, errors: &Errors, general: Option<&
             fieldset id="grounds" aria-describedby=[grounds_error.map(|_| "grounds-error")] {
                 legend { "Hva gjelder varselet (ett eller flere)" }
                 @for (ground, value, name) in f.ground_fields() {
-                    (forms::checkbox(name, &format!("{} ({})", super::capitalise(ground.label()), ground.section()), checked(value)))
+                    (forms::checkbox(name, &format!("{} ({})", super::capitalise(crate::labels::ground(ground)), ground.section()), checked(value)))
                 }
                 @if let Some(m) = grounds_error { p class="field-error" id="grounds-error" { (m) } }
             }

@@ -154,7 +154,7 @@ fn tips_table(user: &Staff, items: &[TipListItem], names: &Names, query: &PageQu
                     html! {
                         @if i.deadlines.is_empty() { "–" } @else {
                             ul class="plain" {
-                                @for d in &i.deadlines { li { (layout::deadline(&d.kind.label(), d.due, today)) } }
+                                @for d in &i.deadlines { li { (layout::deadline(&crate::labels::deadline_kind(d.kind), d.due, today)) } }
                             }
                         }
                     }

@@ -6,7 +6,7 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{InfoTexts, ProblemTexts, Texts, TipTexts, list, sentence, thousands};
+use super::{InfoTexts, ProblemTexts, Texts, TipTexts, list, thousands};
 use time::Date;
 
 const MONTHS: [&str; 12] = [
@@ -32,7 +32,7 @@ fn month_name(m: u8) -> &'static str {
 fn english_date(day: Date) -> String {
     format!("{} {} {}", day.day(), month_name(day.month() as u8), day.year())
 }
-use crate::tips::{Field, Problem};
+use crate::tips::{Field, Problem, Refusal};
 
 pub static TEXTS: Texts = Texts {
     own_name: "English",
@@ -543,7 +543,18 @@ pub static TEXTS: Texts = Texts {
                 Problem::PhoneInvalid => {
                     "The telephone number can only have digits, spaces and +, for example +47 912 34 567.".into()
                 }
-                Problem::Register(message) => sentence(message),
+                Problem::Refused(refusal) => match refusal {
+                    Refusal::AccountMissing => "Describe what happened.",
+                    Refusal::AccountTooLong => "The description is too long (at most 20,000 characters).",
+                    Refusal::PlaceTooLong => "The place can have at most 300 characters.",
+                    Refusal::AssignmentInFuture => "The assignment cannot be in the future.",
+                    Refusal::ReceivedInFuture => "The date received cannot be in the future.",
+                    Refusal::SubjectMissing => "Give the interpreter number or describe who the interpreter was.",
+                    Refusal::DescriptionTooLong => "The description of the interpreter can have at most 300 characters.",
+                    Refusal::ReceiverMissing => "Who registered the report must be given.",
+                    Refusal::NotAccepted => "The register could not accept the report as it is filled in. Check the form and send it again.",
+                }
+                .into(),
             }
         },
 

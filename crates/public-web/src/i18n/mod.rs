@@ -392,17 +392,6 @@ pub struct TipTexts {
     pub privacy_link: &'static str,
 }
 
-/// A message of the register (lower-case, no full stop) as a sentence.
-pub(crate) fn sentence(message: &str) -> String {
-    let mut chars = message.trim().chars();
-    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
-    out.push_str(chars.as_str());
-    if !out.ends_with('.') {
-        out.push('.');
-    }
-    out
-}
-
 /// `text` with its first letter in upper case ("februar" → "Februar").
 pub(crate) fn sentence_start(text: &str) -> String {
     let mut chars = text.chars();

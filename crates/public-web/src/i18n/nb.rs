@@ -8,10 +8,9 @@ use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
 use super::{
-    InfoTexts, ProblemTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence, sentence_start,
-    thousands,
+    InfoTexts, ProblemTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence_start, thousands,
 };
-use crate::tips::{Field, Problem};
+use crate::tips::{Field, Problem, Refusal};
 
 pub static TEXTS: Texts = Texts {
     own_name: "Bokmål",
@@ -513,7 +512,18 @@ pub static TEXTS: Texts = Texts {
                 Problem::PhoneInvalid => {
                     "Telefonnummeret kan bare ha sifre, mellomrom og +, for eksempel +47 912 34 567.".into()
                 }
-                Problem::Register(message) => sentence(message),
+                Problem::Refused(refusal) => match refusal {
+                    Refusal::AccountMissing => "Beskriv hva som skjedde.",
+                    Refusal::AccountTooLong => "Beskrivelsen er for lang (høyst 20 000 tegn).",
+                    Refusal::PlaceTooLong => "Stedet kan ha høyst 300 tegn.",
+                    Refusal::AssignmentInFuture => "Oppdraget kan ikke ligge fram i tid.",
+                    Refusal::ReceivedInFuture => "Mottaksdatoen kan ikke ligge fram i tid.",
+                    Refusal::SubjectMissing => "Oppgi tolkenummer eller beskriv hvem tolken var.",
+                    Refusal::DescriptionTooLong => "Beskrivelsen av tolken kan ha høyst 300 tegn.",
+                    Refusal::ReceiverMissing => "Hvem som registrerte varselet må oppgis.",
+                    Refusal::NotAccepted => "Registeret kunne ikke ta imot varselet slik det er fylt ut. Se over skjemaet og send det igjen.",
+                }
+                .into(),
             }
         },
 

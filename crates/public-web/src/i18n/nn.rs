@@ -7,10 +7,9 @@ use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
 use super::{
-    InfoTexts, ProblemTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence, sentence_start,
-    thousands,
+    InfoTexts, ProblemTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence_start, thousands,
 };
-use crate::tips::{Field, Problem};
+use crate::tips::{Field, Problem, Refusal};
 
 pub static TEXTS: Texts = Texts {
     own_name: "Nynorsk",
@@ -511,7 +510,18 @@ pub static TEXTS: Texts = Texts {
                 Problem::PhoneInvalid => {
                     "Telefonnummeret kan berre ha siffer, mellomrom og +, til dømes +47 912 34 567.".into()
                 }
-                Problem::Register(message) => sentence(message),
+                Problem::Refused(refusal) => match refusal {
+                    Refusal::AccountMissing => "Beskriv kva som skjedde.",
+                    Refusal::AccountTooLong => "Skildringa er for lang (høgst 20 000 teikn).",
+                    Refusal::PlaceTooLong => "Staden kan ha høgst 300 teikn.",
+                    Refusal::AssignmentInFuture => "Oppdraget kan ikkje liggje fram i tid.",
+                    Refusal::ReceivedInFuture => "Mottaksdatoen kan ikkje liggje fram i tid.",
+                    Refusal::SubjectMissing => "Oppgi tolkenummer eller beskriv kven tolken var.",
+                    Refusal::DescriptionTooLong => "Skildringa av tolken kan ha høgst 300 teikn.",
+                    Refusal::ReceiverMissing => "Kven som registrerte varselet, må oppgjevast.",
+                    Refusal::NotAccepted => "Registeret kunne ikkje ta imot varselet slik det er fylt ut. Sjå over skjemaet og send det igjen.",
+                }
+                .into(),
             }
         },
 

@@ -146,9 +146,41 @@ pub enum Problem {
     ContactMissing,
     EmailInvalid,
     PhoneInvalid,
-    /// A rule of the register, in its own (bokmål) words: a backstop for rules the form's own
-    /// checks do not repeat.
-    Register(String),
+    /// A rule of the register the form's own checks did not foresee (a backstop).
+    Refused(Refusal),
+}
+
+/// A refusal by the register, by kind, so that each language words it (`i18n`; bokmål as the
+/// register words it). Read from the `TipError`s that receiving a tip can give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    AccountMissing,
+    AccountTooLong,
+    PlaceTooLong,
+    AssignmentInFuture,
+    ReceivedInFuture,
+    SubjectMissing,
+    DescriptionTooLong,
+    ReceiverMissing,
+    /// Any other refusal: one the register has added since, or not about one field.
+    NotAccepted,
+}
+
+impl Refusal {
+    /// The kind of a refusal of `NewTip::check`, told by its field and (bokmål) message.
+    fn of_invalid(field: &str, message: &str) -> Refusal {
+        match (field, message) {
+            ("account", "beskriv hva som skjedde") => Refusal::AccountMissing,
+            ("account", _) => Refusal::AccountTooLong,
+            ("assignment_place", _) => Refusal::PlaceTooLong,
+            ("assignment_on", _) => Refusal::AssignmentInFuture,
+            ("received_on", _) => Refusal::ReceivedInFuture,
+            ("subject", "oppgi tolkenummer eller beskriv hvem tolken var") => Refusal::SubjectMissing,
+            ("subject", _) => Refusal::DescriptionTooLong,
+            ("received_by", _) => Refusal::ReceiverMissing,
+            _ => Refusal::NotAccepted,
+        }
+    }
 }
 
 /// One problem with one field.
@@ -198,13 +230,14 @@ impl Problems {
         match e {
             TipError::Invalid(list) => {
                 for (field, message) in list {
-                    self.add(Field::of_name(&field), Problem::Register(message));
+                    let refusal = Refusal::of_invalid(&field, &message);
+                    self.add(Field::of_name(&field), Problem::Refused(refusal));
                 }
             }
             TipError::Store(register::store::StoreError::NotFound(n)) => {
                 self.add(Field::Subject, Problem::SubjectNotListed(n.to_string()))
             }
-            other => self.add(Field::Account, Problem::Register(other.to_string())),
+            _ => self.add(Field::Account, Problem::Refused(Refusal::NotAccepted)),
         }
     }
 }
@@ -663,5 +696,92 @@ mod tests {
         assert!(shown.website.is_empty() && shown.token.is_empty());
         assert_eq!(shown.account, form.account);
         assert_eq!(shown.grounds, ["confidentiality", "good_practice"]);
+    }
+
+    /// What a user of `lang` reads for each refusal the register gives `tip` on `TODAY`.
+    fn refusals_read(tip: &NewTip, lang: crate::i18n::Lang) -> Vec<String> {
+        let refused = tip.check(TODAY).expect_err("the register refuses the tip");
+        let problems = Problems::from_register(refused);
+        problems
+            .iter()
+            .map(|e| (lang.texts().tips.error)(e.field, &e.problem))
+            .collect()
+    }
+
+    #[test]
+    fn a_register_refusal_is_told_in_the_users_language() {
+        use crate::i18n::Lang;
+        let good = TipForm::from_pairs(good()).to_new_tip(TODAY, &listed).unwrap();
+        // Rules the form does not repeat: who received the tip; the register's own date check.
+        let unreceived = NewTip {
+            received_by: " ".into(),
+            ..good.clone()
+        };
+        let future = NewTip {
+            assignment_on: Some(date!(2026 - 03 - 21)),
+            ..good
+        };
+        let table = [
+            (&unreceived, Lang::Nb, "Hvem som registrerte varselet må oppgis."),
+            (&unreceived, Lang::Nn, "Kven som registrerte varselet, må oppgjevast."),
+            (&unreceived, Lang::En, "Who registered the report must be given."),
+            (&future, Lang::Nb, "Oppdraget kan ikke ligge fram i tid."),
+            (&future, Lang::Nn, "Oppdraget kan ikkje liggje fram i tid."),
+            (&future, Lang::En, "The assignment cannot be in the future."),
+        ];
+        for (tip, lang, read) in table {
+            assert_eq!(refusals_read(tip, lang), [read], "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn every_refusal_of_a_new_tip_has_a_kind_of_its_own() {
+        let good = TipForm::from_pairs(good()).to_new_tip(TODAY, &listed).unwrap();
+        let long = "x".repeat(MAX_ACCOUNT as usize + 1);
+        let mut tips = Vec::new();
+        let mut change = |f: &dyn Fn(&mut NewTip)| {
+            let mut tip = good.clone();
+            f(&mut tip);
+            tips.push(tip);
+        };
+        change(&|t| t.account = " ".into());
+        change(&|t| t.account = long.clone());
+        change(&|t| t.assignment_place = "x".repeat(301));
+        change(&|t| t.assignment_on = Some(date!(2026 - 03 - 21)));
+        change(&|t| t.received_on = date!(2026 - 03 - 21));
+        change(&|t| {
+            t.subject = Subject::Unknown {
+                description: " ".into(),
+            }
+        });
+        change(&|t| {
+            t.subject = Subject::Unknown {
+                description: "x".repeat(301),
+            }
+        });
+        change(&|t| t.received_by = String::new());
+        let mut kinds = Vec::new();
+        for tip in &tips {
+            let problems = Problems::from_register(tip.check(TODAY).unwrap_err());
+            for e in problems.iter() {
+                match e.problem {
+                    Problem::Refused(Refusal::NotAccepted) => panic!("{tip:?} is refused without a kind"),
+                    Problem::Refused(kind) => kinds.push(kind),
+                    other => panic!("{other:?}"),
+                }
+            }
+        }
+        let bokmal: Vec<String> = tips
+            .iter()
+            .flat_map(|t| match t.check(TODAY) {
+                Err(TipError::Invalid(list)) => list.into_iter().map(|(_, m)| m),
+                _ => unreachable!(),
+            })
+            .collect();
+        for (kind, message) in kinds.iter().zip(&bokmal) {
+            let nb = (crate::i18n::Lang::Nb.texts().tips.error)(Field::Account, &Problem::Refused(*kind));
+            assert_eq!(nb.to_lowercase(), format!("{}.", message.to_lowercase()), "{kind:?}");
+        }
+        assert_eq!(kinds.len(), 8);
     }
 }

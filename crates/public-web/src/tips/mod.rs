@@ -6,7 +6,7 @@ pub mod guard;
 pub mod intake;
 pub mod token;
 
-pub use form::{Field, Problem, Problems, TipForm};
+pub use form::{Field, Problem, Problems, Refusal, TipForm};
 pub use guard::{TipGuard, TipSettings};
 pub use intake::TipIntake;
 pub use token::FormKey;

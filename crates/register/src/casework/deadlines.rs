@@ -69,14 +69,6 @@ impl Urgency {
             Urgency::Later
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Urgency::Overdue => "fristen er oversittet",
-            Urgency::DueThisWeek => "frist denne uken",
-            Urgency::Later => "senere frist",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ use crate::timestamp::Timestamp;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum DecisionKind {
     /// Listing in the register for one language.
     ApproveEntry,
@@ -26,25 +28,13 @@ pub enum DecisionKind {
 }
 
 impl DecisionKind {
-    pub const ALL: [DecisionKind; 5] = [
-        Self::ApproveEntry,
-        Self::RefuseEntry,
-        Self::Withdraw,
-        Self::ApproveForeign,
-        Self::RefuseForeign,
-    ];
+    pub const ALL: [DecisionKind; 5] = crate::string_enum::all();
 
     /// The kinds made directly on an interpreter (foreign ones come from their case).
     pub const ON_INTERPRETER: [DecisionKind; 3] = [Self::ApproveEntry, Self::RefuseEntry, Self::Withdraw];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::ApproveEntry => "approve_entry",
-            Self::RefuseEntry => "refuse_entry",
-            Self::Withdraw => "withdraw",
-            Self::ApproveForeign => "approve_foreign",
-            Self::RefuseForeign => "refuse_foreign",
-        }
+        self.into()
     }
 
     /// Whether the decision names one language (withdrawal may cover all).
@@ -64,42 +54,20 @@ impl DecisionKind {
     }
 }
 
-impl std::str::FromStr for DecisionKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("ukjent vedtakstype «{s}»"))
-    }
-}
-
 /// The language of the decision letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumString, strum::IntoStaticStr)]
 pub enum LetterLanguage {
     #[serde(rename = "nb")]
+    #[strum(serialize = "nb")]
     Bokmal,
     #[serde(rename = "nn")]
+    #[strum(serialize = "nn")]
     Nynorsk,
 }
 
 impl LetterLanguage {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Bokmal => "nb",
-            Self::Nynorsk => "nn",
-        }
-    }
-}
-
-impl std::str::FromStr for LetterLanguage {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "nb" => Ok(Self::Bokmal),
-            "nn" => Ok(Self::Nynorsk),
-            _ => Err(format!("ukjent målform «{s}»")),
-        }
+        self.into()
     }
 }
 

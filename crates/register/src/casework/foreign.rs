@@ -14,6 +14,8 @@ use crate::timestamp::Timestamp;
 /// The documents a complete file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ChecklistItem {
     Diploma,
     Transcript,
@@ -24,22 +26,10 @@ pub enum ChecklistItem {
 }
 
 impl ChecklistItem {
-    pub const ALL: [ChecklistItem; 5] = [
-        Self::Diploma,
-        Self::Transcript,
-        Self::CourseDescription,
-        Self::NorwegianProficiency,
-        Self::Identity,
-    ];
+    pub const ALL: [ChecklistItem; 5] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Diploma => "diploma",
-            Self::Transcript => "transcript",
-            Self::CourseDescription => "course_description",
-            Self::NorwegianProficiency => "norwegian_proficiency",
-            Self::Identity => "identity",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -53,19 +43,11 @@ impl ChecklistItem {
     }
 }
 
-impl std::str::FromStr for ChecklistItem {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("ukjent dokument «{s}»"))
-    }
-}
-
 /// The Norwegian qualification a foreign one is approved as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Equivalent {
     Bachelor,
     Authorisation,
@@ -73,22 +55,10 @@ pub enum Equivalent {
 }
 
 impl Equivalent {
-    pub const ALL: [Equivalent; 3] = [Self::Bachelor, Self::Authorisation, Self::FoundationCourse];
+    pub const ALL: [Equivalent; 3] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Bachelor => "bachelor",
-            Self::Authorisation => "authorisation",
-            Self::FoundationCourse => "foundation_course",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Bachelor => "Bachelorgrad i tolking",
-            Self::Authorisation => "Statsautorisasjon",
-            Self::FoundationCourse => "Grunnemne i tolking i offentlig sektor",
-        }
+        self.into()
     }
 
     pub fn qualification_kind(self) -> QualificationKind {
@@ -100,18 +70,10 @@ impl Equivalent {
     }
 }
 
-impl std::str::FromStr for Equivalent {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("ukjent likeverdig kvalifikasjon «{s}»"))
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Outcome {
     Approved,
     Refused,
@@ -119,21 +81,7 @@ pub enum Outcome {
 
 impl Outcome {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Approved => "approved",
-            Self::Refused => "refused",
-        }
-    }
-}
-
-impl std::str::FromStr for Outcome {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "approved" => Ok(Self::Approved),
-            "refused" => Ok(Self::Refused),
-            _ => Err(format!("ukjent utfall «{s}»")),
-        }
+        self.into()
     }
 }
 
@@ -186,15 +134,6 @@ pub struct ForeignCase {
 pub enum DeadlineKind {
     Acknowledge,
     Decide,
-}
-
-impl DeadlineKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Acknowledge => "bekrefte mottak",
-            Self::Decide => "fatte vedtak",
-        }
-    }
 }
 
 impl NewForeignCase {

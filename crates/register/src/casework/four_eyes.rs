@@ -48,6 +48,8 @@ fn lowers_a_category(before: &InterpreterRecord, after: &InterpreterRecord) -> b
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ApprovalStatus {
     Pending,
     Approved,
@@ -56,29 +58,7 @@ pub enum ApprovalStatus {
 
 impl ApprovalStatus {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Approved => "approved",
-            Self::Rejected => "rejected",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Pending => "venter på godkjenning",
-            Self::Approved => "godkjent",
-            Self::Rejected => "avvist",
-        }
-    }
-}
-
-impl std::str::FromStr for ApprovalStatus {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        [Self::Pending, Self::Approved, Self::Rejected]
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("ukjent godkjenningsstatus «{s}»"))
+        self.into()
     }
 }
 

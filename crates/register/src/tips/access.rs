@@ -35,6 +35,8 @@ impl Viewer {
 /// What a viewer is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Shown {
     /// The whole case with the reporter's identity.
     Full,
@@ -47,6 +49,8 @@ pub enum Shown {
 /// Why a viewer was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr)]
+#[strum(prefix = "refused_", serialize_all = "snake_case")]
 pub enum Refusal {
     /// Not on the agenda of any meeting the member sits on.
     NotOnAgenda,
@@ -56,20 +60,13 @@ pub enum Refusal {
 
 impl Shown {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Shown::Full => "full",
-            Shown::WithoutReporter => "without_reporter",
-            Shown::CommitteeSummary => "committee_summary",
-        }
+        self.into()
     }
 }
 
 impl Refusal {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Refusal::NotOnAgenda => "refused_not_on_agenda",
-            Refusal::Conflict => "refused_conflict",
-        }
+        self.into()
     }
 }
 

@@ -9,6 +9,8 @@ use super::error::TipError;
 /// The four seats of DOMAIN.md, each held by a member and a deputy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Seat {
     /// An interpreter with an interpreting degree.
     DegreeInterpreter,
@@ -21,20 +23,10 @@ pub enum Seat {
 }
 
 impl Seat {
-    pub const ALL: [Seat; 4] = [
-        Self::DegreeInterpreter,
-        Self::Educator,
-        Self::UserRepresentative,
-        Self::PublicBooker,
-    ];
+    pub const ALL: [Seat; 4] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::DegreeInterpreter => "degree_interpreter",
-            Self::Educator => "educator",
-            Self::UserRepresentative => "user_representative",
-            Self::PublicBooker => "public_booker",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -44,16 +36,6 @@ impl Seat {
             Self::UserRepresentative => "brukerrepresentant for minoritetsspråklige",
             Self::PublicBooker => "tolkebestiller i offentlig sektor",
         }
-    }
-}
-
-impl std::str::FromStr for Seat {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("ukjent plass i utvalget «{s}»"))
     }
 }
 

@@ -19,16 +19,6 @@ pub enum DeadlineKind {
     Appeal,
 }
 
-impl DeadlineKind {
-    pub fn label(self) -> String {
-        match self {
-            Self::InformationReply { request } => format!("svar på forespørsel om opplysninger nr. {request}"),
-            Self::AdvanceNoticeReply => "tolkens svar på forhåndsvarselet".into(),
-            Self::Appeal => "klagefrist".into(),
-        }
-    }
-}
-
 /// One deadline the case is waiting on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct CaseDeadline {

@@ -43,17 +43,6 @@ impl DocumentKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Pdf => "PDF",
-            Self::Png => "PNG-bilde",
-            Self::Jpeg => "JPEG-bilde",
-            Self::Text => "ren tekst",
-            Self::Docx => "Word-dokument (DOCX)",
-            Self::Odt => "OpenDocument-tekst (ODT)",
-        }
-    }
-
     /// The kind stored under `media_type`.
     pub fn from_media_type(media_type: &str) -> Option<DocumentKind> {
         Self::ALL.into_iter().find(|k| k.media_type() == media_type)

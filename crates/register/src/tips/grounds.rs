@@ -10,6 +10,8 @@ use super::error::TipError;
 /// One duty of the Interpreting Act a tip says was broken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case", parse_err_ty = TipError, parse_err_fn = unknown_ground)]
 pub enum Ground {
     /// God tolkeskikk, tolkeloven § 14.
     GoodPractice,
@@ -20,14 +22,10 @@ pub enum Ground {
 }
 
 impl Ground {
-    pub const ALL: [Ground; 3] = [Self::GoodPractice, Self::Confidentiality, Self::Impartiality];
+    pub const ALL: [Ground; 3] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::GoodPractice => "good_practice",
-            Self::Confidentiality => "confidentiality",
-            Self::Impartiality => "impartiality",
-        }
+        self.into()
     }
 
     /// The section of the Interpreting Act.
@@ -38,25 +36,11 @@ impl Ground {
             Self::Impartiality => "§ 16",
         }
     }
-
-    /// Norwegian label for staff screens and figures.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::GoodPractice => "god tolkeskikk",
-            Self::Confidentiality => "taushetsplikt",
-            Self::Impartiality => "habilitet",
-        }
-    }
 }
 
-impl std::str::FromStr for Ground {
-    type Err = TipError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|g| g.as_str() == s)
-            .ok_or_else(|| TipError::field("grounds", format!("ukjent grunnlag «{s}»")))
-    }
+/// The refusal of a ground that is not one of ours (from a form or a stored case).
+fn unknown_ground(s: &str) -> TipError {
+    TipError::field("grounds", format!("ukjent grunnlag «{s}»"))
 }
 
 /// One or more grounds; cannot be empty.

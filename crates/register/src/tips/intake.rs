@@ -14,6 +14,8 @@ use crate::timestamp::Timestamp;
 /// How a tip reached IMDi.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Channel {
     WebForm,
     Email,
@@ -22,21 +24,7 @@ pub enum Channel {
 
 impl Channel {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::WebForm => "web_form",
-            Self::Email => "email",
-            Self::Post => "post",
-        }
-    }
-}
-
-impl std::str::FromStr for Channel {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        [Self::WebForm, Self::Email, Self::Post]
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| format!("ukjent kanal «{s}»"))
+        self.into()
     }
 }
 

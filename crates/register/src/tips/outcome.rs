@@ -7,6 +7,8 @@ use time::Date;
 /// Why a case was closed without a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ClosureReason {
     /// The assessment found nothing to follow up.
     NotFollowedUp,
@@ -17,28 +19,18 @@ pub enum ClosureReason {
 }
 
 impl ClosureReason {
-    pub const ALL: [ClosureReason; 3] = [Self::NotFollowedUp, Self::TooLittleInformation, Self::OutsidePower];
+    pub const ALL: [ClosureReason; 3] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NotFollowedUp => "not_followed_up",
-            Self::TooLittleInformation => "too_little_information",
-            Self::OutsidePower => "outside_power",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NotFollowedUp => "ikke fulgt opp etter første vurdering",
-            Self::TooLittleInformation => "for lite informasjon",
-            Self::OutsidePower => "utenfor IMDis myndighet (veiledning gitt)",
-        }
+        self.into()
     }
 }
 
 /// IMDi's decision in a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum DecisionOutcome {
     /// No breach, or no action.
     NoBreach,
@@ -58,23 +50,7 @@ pub enum DecisionOutcome {
 
 impl DecisionOutcome {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NoBreach => "no_breach",
-            Self::Warning => "warning",
-            Self::Exclusion { .. } => "exclusion",
-            Self::PermanentExclusion => "permanent_exclusion",
-            Self::Revocation { .. } => "revocation",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NoBreach => "ikke brudd / ingen reaksjon",
-            Self::Warning => "advarsel",
-            Self::Exclusion { .. } => "utestenging for en periode",
-            Self::PermanentExclusion => "permanent utestenging",
-            Self::Revocation { .. } => "tilbakekall av autorisasjon og utestenging",
-        }
+        self.into()
     }
 
     /// Whether the decision excludes the interpreter from the register.
@@ -94,6 +70,8 @@ impl DecisionOutcome {
 /// The ministry's outcome of an appeal IMDi forwarded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum MinistryOutcome {
     /// The decision stands.
     Upheld,
@@ -103,10 +81,7 @@ pub enum MinistryOutcome {
 
 impl MinistryOutcome {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Upheld => "upheld",
-            Self::Reversed => "reversed",
-        }
+        self.into()
     }
 }
 

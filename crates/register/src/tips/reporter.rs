@@ -7,6 +7,8 @@ use super::error::TipError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case", parse_err_ty = TipError, parse_err_fn = unknown_role)]
 pub enum ReporterRole {
     PublicBody,
     /// The person who was interpreted for.
@@ -16,40 +18,16 @@ pub enum ReporterRole {
 }
 
 impl ReporterRole {
-    pub const ALL: [ReporterRole; 4] = [
-        Self::PublicBody,
-        Self::InterpretedPerson,
-        Self::Interpreter,
-        Self::Other,
-    ];
+    pub const ALL: [ReporterRole; 4] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::PublicBody => "public_body",
-            Self::InterpretedPerson => "interpreted_person",
-            Self::Interpreter => "interpreter",
-            Self::Other => "other",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::PublicBody => "offentlig organ",
-            Self::InterpretedPerson => "person det ble tolket for",
-            Self::Interpreter => "tolk",
-            Self::Other => "annen",
-        }
+        self.into()
     }
 }
 
-impl std::str::FromStr for ReporterRole {
-    type Err = TipError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| TipError::field("reporter_role", format!("ukjent rolle «{s}»")))
-    }
+/// The refusal of a role that is not one of ours.
+fn unknown_role(s: &str) -> TipError {
+    TipError::field("reporter_role", format!("ukjent rolle «{s}»"))
 }
 
 /// How to reach a reporter who gave their name: a name and at least one of e-mail and phone.

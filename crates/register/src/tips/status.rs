@@ -8,6 +8,8 @@ use super::event::CaseEvent;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum CaseStatus {
     /// Intake: received, not yet looked at.
     Received,
@@ -29,34 +31,10 @@ pub enum CaseStatus {
 }
 
 impl CaseStatus {
-    pub const ALL: [CaseStatus; 11] = [
-        Self::Received,
-        Self::InitialAssessment,
-        Self::Closed,
-        Self::Investigation,
-        Self::WithCommittee,
-        Self::AdvanceNotice,
-        Self::Decided,
-        Self::Appealed,
-        Self::ReversedOnAppeal,
-        Self::WithMinistry,
-        Self::MinistryDecided,
-    ];
+    pub const ALL: [CaseStatus; 11] = crate::string_enum::all();
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Received => "received",
-            Self::InitialAssessment => "initial_assessment",
-            Self::Closed => "closed",
-            Self::Investigation => "investigation",
-            Self::WithCommittee => "with_committee",
-            Self::AdvanceNotice => "advance_notice",
-            Self::Decided => "decided",
-            Self::Appealed => "appealed",
-            Self::ReversedOnAppeal => "reversed_on_appeal",
-            Self::WithMinistry => "with_ministry",
-            Self::MinistryDecided => "ministry_decided",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -92,16 +70,6 @@ impl CaseStatus {
     /// Whether the sanctions of an investigation (temporary exclusion) may be used.
     pub fn is_investigating(self) -> bool {
         matches!(self, Self::Investigation | Self::WithCommittee | Self::AdvanceNotice)
-    }
-}
-
-impl std::str::FromStr for CaseStatus {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("ukjent saksstatus «{s}»"))
     }
 }
 
