@@ -701,7 +701,7 @@ mod tests {
     /// What a user of `lang` reads for each refusal the register gives `tip` on `TODAY`.
     fn refusals_read(tip: &NewTip, lang: crate::i18n::Lang) -> Vec<String> {
         let refused = tip.check(TODAY).expect_err("the register refuses the tip");
-        let problems = Problems::from_register(refused);
+        let problems = Problems::from_register(refused.into());
         problems
             .iter()
             .map(|e| (lang.texts().tips.error)(e.field, &e.problem))
@@ -762,7 +762,7 @@ mod tests {
         change(&|t| t.received_by = String::new());
         let mut kinds = Vec::new();
         for tip in &tips {
-            let problems = Problems::from_register(tip.check(TODAY).unwrap_err());
+            let problems = Problems::from_register(tip.check(TODAY).unwrap_err().into());
             for e in problems.iter() {
                 match e.problem {
                     Problem::Refused(Refusal::NotAccepted) => panic!("{tip:?} is refused without a kind"),

@@ -2,8 +2,7 @@
 //! and the verify API: listed, suspended and listed again shows the later start, in bokmål,
 //! nynorsk and English, on SQLite and PostgreSQL.
 
-#[path = "../../register/tests/common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -3,8 +3,7 @@
 //! word; honeypot, rate limit, size limit, form token and cross-site posts file nothing; the
 //! look-up offers only listed interpreters; nynorsk and English; no route reaches case data.
 
-#[path = "../../register/tests/common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;

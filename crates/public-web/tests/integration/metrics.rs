@@ -2,8 +2,7 @@
 //! so no interpreter number), and the index's lag behind the change feed when another process
 //! writes; request ids on responses and in the log lines a request causes.
 
-#[path = "../../register/tests/common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
