@@ -65,7 +65,7 @@ fn tip_queue(tips: &[TipListItem]) -> Markup {
                         li {
                             a href={ "/varsler/" (t.id) } { (t.reference) }
                             @if let Some(n) = t.interpreter { " – tolk " (n) }
-                            " (" (t.status.label()) ")"
+                            " (" (crate::labels::case_status(t.status)) ")"
                         }
                     }
                 }

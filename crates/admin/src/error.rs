@@ -88,8 +88,18 @@ impl AdminError {
             "Noe gikk galt hos oss. Prøv igjen om litt; vedvarer feilen, kontakt brukerstøtte.".into()
         } else if let Self::Tip(e) = self {
             crate::tips::message_of(e)
+        } else if let Some(worded) = self.worded_refusal() {
+            worded
         } else {
             self.to_string()
+        }
+    }
+
+    /// Staff words for a refusal the register gives typed (a status, an event, a document).
+    fn worded_refusal(&self) -> Option<String> {
+        match self {
+            Self::Casework(e) => crate::labels::casework_refusal(e),
+            _ => None,
         }
     }
 
@@ -97,6 +107,7 @@ impl AdminError {
     pub fn fields(&self) -> Vec<(String, String)> {
         match self {
             Self::Casework(CaseworkError::Invalid(fields)) | Self::Tip(TipError::Invalid(fields)) => fields.clone(),
+            Self::Tip(TipError::Term(problems)) => problems.iter().map(crate::labels::term_problem).collect(),
             Self::Casework(CaseworkError::Store(StoreError::Rule(register::rules::RuleError::InvalidProfile(f)))) => {
                 f.clone()
             }

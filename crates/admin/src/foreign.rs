@@ -350,9 +350,9 @@ fn case_view(
                     legend { "Kryss av for dokumentene som er mottatt" }
                     @for item in ChecklistItem::ALL {
                         @if let Some((_, on)) = c.documents.iter().find(|(i, _)| *i == item) {
-                            p { "✓ " (item.label()) " (mottatt " (on) ")" }
+                            p { "✓ " (crate::labels::checklist_item(item)) " (mottatt " (on) ")" }
                         } @else {
-                            (forms::checkbox(item.as_str(), item.label(), f.ticked(item)))
+                            (forms::checkbox(item.as_str(), crate::labels::checklist_item(item), f.ticked(item)))
                         }
                     }
                 }

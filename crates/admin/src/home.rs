@@ -214,8 +214,8 @@ fn tip_table(
             Column::sorted(
                 "status",
                 "Status",
-                |t: &TipListItem| html! { (crate::tips::capitalise(t.status.label())) @if t.pending { " – venter på godkjenning" } },
-                |t| t.status.label(),
+                |t: &TipListItem| html! { (crate::tips::capitalise(crate::labels::case_status(t.status))) @if t.pending { " – venter på godkjenning" } },
+                |t| crate::labels::case_status(t.status),
             ),
             Column::sorted("due", "Neste frist", move |t: &TipListItem| next_deadline(t, today), next_due),
         ],

@@ -1,16 +1,22 @@
 //! Bokmål names of domain values for the admin UI: qualification kinds, statuses, roles of
 //! changes. The one place UI wording for these lives; letters have their own (`letters`).
 
-use register::casework::DecisionKind;
 use register::casework::deadlines::Urgency;
-use register::casework::foreign::{self, Equivalent};
+use register::casework::foreign::{self, ChecklistItem, Equivalent};
+use register::casework::{CaseworkError, DecisionKind};
+use register::entry_status::{StatusEvent, TransitionError};
 use register::interpreter::{Availability, Gender};
 use register::licence::LicenceStatus;
 use register::qualification::QualificationKind;
 use register::record::TestPart;
+use register::rules::RuleError;
+use register::tips::committee::{Seat, TermProblem};
 use register::tips::figures::{Column, OutcomeColumn};
-use register::tips::{ClosureReason, DeadlineKind, DecisionOutcome, DocumentKind, Ground, ReporterRole};
-use register::{Catalogue, EntryStatus, LanguageCode, LanguageKind, Timestamp};
+use register::tips::status::CaseStatus;
+use register::tips::{
+    CaseEvent, ClosureReason, DeadlineKind, DecisionOutcome, DocumentKind, Ground, ReporterRole, TipError,
+};
+use register::{Catalogue, EntryStatus, LanguageCode, LanguageKind, StoreError, Timestamp};
 
 pub fn qualification(k: QualificationKind) -> &'static str {
     match k {
@@ -35,7 +41,164 @@ pub fn licence_status(s: LicenceStatus) -> &'static str {
 pub fn entry_status(s: EntryStatus) -> String {
     match s {
         EntryStatus::Excluded { until } => format!("utestengt til {}", date(until)),
-        other => other.label().to_string(),
+        other => entry_status_name(other).to_string(),
+    }
+}
+
+/// An entry's status without its end date, as refusals name it.
+pub fn entry_status_name(s: EntryStatus) -> &'static str {
+    match s {
+        EntryStatus::Active => "aktiv",
+        EntryStatus::Suspended => "midlertidig utestengt",
+        EntryStatus::Excluded { .. } => "utestengt for en periode",
+        EntryStatus::ExcludedPermanently => "utestengt permanent",
+        EntryStatus::Withdrawn => "trukket",
+        EntryStatus::NoBasis => "uten grunnlag",
+    }
+}
+
+/// What happens to an entry's status, as refusals name it.
+pub fn status_event(e: StatusEvent) -> &'static str {
+    match e {
+        StatusEvent::Suspend => "midlertidig utestenging",
+        StatusEvent::LiftSuspension => "oppheving av midlertidig utestenging",
+        StatusEvent::Exclude { .. } => "utestenging",
+        StatusEvent::LiftExclusion => "oppheving av utestenging",
+        StatusEvent::Withdraw => "tilbaketrekking",
+        StatusEvent::Reinstate => "ny godkjenning",
+        StatusEvent::BasisLost => "tap av grunnlag",
+        StatusEvent::BasisRestored => "gjenopprettet grunnlag",
+    }
+}
+
+/// A tip case's status.
+pub fn case_status(s: CaseStatus) -> &'static str {
+    match s {
+        CaseStatus::Received => "mottatt",
+        CaseStatus::InitialAssessment => "til første vurdering",
+        CaseStatus::Closed => "avsluttet",
+        CaseStatus::Investigation => "under undersøkelse",
+        CaseStatus::WithCommittee => "hos utvalget",
+        CaseStatus::AdvanceNotice => "forhåndsvarslet",
+        CaseStatus::Decided => "vedtak fattet",
+        CaseStatus::Appealed => "påklaget",
+        CaseStatus::ReversedOnAppeal => "omgjort etter klage",
+        CaseStatus::WithMinistry => "klage hos departementet",
+        CaseStatus::MinistryDecided => "klage avgjort av departementet",
+    }
+}
+
+/// A tip case event, by its stored kind (`CaseEvent::kind`), for refusals and the history.
+pub fn case_event_kind(kind: &str) -> &'static str {
+    match kind {
+        "assign" => "tildeling av saksbehandler",
+        "unassign" => "fjerning av saksbehandler",
+        "start_assessment" => "første vurdering",
+        "close" => "avslutning",
+        "open_investigation" => "undersøkelse",
+        "request_information" => "forespørsel om opplysninger",
+        "record_information_reply" => "svar på forespørsel om opplysninger",
+        "temporary_exclusion" => "midlertidig utestenging",
+        "lift_temporary_exclusion" => "oppheving av midlertidig utestenging",
+        "refer_to_committee" => "oversending til utvalget",
+        "record_advice" => "utvalgets råd",
+        "send_advance_notice" => "forhåndsvarsel",
+        "record_reply" => "svar på forhåndsvarsel",
+        "decide" => "vedtak",
+        "appeal" => "klage",
+        "reverse_on_appeal" => "omgjøring etter klage",
+        "forward_to_ministry" => "oversending av klage til departementet",
+        "record_ministry_outcome" => "departementets klageavgjørelse",
+        "propose" => "forslag til godkjenning",
+        "reject_proposal" => "avvisning av forslag",
+        "add_note" => "notat",
+        "add_document" => "dokument",
+        _ => "hendelse",
+    }
+}
+
+/// A tip case event, for refusals and the history.
+pub fn case_event(e: &CaseEvent) -> &'static str {
+    case_event_kind(e.kind())
+}
+
+/// A seat on the party-composed committee.
+pub fn seat(s: Seat) -> &'static str {
+    match s {
+        Seat::DegreeInterpreter => "tolk med tolkeutdanning",
+        Seat::Educator => "lærer eller forsker ved en tolkeutdanning",
+        Seat::UserRepresentative => "brukerrepresentant for minoritetsspråklige",
+        Seat::PublicBooker => "tolkebestiller i offentlig sektor",
+    }
+}
+
+/// A document a foreign-qualification case needs.
+pub fn checklist_item(i: ChecklistItem) -> &'static str {
+    match i {
+        ChecklistItem::Diploma => "Vitnemål",
+        ChecklistItem::Transcript => "Karakterutskrift",
+        ChecklistItem::CourseDescription => "Beskrivelse av utdanningen (fagplan)",
+        ChecklistItem::NorwegianProficiency => "Dokumentasjon av norskkunnskaper",
+        ChecklistItem::Identity => "Kopi av pass eller ID-kort",
+    }
+}
+
+/// A new committee term's problem, on its form field.
+pub fn term_problem(p: &TermProblem) -> (String, String) {
+    let message = match p {
+        TermProblem::SeatNotFilledOnce(s) => format!("plassen «{}» må ha nøyaktig ett medlem og én vara", seat(*s)),
+        TermProblem::NameMissing(s) => format!("navn og brukernavn mangler for «{}»", seat(*s)),
+        TermProblem::TwoSeats(name) => format!("{name} kan ikke ha to plasser i utvalget"),
+        TermProblem::Overlaps => "perioden overlapper en annen utvalgsperiode".to_string(),
+    };
+    (p.field().to_string(), message)
+}
+
+/// The staff wording of the register's refusals that name a status, an event or a document
+/// (the register gives them typed); `None` for the others, whose own message is used.
+pub fn refusal<S>(e: &TipError<S>) -> Option<String> {
+    match e {
+        TipError::NotAllowed { status, event } => Some(format!(
+            "{} er ikke tillatt når saken er {}",
+            case_event_kind(event),
+            case_status(*status)
+        )),
+        TipError::Term(problems) => Some(
+            problems
+                .iter()
+                .map(|p| term_problem(p).1)
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        _ => None,
+    }
+}
+
+/// As [`refusal`], for casework and the register's own rules.
+pub fn casework_refusal(e: &CaseworkError<StoreError>) -> Option<String> {
+    match e {
+        CaseworkError::FileIncomplete(missing) => Some(format!(
+            "dokumentasjonen er ikke komplett; mangler: {}",
+            missing
+                .iter()
+                .map(|i| checklist_item(*i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        CaseworkError::Store(e) => store_refusal(e),
+        _ => None,
+    }
+}
+
+/// As [`refusal`], for the register's rules on entries.
+pub fn store_refusal(e: &StoreError) -> Option<String> {
+    match e {
+        StoreError::Rule(RuleError::Transition(TransitionError::NotAllowed { status, event })) => Some(format!(
+            "{} er ikke tillatt når oppføringen er {}",
+            status_event(*event),
+            entry_status_name(*status)
+        )),
+        _ => None,
     }
 }
 
@@ -297,6 +460,47 @@ mod tests {
     use time::macros::datetime;
 
     use super::*;
+
+    #[test]
+    fn typed_refusals_are_worded_here_not_in_the_register() {
+        let not_allowed: TipError = TipError::NotAllowed {
+            status: CaseStatus::Closed,
+            event: "decide",
+        };
+        assert_eq!(
+            refusal(&not_allowed).as_deref(),
+            Some("vedtak er ikke tillatt når saken er avsluttet")
+        );
+        let term: TipError = TipError::Term(vec![
+            TermProblem::SeatNotFilledOnce(Seat::Educator),
+            TermProblem::TwoSeats("Kari Nordmann".into()),
+        ]);
+        assert_eq!(
+            refusal(&term).as_deref(),
+            Some(
+                "plassen «lærer eller forsker ved en tolkeutdanning» må ha nøyaktig ett medlem og én vara; \
+                 Kari Nordmann kan ikke ha to plasser i utvalget"
+            )
+        );
+        assert_eq!(term_problem(&TermProblem::Overlaps).0, "starts_on");
+        let incomplete = CaseworkError::FileIncomplete(vec![ChecklistItem::Diploma, ChecklistItem::Identity]);
+        assert_eq!(
+            casework_refusal(&incomplete).as_deref(),
+            Some("dokumentasjonen er ikke komplett; mangler: Vitnemål, Kopi av pass eller ID-kort")
+        );
+        let transition = StoreError::Rule(RuleError::Transition(TransitionError::NotAllowed {
+            status: EntryStatus::Withdrawn,
+            event: StatusEvent::Suspend,
+        }));
+        assert_eq!(
+            store_refusal(&transition).as_deref(),
+            Some("midlertidig utestenging er ikke tillatt når oppføringen er trukket")
+        );
+        // Every stored event kind has staff words.
+        for kind in ["assign", "record_ministry_outcome", "add_document"] {
+            assert_ne!(case_event_kind(kind), "hendelse");
+        }
+    }
 
     #[test]
     fn counts_dates_and_actors_read_as_norwegian() {

@@ -44,8 +44,8 @@ pub enum StatusEvent {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TransitionError {
-    #[error("{event} er ikke tillatt når oppføringen er {status}")]
-    NotAllowed { status: &'static str, event: &'static str },
+    #[error("«{event:?}» er ikke tillatt når oppføringen har status «{}»", .status.as_str())]
+    NotAllowed { status: EntryStatus, event: StatusEvent },
     #[error("utestengingen må slutte etter {today}; sluttdatoen {until} er allerede passert")]
     EndDateNotInFuture { until: Date, today: Date },
 }
@@ -53,18 +53,6 @@ pub enum TransitionError {
 impl EntryStatus {
     pub fn as_str(self) -> &'static str {
         self.into()
-    }
-
-    /// Norwegian label for messages.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Active => "aktiv",
-            Self::Suspended => "midlertidig utestengt",
-            Self::Excluded { .. } => "utestengt for en periode",
-            Self::ExcludedPermanently => "utestengt permanent",
-            Self::Withdrawn => "trukket",
-            Self::NoBasis => "uten grunnlag",
-        }
     }
 
     /// Rebuilds a status from its stored parts.
@@ -96,21 +84,6 @@ impl EntryStatus {
     }
 }
 
-impl StatusEvent {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Suspend => "midlertidig utestenging",
-            Self::LiftSuspension => "oppheving av midlertidig utestenging",
-            Self::Exclude { .. } => "utestenging",
-            Self::LiftExclusion => "oppheving av utestenging",
-            Self::Withdraw => "tilbaketrekking",
-            Self::Reinstate => "ny godkjenning",
-            Self::BasisLost => "tap av grunnlag",
-            Self::BasisRestored => "gjenopprettet grunnlag",
-        }
-    }
-}
-
 /// Applies `event` to `status` on `today`. The status is first brought up to date, so an
 /// exclusion whose end date has passed counts as lifted.
 ///
@@ -135,10 +108,7 @@ pub fn transition(status: EntryStatus, event: StatusEvent, today: Date) -> Resul
         (Active, BasisLost) => NoBasis,
         (NoBasis, BasisRestored) => Active,
         (status, event) => {
-            return Err(TransitionError::NotAllowed {
-                status: status.label(),
-                event: event.label(),
-            });
+            return Err(TransitionError::NotAllowed { status, event });
         }
     };
     Ok(next)

@@ -51,7 +51,7 @@ pub fn participant_list(term: Option<&Term>, meeting: &Meeting) -> Markup {
                 li {
                     (name_in(term, login))
                     @if let Some((seat, as_what)) = term.and_then(|t| place_in(t, login)) {
-                        " – " (as_what) ", " (seat.label())
+                        " – " (as_what) ", " (crate::labels::seat(seat))
                     }
                 }
             }
@@ -162,7 +162,7 @@ fn meeting_form_page(staff: &Staff, term: &Term, f: &MeetingForm, errors: &Error
                     @let id = format!("participant-{i}");
                     div class="checkbox" {
                         input type="checkbox" id=(id) name=(id) value=(p.login) checked[chosen.contains(&p.login)];
-                        label for=(id) { (p.name) " – " (as_what) ", " (seat.label()) }
+                        label for=(id) { (p.name) " – " (as_what) ", " (crate::labels::seat(seat)) }
                     }
                 }
                 @if let Some(m) = errors.get("participants") { p class="field-error" id="participants-error" { (m) } }
@@ -274,7 +274,7 @@ async fn meeting_page(
                         tr {
                             td { a href={ "/varsler/" (item.tip_id) } { (item.reference) } }
                             td { @if let Some(n) = item.interpreter { (n) } @else { "ukjent" } }
-                            td { (item.status.label()) }
+                            td { (crate::labels::case_status(item.status)) }
                             td { @if item.advised { "registrert" } @else { "ikke registrert" } }
                             td {
                                 @if item.conflicts.is_empty() { "ingen" }

@@ -37,7 +37,7 @@ pub struct Notice {
 
 /// The seat's label with a capital first letter, as a heading.
 pub fn seat_heading(seat: Seat) -> String {
-    let label = seat.label();
+    let label = crate::labels::seat(seat);
     let mut chars = label.chars();
     chars
         .next()

@@ -102,7 +102,7 @@ pub fn search_page(
                                 td {
                                     ul class="plain" {
                                         @for e in &r.entries {
-                                            li { (labels::language(catalogue, e.language)) ": " (e.category.map(|c| c.as_str()).unwrap_or("ingen kategori")) ", " (e.status.label()) }
+                                            li { (labels::language(catalogue, e.language)) ": " (e.category.map(|c| c.as_str()).unwrap_or("ingen kategori")) ", " (crate::labels::entry_status_name(e.status)) }
                                         }
                                     }
                                 }
@@ -422,7 +422,7 @@ fn summary(detail: &serde_json::Value) -> Markup {
                 .map(|m| {
                     let s = |k: &str| m.get(k).and_then(|v| v.as_str()).unwrap_or("–").to_string();
                     let status = register::EntryStatus::from_parts(&s("status"), Some(time::Date::MIN))
-                        .map(|e| e.label().to_string())
+                        .map(|e| crate::labels::entry_status_name(e).to_string())
                         .unwrap_or_else(|| s("status"));
                     format!("{}: kategori {}, {status}", s("language"), s("category"))
                 })

@@ -636,7 +636,7 @@ fn decision_options(case: &TipCase, choices: &Choices) -> Vec<(String, String)> 
 pub(super) fn tip_message<S: std::fmt::Display>(e: &TipError<S>) -> String {
     match e {
         TipError::Invalid(fields) => fields.first().map(|(_, m)| m.clone()).unwrap_or_default(),
-        e => e.to_string(),
+        e => crate::labels::refusal(e).unwrap_or_else(|| e.to_string()),
     }
 }
 
@@ -695,6 +695,6 @@ pub fn action_form(
 pub fn proposal_text(event: &CaseEvent) -> String {
     match event {
         CaseEvent::Decide { outcome, .. } => format!("Vedtak: {}", outcome_text(outcome)),
-        e => super::capitalise(e.label()),
+        e => super::capitalise(crate::labels::case_event(e)),
     }
 }

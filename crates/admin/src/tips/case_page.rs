@@ -165,7 +165,7 @@ fn facts(case: &TipCase, cx: &Context) -> Markup {
     };
     html! {
         dl class="facts" id="facts" {
-            dt { "Status" } dd id="status" { (capitalise(case.status.label())) }
+            dt { "Status" } dd id="status" { (capitalise(crate::labels::case_status(case.status))) }
             dt { "Mottatt" } dd { (i.received_on) " per " (channel) ", registrert av " (who(&i.received_by)) }
             dt { "Tildelt" } dd id="assigned" {
                 @if case.assigned.is_empty() { "ingen" } @else { (case.assigned.iter().map(|a| who(a)).collect::<Vec<_>>().join(", ")) }

@@ -59,11 +59,12 @@ fn status_options() -> Vec<(String, String)> {
         ("open".to_string(), "Åpne saker".to_string()),
         ("all".to_string(), "Alle saker".to_string()),
     ];
-    out.extend(
-        CaseStatus::ALL
-            .iter()
-            .map(|s| (s.as_str().to_string(), super::capitalise(s.label()))),
-    );
+    out.extend(CaseStatus::ALL.iter().map(|s| {
+        (
+            s.as_str().to_string(),
+            super::capitalise(crate::labels::case_status(*s)),
+        )
+    }));
     out
 }
 
@@ -130,12 +131,12 @@ fn tips_table(user: &Staff, items: &[TipListItem], names: &Names, query: &PageQu
                 "Status",
                 |i: &TipListItem| {
                     html! {
-                        (super::capitalise(i.status.label()))
+                        (super::capitalise(crate::labels::case_status(i.status)))
                         @if i.pending { br; strong { "Venter på godkjenning" } }
                     }
                 },
                 // Open cases before closed ones, then by where they stand.
-                |i| (!i.status.is_open(), i.status.label()),
+                |i| (!i.status.is_open(), crate::labels::case_status(i.status)),
             ),
             Column::plain("Tildelt", |i: &TipListItem| {
                 html! {

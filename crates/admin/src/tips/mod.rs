@@ -79,7 +79,14 @@ pub fn message_of(e: &TipError<StoreError>) -> String {
             capitalise(&format!("{}.", list.join("; ")))
         }
         TipError::Store(StoreError::NotFound(n)) => format!("Fant ingen tolk med tolkenummer {n}."),
-        e => capitalise(&format!("{e}.")),
+        TipError::Store(e) => capitalise(&format!(
+            "{}.",
+            crate::labels::store_refusal(e).unwrap_or_else(|| e.to_string())
+        )),
+        e => capitalise(&format!(
+            "{}.",
+            crate::labels::refusal(e).unwrap_or_else(|| e.to_string())
+        )),
     }
 }
 

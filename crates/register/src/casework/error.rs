@@ -21,8 +21,8 @@ pub enum CaseworkError<S = Infallible> {
     AlreadyAcknowledged,
     #[error("saken er allerede avgjort")]
     AlreadyDecided,
-    #[error("dokumentasjonen er ikke komplett; mangler: {}", .0.join(", "))]
-    FileIncomplete(Vec<&'static str>),
+    #[error("dokumentasjonen er ikke komplett; mangler: {}", .0.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", "))]
+    FileIncomplete(Vec<super::foreign::ChecklistItem>),
     #[error("saken må vurderes før den kan avgjøres")]
     NotAssessed,
     #[error("godkjenning krever en norsk likeverdig kvalifikasjon i vurderingen")]

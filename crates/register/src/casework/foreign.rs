@@ -31,16 +31,6 @@ impl ChecklistItem {
     pub fn as_str(self) -> &'static str {
         self.into()
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Diploma => "Vitnemål",
-            Self::Transcript => "Karakterutskrift",
-            Self::CourseDescription => "Beskrivelse av utdanningen (fagplan)",
-            Self::NorwegianProficiency => "Dokumentasjon av norskkunnskaper",
-            Self::Identity => "Kopi av pass eller ID-kort",
-        }
-    }
 }
 
 /// The Norwegian qualification a foreign one is approved as.
@@ -240,9 +230,7 @@ impl ForeignCase {
         self.ensure_open()?;
         let missing = self.missing_documents();
         if !missing.is_empty() {
-            return Err(CaseworkError::FileIncomplete(
-                missing.iter().map(|i| i.label()).collect(),
-            ));
+            return Err(CaseworkError::FileIncomplete(missing));
         }
         if text.trim().is_empty() {
             return Err(CaseworkError::field("assessment", "vurderingen må fylles ut"));

@@ -29,6 +29,7 @@ impl From<TipError> for TipError<StoreError> {
             TipError::DocumentNotFound(a) => TipError::DocumentNotFound(a),
             TipError::MeetingNotFound(a) => TipError::MeetingNotFound(a),
             TipError::TermNotFound(a) => TipError::TermNotFound(a),
+            TipError::Term(a) => TipError::Term(a),
             TipError::Key(a) => TipError::Key(a),
             TipError::Store(never) => match never {},
         }

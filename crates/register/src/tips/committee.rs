@@ -28,13 +28,27 @@ impl Seat {
     pub fn as_str(self) -> &'static str {
         self.into()
     }
+}
 
-    pub fn label(self) -> &'static str {
+/// Why a new term cannot be appointed; the services word each (and name the seat).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TermProblem {
+    /// The seat is missing or given twice.
+    SeatNotFilledOnce(Seat),
+    /// A member or deputy of the seat lacks a name or a login.
+    NameMissing(Seat),
+    /// The person (by name) holds two places.
+    TwoSeats(String),
+    /// The term overlaps another.
+    Overlaps,
+}
+
+impl TermProblem {
+    /// The form field the problem belongs to.
+    pub fn field(&self) -> &'static str {
         match self {
-            Self::DegreeInterpreter => "tolk med tolkeutdanning",
-            Self::Educator => "lærer eller forsker ved en tolkeutdanning",
-            Self::UserRepresentative => "brukerrepresentant for minoritetsspråklige",
-            Self::PublicBooker => "tolkebestiller i offentlig sektor",
+            TermProblem::Overlaps => "starts_on",
+            _ => "seats",
         }
     }
 }
@@ -106,26 +120,20 @@ impl NewTerm {
     /// Every seat exactly once with a member and a different deputy; nobody holds two places;
     /// the term does not overlap an existing one. Returns the term's last day.
     pub fn check(&self, rules: &TermRules, existing: &[Term]) -> Result<Date, TipError> {
-        let mut errors: Vec<(String, String)> = Vec::new();
+        let mut errors: Vec<TermProblem> = Vec::new();
         for seat in Seat::ALL {
             let n = self.seats.iter().filter(|s| s.seat == seat).count();
             if n != 1 {
-                errors.push((
-                    "seats".into(),
-                    format!("plassen «{}» må ha nøyaktig ett medlem og én vara", seat.label()),
-                ));
+                errors.push(TermProblem::SeatNotFilledOnce(seat));
             }
         }
         let mut logins: Vec<&str> = Vec::new();
         for s in &self.seats {
             for p in [&s.member, &s.deputy] {
                 if p.login.trim().is_empty() || p.name.trim().is_empty() {
-                    errors.push((
-                        "seats".into(),
-                        format!("navn og brukernavn mangler for «{}»", s.seat.label()),
-                    ));
+                    errors.push(TermProblem::NameMissing(s.seat));
                 } else if logins.contains(&p.login.as_str()) {
-                    errors.push(("seats".into(), format!("{} kan ikke ha to plasser i utvalget", p.name)));
+                    errors.push(TermProblem::TwoSeats(p.name.clone()));
                 } else {
                     logins.push(&p.login);
                 }
@@ -136,12 +144,12 @@ impl NewTerm {
             .iter()
             .any(|t| t.starts_on <= ends_on && self.starts_on <= t.ends_on)
         {
-            errors.push(("starts_on".into(), "perioden overlapper en annen utvalgsperiode".into()));
+            errors.push(TermProblem::Overlaps);
         }
         if errors.is_empty() {
             Ok(ends_on)
         } else {
-            Err(TipError::Invalid(errors))
+            Err(TipError::Term(errors))
         }
     }
 }
@@ -253,7 +261,7 @@ mod tests {
         let mut nameless = ok.clone();
         nameless.seats[0].deputy.name = " ".into();
         for bad in [missing, twice, doubled, nameless] {
-            assert!(matches!(bad.check(&r, &[]), Err(TipError::Invalid(_))), "{bad:?}");
+            assert!(matches!(bad.check(&r, &[]), Err(TipError::Term(_))), "{bad:?}");
         }
         let existing = Term {
             id: 1,

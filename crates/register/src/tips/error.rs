@@ -13,8 +13,15 @@ pub enum TipError<S = Infallible> {
     Invalid(Vec<(String, String)>),
     #[error("fant ingen varselsak med nummer {0}")]
     NotFound(i64),
-    #[error("{event} er ikke tillatt når saken er {status}")]
-    NotAllowed { status: &'static str, event: &'static str },
+    /// The event (by its stored kind, `CaseEvent::kind`) is not allowed in the status.
+    #[error("hendelsen «{event}» er ikke tillatt når saken har status «{}»", .status.as_str())]
+    NotAllowed {
+        status: super::status::CaseStatus,
+        event: &'static str,
+    },
+    /// A new committee term breaks the rules of its composition.
+    #[error("utvalgsperioden kan ikke oppnevnes: {0:?}")]
+    Term(Vec<super::committee::TermProblem>),
     #[error(
         "utestenging krever tre advarsler i løpet av fem år eller et vesentlig brudd (tolken har {warnings} advarsler)"
     )]

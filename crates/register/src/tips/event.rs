@@ -155,34 +155,6 @@ impl CaseEvent {
     pub fn is_file_addition(&self) -> bool {
         matches!(self, Self::AddNote { .. } | Self::AddDocument { .. })
     }
-
-    /// Norwegian label for refusals and the history.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::Assign { .. } => "tildeling av saksbehandler",
-            Self::Unassign { .. } => "fjerning av saksbehandler",
-            Self::StartAssessment => "første vurdering",
-            Self::Close { .. } => "avslutning",
-            Self::OpenInvestigation => "undersøkelse",
-            Self::RequestInformation { .. } => "forespørsel om opplysninger",
-            Self::RecordInformationReply { .. } => "svar på forespørsel om opplysninger",
-            Self::TemporaryExclusion => "midlertidig utestenging",
-            Self::LiftTemporaryExclusion => "oppheving av midlertidig utestenging",
-            Self::ReferToCommittee { .. } => "oversending til utvalget",
-            Self::RecordAdvice { .. } => "utvalgets råd",
-            Self::SendAdvanceNotice { .. } => "forhåndsvarsel",
-            Self::RecordReply { .. } => "svar på forhåndsvarsel",
-            Self::Decide { .. } => "vedtak",
-            Self::Appeal { .. } => "klage",
-            Self::ReverseOnAppeal { .. } => "omgjøring etter klage",
-            Self::ForwardToMinistry { .. } => "oversending av klage til departementet",
-            Self::RecordMinistryOutcome { .. } => "departementets klageavgjørelse",
-            Self::Propose { .. } => "forslag til godkjenning",
-            Self::RejectProposal { .. } => "avvisning av forslag",
-            Self::AddNote { .. } => "notat",
-            Self::AddDocument { .. } => "dokument",
-        }
-    }
 }
 
 /// One stored event with who made it, who approved it (four eyes), when and why.

@@ -37,22 +37,6 @@ impl CaseStatus {
         self.into()
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Received => "mottatt",
-            Self::InitialAssessment => "til første vurdering",
-            Self::Closed => "avsluttet",
-            Self::Investigation => "under undersøkelse",
-            Self::WithCommittee => "hos utvalget",
-            Self::AdvanceNotice => "forhåndsvarslet",
-            Self::Decided => "vedtak fattet",
-            Self::Appealed => "påklaget",
-            Self::ReversedOnAppeal => "omgjort etter klage",
-            Self::WithMinistry => "klage hos departementet",
-            Self::MinistryDecided => "klage avgjort av departementet",
-        }
-    }
-
     /// Whether the case is still being handled (not closed, and no appeal or decision pending).
     pub fn is_open(self) -> bool {
         matches!(
@@ -176,8 +160,8 @@ pub fn next(status: CaseStatus, event: &CaseEvent) -> Result<CaseStatus, TipErro
         e => e.event_kind().and_then(|kind| transition(status, kind, false)),
     };
     to.ok_or_else(|| TipError::NotAllowed {
-        status: status.label(),
-        event: event.label(),
+        status,
+        event: event.kind(),
     })
 }
 
