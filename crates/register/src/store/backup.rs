@@ -62,7 +62,8 @@ pub async fn holds_register(url: &str) -> Result<bool> {
         other => StoreError::Database(other),
     })?;
     let tables: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('interpreters', 'tips')",
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN \
+            ('interpreters', 'tips')",
     )
     .fetch_one(&mut conn)
     .await?;

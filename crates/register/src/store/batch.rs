@@ -151,28 +151,37 @@ impl Batch {
                 .await?;
         }
         for (n, no, at) in &self.end_quals {
-            sql("UPDATE qualifications SET valid_to = $1 WHERE interpreter_number = $2 AND qualification_no = $3 AND valid_to IS NULL")
-                .bind(*at)
-                .bind(*n)
-                .bind(*no)
-                .execute(&mut *db)
-                .await?;
+            sql(
+                "UPDATE qualifications SET valid_to = $1 WHERE interpreter_number = $2 AND qualification_no = $3 AND \
+                valid_to IS NULL",
+            )
+            .bind(*at)
+            .bind(*n)
+            .bind(*no)
+            .execute(&mut *db)
+            .await?;
         }
         for (n, no, at) in &self.close_licences {
-            sql("UPDATE licence_versions SET valid_to = $1 WHERE interpreter_number = $2 AND licence_no = $3 AND valid_to IS NULL")
-                .bind(*at)
-                .bind(*n)
-                .bind(*no)
-                .execute(&mut *db)
-                .await?;
+            sql(
+                "UPDATE licence_versions SET valid_to = $1 WHERE interpreter_number = $2 AND licence_no = $3 AND \
+                valid_to IS NULL",
+            )
+            .bind(*at)
+            .bind(*n)
+            .bind(*no)
+            .execute(&mut *db)
+            .await?;
         }
         for (n, lang, at) in &self.close_entries {
-            sql("UPDATE entry_versions SET valid_to = $1 WHERE interpreter_number = $2 AND language = $3 AND valid_to IS NULL")
-                .bind(*at)
-                .bind(*n)
-                .bind(lang.as_str())
-                .execute(&mut *db)
-                .await?;
+            sql(
+                "UPDATE entry_versions SET valid_to = $1 WHERE interpreter_number = $2 AND language = $3 AND \
+                valid_to IS NULL",
+            )
+            .bind(*at)
+            .bind(*n)
+            .bind(lang.as_str())
+            .execute(&mut *db)
+            .await?;
         }
         for chunk in self.interpreters.chunks(chunk_rows(2)) {
             let mut q = insert_rows(
@@ -187,7 +196,8 @@ impl Batch {
         }
         for chunk in self.profiles.chunks(chunk_rows(20)) {
             let mut q = insert_rows(
-                "INSERT INTO interpreter_versions (interpreter_number, change_seq, valid_from, valid_to, national_id, given_name, \
+                "INSERT INTO interpreter_versions (interpreter_number, change_seq, valid_from, valid_to, \
+                    national_id, given_name, \
                  family_name, preferred_name, gender, county, phone, email, street, postal_code, city, address_public, \
                  availability, on_site, telephone, video)",
                 chunk.len(),
@@ -222,7 +232,8 @@ impl Batch {
         }
         for chunk in self.quals.chunks(chunk_rows(11)) {
             let mut q = insert_rows(
-                "INSERT INTO qualifications (interpreter_number, qualification_no, change_seq, valid_from, valid_to, kind, \
+                "INSERT INTO qualifications (interpreter_number, qualification_no, change_seq, valid_from, valid_to, \
+                    kind, \
                  language, completed_on, institution, foreign_approval, evidence_ref)",
                 chunk.len(),
                 11,
@@ -246,7 +257,8 @@ impl Batch {
         }
         for chunk in self.licences.chunks(chunk_rows(9)) {
             let mut q = insert_rows(
-                "INSERT INTO licence_versions (interpreter_number, licence_no, change_seq, valid_from, valid_to, language, \
+                "INSERT INTO licence_versions (interpreter_number, licence_no, change_seq, valid_from, valid_to, \
+                    language, \
                  granted_on, decision_ref, status)",
                 chunk.len(),
                 9,
@@ -268,7 +280,8 @@ impl Batch {
         }
         for chunk in self.tests.chunks(chunk_rows(8)) {
             let mut q = insert_rows(
-                "INSERT INTO authorisation_tests (interpreter_number, test_no, change_seq, valid_from, language, part, taken_on, passed)",
+                "INSERT INTO authorisation_tests (interpreter_number, test_no, change_seq, valid_from, language, \
+                    part, taken_on, passed)",
                 chunk.len(),
                 8,
             );
@@ -288,7 +301,8 @@ impl Batch {
         }
         for chunk in self.entries.chunks(chunk_rows(9)) {
             let mut q = insert_rows(
-                "INSERT INTO entry_versions (interpreter_number, language, change_seq, valid_from, valid_to, kind, category, \
+                "INSERT INTO entry_versions (interpreter_number, language, change_seq, valid_from, valid_to, kind, \
+                    category, \
                  status, excluded_until)",
                 chunk.len(),
                 9,
@@ -321,7 +335,8 @@ impl Batch {
         }
         for chunk in self.audit.chunks(chunk_rows(8)) {
             let mut q = insert_rows(
-                "INSERT INTO audit_log (change_seq, recorded_at, effective_at, actor, action, interpreter_number, reason, detail)",
+                "INSERT INTO audit_log (change_seq, recorded_at, effective_at, actor, action, interpreter_number, \
+                    reason, detail)",
                 chunk.len(),
                 8,
             );

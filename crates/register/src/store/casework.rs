@@ -112,7 +112,8 @@ where
 {
     registered(db, new.number).await?;
     let id: i64 = sql(
-        "INSERT INTO decisions (interpreter_number, kind, language, case_ref, reasons, legal_basis, decided_on, appeal_deadline, letter_language, decided_by, recorded_at) \
+        "INSERT INTO decisions (interpreter_number, kind, language, case_ref, reasons, legal_basis, decided_on, \
+            appeal_deadline, letter_language, decided_by, recorded_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(new.number.get())
@@ -127,8 +128,7 @@ where
     .bind(&new.decided_by)
     .bind(Timestamp::now())
     .scalar(&mut *db)
-    .await
-    ?;
+    .await?;
     let decision = decisions(db, "id = $1", id)
         .await?
         .pop()
@@ -150,7 +150,8 @@ impl Database {
         let mut tx = self.pool.begin_write().await?;
         registered(&mut tx.on(), new.number).await?;
         let id: i64 = sql(
-            "INSERT INTO foreign_cases (version, interpreter_number, language, country, institution, title, completed_on, received_on, assigned_to, opened_by, opened_at) \
+            "INSERT INTO foreign_cases (version, interpreter_number, language, country, institution, title, \
+                completed_on, received_on, assigned_to, opened_by, opened_at) \
              VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(new.number.get())
@@ -164,8 +165,7 @@ impl Database {
         .bind(&new.opened_by)
         .bind(Timestamp::now())
         .scalar(tx.on())
-        .await
-        ?;
+        .await?;
         tx.commit().await?;
         self.foreign_case(id).await?.ok_or(Error::CaseNotFound(id))
     }
@@ -304,7 +304,8 @@ impl Database {
         note: Option<&str>,
     ) -> Result<bool> {
         let done = sql(
-            "UPDATE pending_approvals SET status = $1, decided_by = $2, decided_at = $3, note = $4 WHERE id = $5 AND status = 'pending'",
+            "UPDATE pending_approvals SET status = $1, decided_by = $2, decided_at = $3, note = $4 WHERE id = $5 AND \
+                status = 'pending'",
         )
         .bind(status.as_str())
         .bind(decided_by)
@@ -312,8 +313,7 @@ impl Database {
         .bind(note)
         .bind(id)
         .execute(&self.pool)
-        .await
-        ?;
+        .await?;
         Ok(done == 1)
     }
 
@@ -329,14 +329,14 @@ impl Database {
     ) -> Result<Option<InterpreterRecord>> {
         let mut tx = self.pool.begin_write().await?;
         let done = sql(
-            "UPDATE pending_approvals SET status = 'approved', decided_by = $1, decided_at = $2 WHERE id = $3 AND status = 'pending'",
+            "UPDATE pending_approvals SET status = 'approved', decided_by = $1, decided_at = $2 WHERE id = $3 AND \
+                status = 'pending'",
         )
         .bind(approver)
         .bind(Timestamp::now())
         .bind(id)
         .execute(tx.on())
-        .await
-        ?;
+        .await?;
         if done != 1 {
             return Ok(None);
         }

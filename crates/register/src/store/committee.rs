@@ -54,7 +54,8 @@ pub(super) async fn load_terms(db: &mut On<'_>) -> Result<Vec<Term>> {
         .fetch_all(&mut *db)
         .await?;
     let seats: Vec<SeatRow> = sql(
-        "SELECT term_id, seat, member_login, member_name, deputy_login, deputy_name FROM committee_seats ORDER BY term_id, seat",
+        "SELECT term_id, seat, member_login, member_name, deputy_login, deputy_name FROM committee_seats ORDER BY \
+            term_id, seat",
     )
     .fetch_all(&mut *db)
     .await?;
@@ -91,15 +92,20 @@ pub(super) async fn load_terms(db: &mut On<'_>) -> Result<Vec<Term>> {
 
 pub(super) async fn load_meetings(db: &mut On<'_>, login: Option<&str>) -> Result<Vec<Meeting>> {
     let rows: Vec<(i64, i64, Date)> = match login {
-        Some(l) => sql(
-            "SELECT m.id, m.term_id, m.held_on FROM committee_meetings m JOIN committee_participants p ON p.meeting_id = m.id WHERE p.login = $1 ORDER BY m.held_on, m.id",
-        )
-        .bind(l)
-        .fetch_all(&mut *db)
-        .await?,
-        None => sql("SELECT id, term_id, held_on FROM committee_meetings ORDER BY held_on, id")
+        Some(l) => {
+            sql(
+                "SELECT m.id, m.term_id, m.held_on FROM committee_meetings m JOIN committee_participants p ON \
+                p.meeting_id = m.id WHERE p.login = $1 ORDER BY m.held_on, m.id",
+            )
+            .bind(l)
             .fetch_all(&mut *db)
-            .await?,
+            .await?
+        }
+        None => {
+            sql("SELECT id, term_id, held_on FROM committee_meetings ORDER BY held_on, id")
+                .fetch_all(&mut *db)
+                .await?
+        }
     };
     let people: Vec<(i64, String)> =
         sql("SELECT meeting_id, login FROM committee_participants ORDER BY meeting_id, login")
@@ -132,7 +138,8 @@ impl Database {
             .await?;
         for s in &new.seats {
             sql(
-                "INSERT INTO committee_seats (term_id, seat, member_login, member_name, deputy_login, deputy_name) VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO committee_seats (term_id, seat, member_login, member_name, deputy_login, deputy_name) \
+                    VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(id)
             .bind(s.seat.as_str())
@@ -206,7 +213,8 @@ impl Database {
             .await?;
         exists.ok_or(Error::NotFound(id))?;
         sql(
-            "INSERT INTO committee_conflicts (tip_id, login, declared_at, note) VALUES ($1, $2, $3, $4) ON CONFLICT (tip_id, login) DO NOTHING",
+            "INSERT INTO committee_conflicts (tip_id, login, declared_at, note) VALUES ($1, $2, $3, $4) ON CONFLICT \
+                (tip_id, login) DO NOTHING",
         )
         .bind(id)
         .bind(login.trim())
@@ -233,7 +241,8 @@ impl Database {
             .scalars(conn.on())
             .await?;
         let conflicts: Vec<(i64, String, Timestamp, String)> = sql(
-            "SELECT c.tip_id, c.login, c.declared_at, c.note FROM committee_conflicts c JOIN committee_agenda a ON a.tip_id = c.tip_id WHERE a.meeting_id = $1 ORDER BY c.declared_at, c.login",
+            "SELECT c.tip_id, c.login, c.declared_at, c.note FROM committee_conflicts c JOIN committee_agenda a ON \
+                a.tip_id = c.tip_id WHERE a.meeting_id = $1 ORDER BY c.declared_at, c.login",
         )
         .bind(meeting_id)
         .fetch_all(conn.on())

@@ -51,7 +51,8 @@ impl Scope {
     }
 }
 
-const PROFILE_COLUMNS: &str = "interpreter_number, national_id, given_name, family_name, preferred_name, gender, county, phone, email, street, postal_code, city, address_public, availability, on_site, telephone, video";
+const PROFILE_COLUMNS: &str = "interpreter_number, national_id, given_name, family_name, preferred_name, gender, \
+    county, phone, email, street, postal_code, city, address_public, availability, on_site, telephone, video";
 const QUALIFICATION_COLUMNS: &str =
     "interpreter_number, qualification_no, kind, language, completed_on, institution, foreign_approval, evidence_ref";
 const LICENCE_COLUMNS: &str = "interpreter_number, licence_no, language, granted_on, decision_ref, status";
@@ -395,12 +396,14 @@ impl Database {
 
     /// Feed rows after `seq`, oldest first, at most `limit`.
     pub async fn changes_since(&self, seq: i64, limit: i64) -> Result<Vec<FeedItem>> {
-        let rows: Vec<FeedRow> =
-            sql("SELECT seq, interpreter_number, effective_at, recorded_at FROM change_feed WHERE seq > $1 ORDER BY seq LIMIT $2")
-                .bind(seq)
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?;
+        let rows: Vec<FeedRow> = sql(
+            "SELECT seq, interpreter_number, effective_at, recorded_at FROM change_feed WHERE seq > $1 ORDER BY \
+                seq LIMIT $2",
+        )
+        .bind(seq)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
         rows.into_iter().map(FeedRow::into_item).collect()
     }
 
@@ -428,8 +431,11 @@ impl Database {
     /// and why: a read, not a change (no feed row, no `change_seq`), so the history tells who
     /// has seen the number.
     pub async fn record_national_id_reveal(&self, number: InterpreterNumber, actor: &str, reason: &str) -> Result<()> {
-        sql("INSERT INTO audit_log (change_seq, recorded_at, effective_at, actor, action, interpreter_number, reason, detail) \
-             VALUES (NULL, $1, $1, $2, 'reveal_national_id', $3, $4, '{}')")
+        sql(
+            "INSERT INTO audit_log (change_seq, recorded_at, effective_at, actor, action, interpreter_number, \
+            reason, detail) \
+             VALUES (NULL, $1, $1, $2, 'reveal_national_id', $3, $4, '{}')",
+        )
         .bind(Timestamp::now())
         .bind(actor)
         .bind(number.get())

@@ -47,7 +47,8 @@ impl Database {
     /// Every member seen since `since` (Unix seconds), by name.
     pub async fn staff_seen_since(&self, since: i64) -> Result<Vec<StaffMember>> {
         let rows: Vec<StaffRow> = sql(
-            "SELECT login, name, roles, first_seen, last_seen FROM staff_members WHERE last_seen >= $1 ORDER BY name, login",
+            "SELECT login, name, roles, first_seen, last_seen FROM staff_members WHERE last_seen >= $1 ORDER BY \
+                name, login",
         )
         .bind(since)
         .fetch_all(&self.pool)

@@ -198,7 +198,8 @@ async fn append(
     let detail = serde_json::to_string(&new.event)
         .map_err(|e| StoreError::Corrupt(format!("hendelsen kan ikke lagres: {e}")))?;
     sql(
-        "INSERT INTO tip_events (tip_id, seq, recorded_at, actor, approved_by, reason, kind, detail, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO tip_events (tip_id, seq, recorded_at, actor, approved_by, reason, kind, detail, status) VALUES \
+            ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(id)
     .bind(expected_version + 1)
@@ -249,7 +250,9 @@ impl Database {
             crate::tips::Subject::Interpreter { .. } => None,
         };
         let id: i64 = sql(
-            "INSERT INTO tips (received_on, received_at, received_by, channel, interpreter_number, subject_description, assignment_on, assignment_place, grounds, account, reporter_role, anonymous, reporter_contact, status, version) \
+            "INSERT INTO tips (received_on, received_at, received_by, channel, interpreter_number, \
+                subject_description, assignment_on, assignment_place, grounds, account, reporter_role, anonymous, \
+                reporter_contact, status, version) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0) RETURNING id",
         )
         .bind(new.received_on)
@@ -279,7 +282,8 @@ impl Database {
         let mut conn = self.pool.acquire().await?;
         let found = case(&mut conn.on(), id).await?;
         let participants: Vec<String> = sql(
-            "SELECT DISTINCT p.login FROM committee_agenda a JOIN committee_participants p ON p.meeting_id = a.meeting_id WHERE a.tip_id = $1",
+            "SELECT DISTINCT p.login FROM committee_agenda a JOIN committee_participants p ON p.meeting_id = \
+                a.meeting_id WHERE a.tip_id = $1",
         )
         .bind(id)
         .scalars(conn.on())
@@ -458,7 +462,8 @@ impl Database {
         let uploaded_at = Timestamp::now();
         let size = i64::try_from(new.size()).map_err(|_| Error::field("file", "filen er for stor"))?;
         let document: i64 = sql(
-            "INSERT INTO tip_documents (tip_id, uploaded_at, uploaded_by, filename, media_type, size, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO tip_documents (tip_id, uploaded_at, uploaded_by, filename, media_type, size, sha256, \
+                content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(id)
         .bind(uploaded_at)

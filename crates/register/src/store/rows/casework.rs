@@ -8,8 +8,11 @@ use crate::store::StoreError;
 use crate::store::rows::{number, parse};
 use crate::timestamp::Timestamp;
 
-pub const CASE_COLUMNS: &str = "id, version, interpreter_number, language, country, institution, title, completed_on, received_on, assigned_to, opened_by, opened_at, acknowledged_on, complete_on, equivalent, assessment, outcome, decision_id";
-pub const DECISION_COLUMNS: &str = "id, interpreter_number, kind, language, case_ref, reasons, legal_basis, decided_on, appeal_deadline, letter_language, decided_by, recorded_at";
+pub const CASE_COLUMNS: &str = "id, version, interpreter_number, language, country, institution, title, \
+    completed_on, received_on, assigned_to, opened_by, opened_at, acknowledged_on, complete_on, equivalent, \
+    assessment, outcome, decision_id";
+pub const DECISION_COLUMNS: &str = "id, interpreter_number, kind, language, case_ref, reasons, legal_basis, \
+    decided_on, appeal_deadline, letter_language, decided_by, recorded_at";
 pub const APPROVAL_COLUMNS: &str =
     "id, interpreter_number, command, reason, requested_by, requested_at, status, decided_by, decided_at, note";
 

@@ -8,7 +8,8 @@ use crate::timestamp::Timestamp;
 use crate::tips::intake::Intake;
 use crate::tips::{CaseEvent, EventRecord, Grounds, Subject};
 
-pub const TIP_COLUMNS: &str = "id, received_on, received_at, received_by, channel, interpreter_number, subject_description, assignment_on, assignment_place, grounds, account, reporter_role, anonymous";
+pub const TIP_COLUMNS: &str = "id, received_on, received_at, received_by, channel, interpreter_number, \
+    subject_description, assignment_on, assignment_place, grounds, account, reporter_role, anonymous";
 pub const EVENT_COLUMNS: &str = "tip_id, seq, recorded_at, actor, approved_by, reason, detail";
 
 #[derive(sqlx::FromRow)]
