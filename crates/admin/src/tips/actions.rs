@@ -1,23 +1,21 @@
 //! The actions on a tip case: which are offered in which status (from `status::allows`), what each
-//! form asks for and the event it makes (`POST /varsler/{id}/hendelser` is `posts::act`), and
-//! the refused form the case page shows again.
+//! form asks for, which of the checked form's readings makes its event (`action_form` holds the
+//! form, its `validator` checks and the assembly; `POST /varsler/{id}/hendelser` is
+//! `posts::act`), and the refused form the case page shows again.
 
 use maud::{Markup, html};
 use register::Timestamp;
 use register::licence::Licence;
 use register::tips::status::{EventKind, allows, transition};
-use register::tips::{
-    CaseEvent, ClosureReason, DecisionOutcome, Meeting, MinistryOutcome, OrganisationNumber, TipCase, TipError,
-    TipRules,
-};
-use serde::{Deserialize, Serialize};
+use register::tips::{CaseEvent, ClosureReason, DecisionOutcome, Meeting, TipCase, TipRules};
 use time::Date;
 
+use super::action_form::ActionForm;
 use super::fields::Fields;
 use super::history::outcome as outcome_text;
 use crate::auth::{Role, Staff};
 use crate::error::AdminError;
-use crate::forms::{self, Errors, parse_date};
+use crate::forms::{self, Errors};
 
 /// The form a refusal belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,40 +227,6 @@ fn unadvised(case: &TipCase) -> impl Iterator<Item = i64> + '_ {
         .filter(|m| !case.advice.iter().any(|a| a.meeting_id == *m))
 }
 
-/// Every field any action form has; each action reads its own.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct ActionForm {
-    pub action: String,
-    /// `yes` once the confirmation step of an action that cannot be undone was answered.
-    pub confirmed: String,
-    /// The case version the page showed (optimistic locking).
-    pub version: String,
-    pub reason: String,
-    pub caseworker: String,
-    pub closure_reason: String,
-    pub guidance: String,
-    pub organisation_number: String,
-    pub body: String,
-    pub asked_on: String,
-    pub due_on: String,
-    pub request: String,
-    pub received_on: String,
-    pub summary: String,
-    pub meeting: String,
-    pub advice: String,
-    pub sent_on: String,
-    pub reply_by: String,
-    pub outcome: String,
-    pub until: String,
-    pub licence_no: String,
-    pub decided_on: String,
-    pub substantial_breach: String,
-    pub reasons: String,
-    pub ministry_outcome: String,
-    pub note: String,
-}
-
 /// What some forms offer to choose from.
 pub struct Choices<'a> {
     pub meetings: &'a [Meeting],
@@ -273,334 +237,140 @@ pub struct Choices<'a> {
     pub caseworkers: &'a [(String, String)],
 }
 
-fn required(errors: &mut Errors, field: &str, value: &str, message: &str) -> Option<String> {
-    let v = value.trim();
-    if v.is_empty() {
-        errors.push(field, message);
-        None
-    } else {
-        Some(v.to_string())
+/// A fresh form for `action` with today's dates and suggested deadlines filled in.
+fn fresh(action: Action, rules: &TipRules, today: Date) -> ActionForm {
+    let t = today.to_string();
+    ActionForm {
+        action: action.as_str().into(),
+        asked_on: t.clone(),
+        due_on: today.saturating_add(time::Duration::weeks(2)).to_string(),
+        received_on: t.clone(),
+        sent_on: t.clone(),
+        reply_by: rules.suggested_reply_by(today).to_string(),
+        decided_on: t,
+        ..ActionForm::default()
     }
 }
 
-fn date(errors: &mut Errors, field: &str, value: &str) -> Option<Date> {
-    errors.take(field, parse_date(value))
-}
-
-fn number<T: std::str::FromStr>(errors: &mut Errors, field: &str, value: &str, message: &str) -> Option<T> {
-    errors.take(field, value.trim().parse::<T>().map_err(|_| message.to_string()))
-}
-
-use crate::auth::staff_login as login;
-
-impl ActionForm {
-    /// A fresh form for `action` with today's dates and suggested deadlines filled in.
-    pub fn fresh(action: Action, rules: &TipRules, today: Date) -> ActionForm {
-        let t = today.to_string();
-        ActionForm {
-            action: action.as_str().into(),
-            asked_on: t.clone(),
-            due_on: today.saturating_add(time::Duration::weeks(2)).to_string(),
-            received_on: t.clone(),
-            sent_on: t.clone(),
-            reply_by: rules.suggested_reply_by(today).to_string(),
-            decided_on: t,
-            ..ActionForm::default()
-        }
-    }
-
-    /// The event `action` makes from this form, or the fields to fix. Who may do what beyond
-    /// the role of the route is checked here too (only seniors assign others).
-    pub fn event(&self, action: Action, staff: &Staff, rules: &TipRules) -> Result<CaseEvent, Errors> {
+impl Action {
+    /// The event this action makes from `form`, or the fields to fix. Who may do what beyond
+    /// the role of the route is checked here too (only seniors take others off a case).
+    pub fn event(self, form: &ActionForm, staff: &Staff, rules: &TipRules) -> Result<CaseEvent, Errors> {
         use CaseEvent as E;
-        let mut errors = Errors::default();
-        let senior = staff.has(Role::SeniorCaseworker);
-        if self.reason.trim().is_empty() && action != Action::Note {
-            errors.push("reason", "skriv en begrunnelse for endringen");
+        let mut f = form.checked();
+        if self != Action::Note {
+            f.reason();
         }
-        let event = match action {
-            Action::Take => Some(E::Assign {
+        let event = match self {
+            Self::Take => Some(E::Assign {
                 caseworker: staff.actor(),
             }),
-            Action::Assign => required(
-                &mut errors,
-                "caseworker",
-                &self.caseworker,
-                "skriv brukernavnet til saksbehandleren",
-            )
-            .map(|c| E::Assign { caseworker: login(&c) }),
+            Self::Assign => f.assign(),
+            Self::Unassign => f.unassign(&staff.actor(), staff.has(Role::SeniorCaseworker)),
+            Self::StartAssessment => Some(E::StartAssessment),
+            Self::Close => f.close(),
+            Self::OpenInvestigation => Some(E::OpenInvestigation),
+            Self::RequestInformation => f.request_information(),
+            Self::RecordInformationReply => f.record_information_reply(),
+            Self::TemporaryExclusion => Some(E::TemporaryExclusion),
+            Self::LiftTemporaryExclusion => Some(E::LiftTemporaryExclusion),
+            Self::ReferToCommittee => f.refer_to_committee(),
+            Self::RecordAdvice => f.record_advice(),
+            Self::SendAdvanceNotice => f.send_advance_notice(),
+            Self::RecordReply => f.record_reply(),
+            Self::Decide => f.decide(rules),
+            Self::Appeal => f.appeal(),
+            Self::ReverseOnAppeal => f.reverse_on_appeal(),
+            Self::ForwardToMinistry => f.forward_to_ministry(),
+            Self::RecordMinistryOutcome => f.record_ministry_outcome(),
+            Self::Note => f.note(),
+        };
+        f.finish(event)
+    }
+}
+
+/// The fields of `action`'s form, with `form`'s values.
+fn form_fields(form: &ActionForm, action: Action, case: &TipCase, choices: &Choices, f: &Fields) -> Markup {
+    html! {
+        @match action {
+            Action::Take => p { "Du blir tildelt saken og ser da varslerens identitet." },
+            Action::Assign if choices.caseworkers.is_empty() => (f.text("caseworker", "Brukernavn til saksbehandleren", &form.caseworker)),
+            Action::Assign => (f.select("caseworker", "Saksbehandler", choices.caseworkers, &form.caseworker)),
             Action::Unassign => {
-                let c = required(
-                    &mut errors,
-                    "caseworker",
-                    &self.caseworker,
-                    "velg saksbehandleren som skal fjernes",
-                );
-                match c.map(|c| login(&c)) {
-                    Some(c) if senior || c == staff.actor() => Some(E::Unassign { caseworker: c }),
-                    Some(_) => {
-                        errors.push("caseworker", "bare en seniorsaksbehandler kan fjerne andre fra saken");
-                        None
-                    }
-                    None => None,
-                }
+                @let options: Vec<(String, String)> = case.assigned.iter().map(|a| (crate::auth::short_login(a).to_string(), crate::auth::short_login(a).to_string())).collect();
+                (f.select("caseworker", "Saksbehandler", &options, crate::auth::short_login(&form.caseworker)))
             }
-            Action::StartAssessment => Some(E::StartAssessment),
             Action::Close => {
-                let reason = ClosureReason::ALL
-                    .into_iter()
-                    .find(|r| r.as_str() == self.closure_reason);
-                if reason.is_none() {
-                    errors.push("closure_reason", "velg hvorfor saken avsluttes");
-                }
-                let guidance = Some(self.guidance.trim().to_string()).filter(|g| !g.is_empty());
-                if reason == Some(ClosureReason::OutsidePower) && guidance.is_none() {
-                    errors.push(
-                        "guidance",
-                        "skriv veiledningen til varsleren: saken gjelder en som verken er oppført eller autorisert",
-                    );
-                }
-                reason.map(|reason| E::Close { reason, guidance })
+                @let reasons: Vec<(String, String)> = ClosureReason::ALL.iter().map(|r| (r.as_str().to_string(), super::capitalise(crate::labels::closure_reason(*r)))).collect();
+                (f.select("closure_reason", "Hvorfor saken avsluttes", &reasons, &form.closure_reason))
+                (f.textarea("guidance", "Veiledning til varsleren", &form.guidance,
+                    Some("Påkrevd når tolken verken er oppført i registeret eller har statsautorisasjon: fortell varsleren hvor de kan henvende seg.")))
             }
-            Action::OpenInvestigation => Some(E::OpenInvestigation),
             Action::RequestInformation => {
-                let organisation_number = errors.take(
-                    "organisation_number",
-                    self.organisation_number
-                        .parse::<OrganisationNumber>()
-                        .map_err(|e| tip_message(&e)),
-                );
-                let body = required(&mut errors, "body", &self.body, "skriv hvilket organ som blir spurt");
-                let asked_on = date(&mut errors, "asked_on", &self.asked_on);
-                let due_on = date(&mut errors, "due_on", &self.due_on);
-                match (organisation_number, body, asked_on, due_on) {
-                    (Some(organisation_number), Some(body), Some(asked_on), Some(due_on)) => {
-                        Some(E::RequestInformation {
-                            organisation_number,
-                            body,
-                            asked_on,
-                            due_on,
-                        })
-                    }
-                    _ => None,
-                }
+                (f.input("text", "organisation_number", "Organisasjonsnummer", &form.organisation_number, Some("Ni siffer, for eksempel 974 760 673")))
+                (f.text("body", "Organ", &form.body))
+                (f.date("asked_on", "Sendt", &form.asked_on))
+                (f.date("due_on", "Svarfrist", &form.due_on))
             }
             Action::RecordInformationReply => {
-                let request = number(
-                    &mut errors,
-                    "request",
-                    &self.request,
-                    "velg forespørselen som er besvart",
-                );
-                let received_on = date(&mut errors, "received_on", &self.received_on);
-                let summary = required(&mut errors, "summary", &self.summary, "skriv hva organet svarte");
-                match (request, received_on, summary) {
-                    (Some(request), Some(received_on), Some(summary)) => Some(E::RecordInformationReply {
-                        request,
-                        received_on,
-                        summary,
-                    }),
-                    _ => None,
-                }
+                @let open: Vec<(String, String)> = case.information_requests.iter().enumerate()
+                    .filter(|(_, r)| r.answered.is_none())
+                    .map(|(i, r)| ((i + 1).to_string(), format!("Nr. {}: {} (frist {})", i + 1, r.body, r.due_on)))
+                    .collect();
+                (f.select("request", "Forespørsel", &open, &form.request))
+                (f.date("received_on", "Svar mottatt", &form.received_on))
+                (f.textarea("summary", "Hva organet svarte", &form.summary, None))
             }
-            Action::TemporaryExclusion => Some(E::TemporaryExclusion),
-            Action::LiftTemporaryExclusion => Some(E::LiftTemporaryExclusion),
+            Action::TemporaryExclusion => p class="notice" {
+                "Tolken forsvinner fra det offentlige søket så snart en annen seniorsaksbehandler har godkjent utestengingen, og kommer tilbake når den oppheves."
+            },
+            Action::LiftTemporaryExclusion => p { "Tolken blir synlig i det offentlige søket igjen med en gang (hvis ikke noe annet hindrer det)." },
             Action::ReferToCommittee => {
-                let meeting_id = number(&mut errors, "meeting", &self.meeting, "velg et utvalgsmøte");
-                let summary = required(
-                    &mut errors,
-                    "summary",
-                    &self.summary,
-                    "skriv et sammendrag til utvalget (uten varslerens identitet)",
-                );
-                match (meeting_id, summary) {
-                    (Some(meeting_id), Some(summary)) => Some(E::ReferToCommittee { meeting_id, summary }),
-                    _ => None,
+                @let meetings: Vec<(String, String)> = choices.meetings.iter()
+                    .filter(|m| m.held_on >= Timestamp::now().date() || m.id.to_string() == form.meeting)
+                    .map(|m| (m.id.to_string(), format!("Møte nr. {} {}", m.id, m.held_on)))
+                    .collect();
+                @if meetings.is_empty() {
+                    p class="notice" { "Det er ikke planlagt noe utvalgsmøte. Planlegg et møte først." }
                 }
+                (f.select("meeting", "Utvalgsmøte", &meetings, &form.meeting))
+                (f.textarea("summary", "Sammendrag til utvalget", &form.summary,
+                    Some("Utvalget ser bare dette sammendraget. Ikke skriv varslerens navn eller noe som kan identifisere varsleren.")))
             }
             Action::RecordAdvice => {
-                let meeting_id = number(&mut errors, "meeting", &self.meeting, "velg møtet som ga rådet");
-                let advice = required(&mut errors, "advice", &self.advice, "skriv utvalgets råd");
-                match (meeting_id, advice) {
-                    (Some(meeting_id), Some(advice)) => Some(E::RecordAdvice { meeting_id, advice }),
-                    _ => None,
-                }
+                @let meetings: Vec<(String, String)> = unadvised(case).map(|m| (m.to_string(), format!("Møte nr. {m}"))).collect();
+                (f.select("meeting", "Møtet som ga rådet", &meetings, &form.meeting))
+                (f.textarea("advice", "Utvalgets råd", &form.advice, None))
             }
             Action::SendAdvanceNotice => {
-                let sent_on = date(&mut errors, "sent_on", &self.sent_on);
-                let reply_by = date(&mut errors, "reply_by", &self.reply_by);
-                match (sent_on, reply_by) {
-                    (Some(sent_on), Some(reply_by)) => Some(E::SendAdvanceNotice { sent_on, reply_by }),
-                    _ => None,
+                (f.date("sent_on", "Sendt", &form.sent_on))
+                (f.date("reply_by", "Svarfrist for tolken", &form.reply_by))
+                p class="hint" { "Tolken får innsyn i dokumentene, men ikke i varslerens identitet." }
+            }
+            Action::RecordReply | Action::Appeal => (f.date("received_on", "Mottatt", &form.received_on)),
+            Action::Decide => {
+                @let outcomes = decision_options(case, choices);
+                p class="notice" { "Vedtaket gjelder først når en annen seniorsaksbehandler har godkjent det. Klagefristen er "
+                    (choices.rules.appeal_weeks) " uker fra vedtaksdatoen." }
+                (f.select("outcome", "Vedtak", &outcomes, &form.outcome))
+                (f.date("until", "Utestengt til (ved utestenging for en periode; tomt ved permanent tilbakekall)", &form.until))
+                @if !choices.licences.is_empty() {
+                    @let licences: Vec<(String, String)> = choices.licences.iter().map(|l| (l.no.to_string(), format!("Nr. {} ({})", l.no, l.language))).collect();
+                    (f.select("licence_no", "Bevilling som tilbakekalles (ved tilbakekall)", &licences, &form.licence_no))
                 }
+                (f.checkbox("substantial_breach", "Vesentlig brudd (gir adgang til utestenging uten tre advarsler)", form.substantial_breach == "on"))
+                (f.date("decided_on", "Vedtaksdato", &form.decided_on))
+                (f.textarea("reasons", "Begrunnelse i vedtaket", &form.reasons, None))
             }
-            Action::RecordReply => {
-                date(&mut errors, "received_on", &self.received_on).map(|received_on| E::RecordReply { received_on })
-            }
-            Action::Decide => self.decision(&mut errors, rules),
-            Action::Appeal => {
-                date(&mut errors, "received_on", &self.received_on).map(|received_on| E::Appeal { received_on })
-            }
-            Action::ReverseOnAppeal => required(&mut errors, "reasons", &self.reasons, "begrunn omgjøringen")
-                .map(|reasons| E::ReverseOnAppeal { reasons }),
-            Action::ForwardToMinistry => {
-                date(&mut errors, "sent_on", &self.sent_on).map(|sent_on| E::ForwardToMinistry { sent_on })
-            }
+            Action::ReverseOnAppeal => (f.textarea("reasons", "Begrunnelse for omgjøringen", &form.reasons, None)),
+            Action::ForwardToMinistry => (f.date("sent_on", "Sendt departementet", &form.sent_on)),
             Action::RecordMinistryOutcome => {
-                let outcome = match self.ministry_outcome.as_str() {
-                    "upheld" => Some(MinistryOutcome::Upheld),
-                    "reversed" => Some(MinistryOutcome::Reversed),
-                    _ => {
-                        errors.push("ministry_outcome", "velg departementets avgjørelse");
-                        None
-                    }
-                };
-                let decided_on = date(&mut errors, "decided_on", &self.decided_on);
-                match (outcome, decided_on) {
-                    (Some(outcome), Some(decided_on)) => Some(E::RecordMinistryOutcome { outcome, decided_on }),
-                    _ => None,
-                }
+                @let outcomes = forms::options(&[("upheld", "Vedtaket står ved lag"), ("reversed", "Vedtaket er omgjort")]);
+                (f.select("ministry_outcome", "Departementets avgjørelse", &outcomes, &form.ministry_outcome))
+                (f.date("decided_on", "Avgjort", &form.decided_on))
             }
-            Action::Note => required(&mut errors, "note", &self.note, "skriv notatet").map(|text| E::AddNote { text }),
-        };
-        match event {
-            Some(e) if errors.is_empty() => Ok(e),
-            _ => Err(errors),
-        }
-    }
-
-    fn decision(&self, errors: &mut Errors, rules: &TipRules) -> Option<CaseEvent> {
-        let decided_on = date(errors, "decided_on", &self.decided_on);
-        let reasons = required(errors, "reasons", &self.reasons, "vedtaket må begrunnes");
-        // The end date: `None` when left empty, `Some(Err)` when unreadable.
-        let until = match self.until.trim() {
-            "" => None,
-            d => Some(parse_date(d)),
-        };
-        let outcome = match (self.outcome.as_str(), until) {
-            ("no_breach", _) => Some(DecisionOutcome::NoBreach),
-            ("warning", _) => Some(DecisionOutcome::Warning),
-            ("permanent_exclusion", _) => Some(DecisionOutcome::PermanentExclusion),
-            ("exclusion", None) => {
-                errors.push("until", "skriv til hvilken dato tolken skal være utestengt");
-                None
-            }
-            ("revocation", until) => {
-                let licence_no = number(
-                    errors,
-                    "licence_no",
-                    &self.licence_no,
-                    "velg bevillingen som tilbakekalles",
-                );
-                let until = until.transpose().unwrap_or_else(|m| {
-                    errors.push("until", m);
-                    None
-                });
-                licence_no.map(|licence_no| DecisionOutcome::Revocation { licence_no, until })
-            }
-            ("exclusion", Some(until)) => errors
-                .take("until", until)
-                .map(|until| DecisionOutcome::Exclusion { until }),
-            _ => {
-                errors.push("outcome", "velg vedtak");
-                None
-            }
-        };
-        match (outcome, decided_on, reasons) {
-            (Some(outcome), Some(decided_on), Some(reasons)) => Some(CaseEvent::Decide {
-                outcome,
-                reasons,
-                decided_on,
-                appeal_by: rules.appeal_by(decided_on),
-                substantial_breach: self.substantial_breach == "on",
-            }),
-            _ => None,
-        }
-    }
-
-    /// The fields of `action`'s form, with this form's values.
-    pub fn fields(&self, action: Action, case: &TipCase, choices: &Choices, f: &Fields) -> Markup {
-        html! {
-            @match action {
-                Action::Take => p { "Du blir tildelt saken og ser da varslerens identitet." },
-                Action::Assign if choices.caseworkers.is_empty() => (f.text("caseworker", "Brukernavn til saksbehandleren", &self.caseworker)),
-                Action::Assign => (f.select("caseworker", "Saksbehandler", choices.caseworkers, &self.caseworker)),
-                Action::Unassign => {
-                    @let options: Vec<(String, String)> = case.assigned.iter().map(|a| (crate::auth::short_login(a).to_string(), crate::auth::short_login(a).to_string())).collect();
-                    (f.select("caseworker", "Saksbehandler", &options, crate::auth::short_login(&self.caseworker)))
-                }
-                Action::Close => {
-                    @let reasons: Vec<(String, String)> = ClosureReason::ALL.iter().map(|r| (r.as_str().to_string(), super::capitalise(crate::labels::closure_reason(*r)))).collect();
-                    (f.select("closure_reason", "Hvorfor saken avsluttes", &reasons, &self.closure_reason))
-                    (f.textarea("guidance", "Veiledning til varsleren", &self.guidance,
-                        Some("Påkrevd når tolken verken er oppført i registeret eller har statsautorisasjon: fortell varsleren hvor de kan henvende seg.")))
-                }
-                Action::RequestInformation => {
-                    (f.input("text", "organisation_number", "Organisasjonsnummer", &self.organisation_number, Some("Ni siffer, for eksempel 974 760 673")))
-                    (f.text("body", "Organ", &self.body))
-                    (f.date("asked_on", "Sendt", &self.asked_on))
-                    (f.date("due_on", "Svarfrist", &self.due_on))
-                }
-                Action::RecordInformationReply => {
-                    @let open: Vec<(String, String)> = case.information_requests.iter().enumerate()
-                        .filter(|(_, r)| r.answered.is_none())
-                        .map(|(i, r)| ((i + 1).to_string(), format!("Nr. {}: {} (frist {})", i + 1, r.body, r.due_on)))
-                        .collect();
-                    (f.select("request", "Forespørsel", &open, &self.request))
-                    (f.date("received_on", "Svar mottatt", &self.received_on))
-                    (f.textarea("summary", "Hva organet svarte", &self.summary, None))
-                }
-                Action::TemporaryExclusion => p class="notice" {
-                    "Tolken forsvinner fra det offentlige søket så snart en annen seniorsaksbehandler har godkjent utestengingen, og kommer tilbake når den oppheves."
-                },
-                Action::LiftTemporaryExclusion => p { "Tolken blir synlig i det offentlige søket igjen med en gang (hvis ikke noe annet hindrer det)." },
-                Action::ReferToCommittee => {
-                    @let meetings: Vec<(String, String)> = choices.meetings.iter()
-                        .filter(|m| m.held_on >= Timestamp::now().date() || m.id.to_string() == self.meeting)
-                        .map(|m| (m.id.to_string(), format!("Møte nr. {} {}", m.id, m.held_on)))
-                        .collect();
-                    @if meetings.is_empty() {
-                        p class="notice" { "Det er ikke planlagt noe utvalgsmøte. Planlegg et møte først." }
-                    }
-                    (f.select("meeting", "Utvalgsmøte", &meetings, &self.meeting))
-                    (f.textarea("summary", "Sammendrag til utvalget", &self.summary,
-                        Some("Utvalget ser bare dette sammendraget. Ikke skriv varslerens navn eller noe som kan identifisere varsleren.")))
-                }
-                Action::RecordAdvice => {
-                    @let meetings: Vec<(String, String)> = unadvised(case).map(|m| (m.to_string(), format!("Møte nr. {m}"))).collect();
-                    (f.select("meeting", "Møtet som ga rådet", &meetings, &self.meeting))
-                    (f.textarea("advice", "Utvalgets råd", &self.advice, None))
-                }
-                Action::SendAdvanceNotice => {
-                    (f.date("sent_on", "Sendt", &self.sent_on))
-                    (f.date("reply_by", "Svarfrist for tolken", &self.reply_by))
-                    p class="hint" { "Tolken får innsyn i dokumentene, men ikke i varslerens identitet." }
-                }
-                Action::RecordReply | Action::Appeal => (f.date("received_on", "Mottatt", &self.received_on)),
-                Action::Decide => {
-                    @let outcomes = decision_options(case, choices);
-                    p class="notice" { "Vedtaket gjelder først når en annen seniorsaksbehandler har godkjent det. Klagefristen er "
-                        (choices.rules.appeal_weeks) " uker fra vedtaksdatoen." }
-                    (f.select("outcome", "Vedtak", &outcomes, &self.outcome))
-                    (f.date("until", "Utestengt til (ved utestenging for en periode; tomt ved permanent tilbakekall)", &self.until))
-                    @if !choices.licences.is_empty() {
-                        @let licences: Vec<(String, String)> = choices.licences.iter().map(|l| (l.no.to_string(), format!("Nr. {} ({})", l.no, l.language))).collect();
-                        (f.select("licence_no", "Bevilling som tilbakekalles (ved tilbakekall)", &licences, &self.licence_no))
-                    }
-                    (f.checkbox("substantial_breach", "Vesentlig brudd (gir adgang til utestenging uten tre advarsler)", self.substantial_breach == "on"))
-                    (f.date("decided_on", "Vedtaksdato", &self.decided_on))
-                    (f.textarea("reasons", "Begrunnelse i vedtaket", &self.reasons, None))
-                }
-                Action::ReverseOnAppeal => (f.textarea("reasons", "Begrunnelse for omgjøringen", &self.reasons, None)),
-                Action::ForwardToMinistry => (f.date("sent_on", "Sendt departementet", &self.sent_on)),
-                Action::RecordMinistryOutcome => {
-                    @let outcomes = forms::options(&[("upheld", "Vedtaket står ved lag"), ("reversed", "Vedtaket er omgjort")]);
-                    (f.select("ministry_outcome", "Departementets avgjørelse", &outcomes, &self.ministry_outcome))
-                    (f.date("decided_on", "Avgjort", &self.decided_on))
-                }
-                Action::Note => (f.textarea("note", "Notat", &self.note, Some("Notater vises for alle saksbehandlere som åpner saken. Ikke skriv varslerens identitet."))),
-                Action::StartAssessment | Action::OpenInvestigation => {}
-            }
+            Action::Note => (f.textarea("note", "Notat", &form.note, Some("Notater vises for alle saksbehandlere som åpner saken. Ikke skriv varslerens identitet."))),
+            Action::StartAssessment | Action::OpenInvestigation => {}
         }
     }
 }
@@ -632,14 +402,6 @@ fn decision_options(case: &TipCase, choices: &Choices) -> Vec<(String, String)> 
     .collect()
 }
 
-/// A refusal's message for a field.
-pub(super) fn tip_message<S: std::fmt::Display>(e: &TipError<S>) -> String {
-    match e {
-        TipError::Invalid(fields) => fields.first().map(|(_, m)| m.clone()).unwrap_or_default(),
-        e => crate::labels::refusal(e).unwrap_or_else(|| e.to_string()),
-    }
-}
-
 /// An action form on the case page: a disclosure with the form inside, open when it failed.
 pub fn action_form(
     action: Action,
@@ -650,7 +412,7 @@ pub fn action_form(
 ) -> Markup {
     let mine = failed.filter(|x| x.target == Target::Action(action));
     let today = Timestamp::now().date();
-    let fresh = ActionForm::fresh(action, choices.rules, today);
+    let fresh = fresh(action, choices.rules, today);
     let form = mine.map_or(&fresh, |x| &x.form);
     let empty = Errors::default();
     let errors = mine.map_or(&empty, |x| &x.errors);
@@ -683,7 +445,7 @@ pub fn action_form(
                 (forms::csrf(&staff.csrf))
                 input type="hidden" name="action" value=(action.as_str());
                 input type="hidden" name="version" value=(case.version);
-                (form.fields(action, case, choices, &fields))
+                (form_fields(form, action, case, choices, &fields))
                 @if action != Action::Note { (fields.reason(&form.reason)) }
                 div class="actions" { button type="submit" { (submit) } }
             }

@@ -1,6 +1,7 @@
 //! Tip (varsel) case handling for caseworkers and seniors: the work list, staff intake from
 //! e-mail or post, the case page with its actions, four-eyes approval, notes and documents.
 
+pub mod action_form;
 pub mod actions;
 pub mod approval;
 pub mod case_page;

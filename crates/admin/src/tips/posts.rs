@@ -14,7 +14,8 @@ use register::tips::{CaseEvent, NewDocument, NewEvent, TipError};
 use register::workflow::tips::{self as workflow, Acted};
 use serde::Deserialize;
 
-use super::actions::{Action, ActionForm, Failed, Target, tip_message};
+use super::action_form::{ActionForm, tip_message};
+use super::actions::{Action, Failed, Target};
 use super::{case_page, message_of, parse_id, status_of};
 use crate::AdminState;
 use crate::auth::extract::csrf_valid;
@@ -72,20 +73,23 @@ pub async fn act(
         };
         case_page::again(&state, &user, id, failed, status)
     };
-    let Ok(version) = f.version.trim().parse::<i64>() else {
-        return refused(
-            Errors::default(),
-            Some("Skjemaet manglet saksversjonen. Last siden på nytt og prøv igjen.".into()),
-            axum::http::StatusCode::BAD_REQUEST,
-        )
-        .await;
+    let version = match f.version() {
+        Ok(v) => v,
+        Err(broken) => {
+            return refused(
+                Errors::default(),
+                Some(broken.into()),
+                axum::http::StatusCode::BAD_REQUEST,
+            )
+            .await;
+        }
     };
-    let event = match f.event(action, &user, &rules) {
+    let event = match action.event(&f, &user, &rules) {
         Ok(e) => e,
         Err(errors) => return refused(errors, None, axum::http::StatusCode::UNPROCESSABLE_ENTITY).await,
     };
     if let Some(consequence) = action.consequence()
-        && f.confirmed != forms::CONFIRMED
+        && !f.confirmed()
     {
         let title = format!("Bekreft: {}", action.title().to_lowercase());
         let confirmation = forms::Confirmation {
