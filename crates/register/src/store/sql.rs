@@ -50,6 +50,10 @@ impl<T> Value for T where
 /// A statement: SQL text and its binds, in placeholder order.
 pub(crate) struct Sql<'a> {
     text: Cow<'static, str>,
+    /// The same statement with anonymous `?` placeholders, for SQLite, where one is given: SQLite
+    /// looks every `$n` up among the names seen so far while preparing, which is quadratic in a
+    /// multi-row INSERT of thousands of binds.
+    sqlite_text: Option<String>,
     params: Vec<Box<dyn Param<'a> + 'a>>,
 }
 
@@ -57,6 +61,7 @@ pub(crate) struct Sql<'a> {
 pub(crate) fn sql<'a>(text: impl Into<Cow<'static, str>>) -> Sql<'a> {
     Sql {
         text: text.into(),
+        sqlite_text: None,
         params: Vec::new(),
     }
 }
@@ -64,21 +69,25 @@ pub(crate) fn sql<'a>(text: impl Into<Cow<'static, str>>) -> Sql<'a> {
 /// A multi-row `INSERT`: `head` (`INSERT INTO t (a, b)`) followed by `rows` groups of
 /// `columns` placeholders each.
 pub(crate) fn insert_rows<'a>(head: &str, rows: usize, columns: usize) -> Sql<'a> {
-    let mut text = String::with_capacity(head.len() + rows * columns * 6);
-    text.push_str(head);
-    text.push_str(" VALUES ");
-    for r in 0..rows {
-        text.push_str(if r == 0 { "(" } else { ", (" });
-        for c in 0..columns {
-            if c > 0 {
-                text.push_str(", ");
+    let values = |placeholder: &dyn Fn(usize) -> String| {
+        let mut text = String::with_capacity(head.len() + rows * columns * 7);
+        text.push_str(head);
+        text.push_str(" VALUES ");
+        for r in 0..rows {
+            text.push_str(if r == 0 { "(" } else { ", (" });
+            for c in 0..columns {
+                if c > 0 {
+                    text.push_str(", ");
+                }
+                text.push_str(&placeholder(r * columns + c + 1));
             }
-            text.push('$');
-            text.push_str(&(r * columns + c + 1).to_string());
+            text.push(')');
         }
-        text.push(')');
-    }
-    sql(text)
+        text
+    };
+    let mut statement = sql(values(&|n| format!("${n}")));
+    statement.sqlite_text = Some(values(&|_| "?".to_string()));
+    statement
 }
 
 /// Rows per multi-row INSERT, kept under SQLite's 32 766 bound parameters.
@@ -153,15 +162,20 @@ impl<'a> Sql<'a> {
         Ok(args)
     }
 
+    /// The text to run on SQLite.
+    fn sqlite_sql(&self) -> AssertSqlSafe<String> {
+        AssertSqlSafe(self.sqlite_text.clone().unwrap_or_else(|| self.text.to_string()))
+    }
+
     /// Runs the statement; the number of rows it changed.
     pub async fn execute<'e>(self, on: impl Into<On<'e>>) -> sqlx::Result<u64> {
         let text = AssertSqlSafe(self.text.clone());
         Ok(match on.into() {
-            On::SqlitePool(p) => sqlx::query_with(text, self.sqlite_args()?)
+            On::SqlitePool(p) => sqlx::query_with(self.sqlite_sql(), self.sqlite_args()?)
                 .execute(p)
                 .await?
                 .rows_affected(),
-            On::Sqlite(c) => sqlx::query_with(text, self.sqlite_args()?)
+            On::Sqlite(c) => sqlx::query_with(self.sqlite_sql(), self.sqlite_args()?)
                 .execute(c)
                 .await?
                 .rows_affected(),
@@ -179,8 +193,12 @@ impl<'a> Sql<'a> {
     async fn rows(self, on: On<'_>, first_only: bool) -> sqlx::Result<Rows> {
         let text = AssertSqlSafe(self.text.clone());
         Ok(match on {
-            On::SqlitePool(p) => Rows::Sqlite(fetch(sqlx::query_with(text, self.sqlite_args()?), p, first_only).await?),
-            On::Sqlite(c) => Rows::Sqlite(fetch(sqlx::query_with(text, self.sqlite_args()?), c, first_only).await?),
+            On::SqlitePool(p) => {
+                Rows::Sqlite(fetch(sqlx::query_with(self.sqlite_sql(), self.sqlite_args()?), p, first_only).await?)
+            }
+            On::Sqlite(c) => {
+                Rows::Sqlite(fetch(sqlx::query_with(self.sqlite_sql(), self.sqlite_args()?), c, first_only).await?)
+            }
             On::PostgresPool(p) => {
                 Rows::Postgres(fetch(sqlx::query_with(text, self.postgres_args()?), p, first_only).await?)
             }
@@ -334,5 +352,9 @@ mod tests {
     fn multi_row_inserts_number_their_placeholders_in_order() {
         let s = insert_rows("INSERT INTO t (a, b)", 2, 2);
         assert_eq!(s.text, "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)");
+        assert_eq!(
+            s.sqlite_text.as_deref(),
+            Some("INSERT INTO t (a, b) VALUES (?, ?), (?, ?)")
+        );
     }
 }
