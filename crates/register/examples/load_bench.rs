@@ -54,6 +54,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         as_of_ms.push((day.to_string(), t.elapsed().as_secs_f64() * 1000.0, records.len()));
     }
 
+    // The official figures of a day, and the half-year series 2020 to mid-2026, from history.
+    let mut figures_ms = Vec::new();
+    for day in [date!(2021 - 12 - 31), date!(2023 - 12 - 31)] {
+        let t = Instant::now();
+        let figures = store.figures_on(day).await?;
+        figures_ms.push((day.to_string(), t.elapsed().as_secs_f64() * 1000.0, figures.total(None)));
+    }
+    let days = register::statistics::series_days(2020, generator::LAST_DAY);
+    let t = Instant::now();
+    store.figures_series(&days).await?;
+    let series_ms = t.elapsed().as_secs_f64() * 1000.0;
+
     // Single-record reads, current and historical, spread over the register.
     let step = (people / 200).max(1) as i64;
     let numbers: Vec<InterpreterNumber> = (0..200)
@@ -85,6 +97,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "load_s": load_s,
             "load_changes_per_s": changes as f64 / load_s,
             "as_of": as_of_ms.iter().map(|(d, ms, n)| serde_json::json!({"day": d, "ms": ms, "records": n})).collect::<Vec<_>>(),
+            "figures_on": figures_ms.iter().map(|(d, ms, n)| serde_json::json!({"day": d, "ms": ms, "listed_entries": n})).collect::<Vec<_>>(),
+            "figures_series_ms": series_ms,
+            "figures_series_days": days.len(),
             "record_ms_p50": p(&mut current, 0.5),
             "record_ms_p99": p(&mut current, 0.99),
             "record_as_of_ms_p50": p(&mut historical, 0.5),

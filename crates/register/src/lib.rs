@@ -24,6 +24,7 @@ pub mod reference;
 pub mod rules;
 pub mod sanctions;
 pub mod staff;
+pub mod statistics;
 pub mod store;
 mod string_enum;
 pub mod timestamp;

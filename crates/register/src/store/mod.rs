@@ -14,6 +14,7 @@ mod rows;
 mod sql;
 pub mod sqlite;
 pub mod staff;
+mod statistics;
 pub mod tips;
 
 use std::sync::Arc;

@@ -9,6 +9,7 @@ mod faults;
 mod fixture_history;
 mod guards_store;
 mod staff_store;
+mod statistics;
 mod store_behaviour;
 mod tip_documents;
 mod tips_store;
