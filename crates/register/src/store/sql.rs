@@ -124,6 +124,21 @@ impl<'a> From<&'a Pool> for On<'a> {
     }
 }
 
+/// Rows as one backend returned them.
+enum Rows {
+    Sqlite(Vec<SqliteRow>),
+    Postgres(Vec<PgRow>),
+}
+
+impl Rows {
+    fn decode<T: Row>(self) -> sqlx::Result<Vec<T>> {
+        match self {
+            Rows::Sqlite(rows) => rows.iter().map(T::from_row).collect(),
+            Rows::Postgres(rows) => rows.iter().map(T::from_row).collect(),
+        }
+    }
+}
+
 impl<'a> Sql<'a> {
     /// Binds the next placeholder.
     pub fn bind<T: Param<'a>>(mut self, value: T) -> Sql<'a> {
@@ -175,39 +190,32 @@ impl<'a> Sql<'a> {
         })
     }
 
-    /// Every row decoded as it arrives, or only the first when `first_only`.
-    async fn rows<T: Row>(self, on: On<'_>, first_only: bool) -> sqlx::Result<Vec<T>> {
+    async fn rows(self, on: On<'_>, first_only: bool) -> sqlx::Result<Rows> {
         let text = AssertSqlSafe(self.text.clone());
-        match on {
+        Ok(match on {
             On::SqlitePool(p) => {
-                fetch(
-                    sqlx::query_as_with(self.sqlite_sql(), self.sqlite_args()?),
-                    p,
-                    first_only,
-                )
-                .await
+                Rows::Sqlite(fetch(sqlx::query_with(self.sqlite_sql(), self.sqlite_args()?), p, first_only).await?)
             }
             On::Sqlite(c) => {
-                fetch(
-                    sqlx::query_as_with(self.sqlite_sql(), self.sqlite_args()?),
-                    c,
-                    first_only,
-                )
-                .await
+                Rows::Sqlite(fetch(sqlx::query_with(self.sqlite_sql(), self.sqlite_args()?), c, first_only).await?)
             }
-            On::PostgresPool(p) => fetch(sqlx::query_as_with(text, self.postgres_args()?), p, first_only).await,
-            On::Postgres(c) => fetch(sqlx::query_as_with(text, self.postgres_args()?), c, first_only).await,
-        }
+            On::PostgresPool(p) => {
+                Rows::Postgres(fetch(sqlx::query_with(text, self.postgres_args()?), p, first_only).await?)
+            }
+            On::Postgres(c) => {
+                Rows::Postgres(fetch(sqlx::query_with(text, self.postgres_args()?), c, first_only).await?)
+            }
+        })
     }
 
     /// Every row.
     pub async fn fetch_all<'e, T: Row>(self, on: impl Into<On<'e>>) -> sqlx::Result<Vec<T>> {
-        self.rows(on.into(), false).await
+        self.rows(on.into(), false).await?.decode()
     }
 
     /// The first row, if any.
     pub async fn fetch_optional<'e, T: Row>(self, on: impl Into<On<'e>>) -> sqlx::Result<Option<T>> {
-        Ok(self.rows::<T>(on.into(), true).await?.pop())
+        Ok(self.rows(on.into(), true).await?.decode()?.pop())
     }
 
     /// The first row; `RowNotFound` if there is none.
@@ -232,16 +240,15 @@ impl<'a> Sql<'a> {
 }
 
 /// Every row of `query`, or only the first when `first_only` (the rest are not read).
-async fn fetch<'q, 'c, DB, E, T>(
-    query: sqlx::query::QueryAs<'q, DB, T, <DB as sqlx::Database>::Arguments>,
+async fn fetch<'q, 'c, DB, E>(
+    query: sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments>,
     on: E,
     first_only: bool,
-) -> sqlx::Result<Vec<T>>
+) -> sqlx::Result<Vec<DB::Row>>
 where
     DB: sqlx::Database,
     <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
     E: sqlx::Executor<'c, Database = DB>,
-    T: for<'r> FromRow<'r, DB::Row> + Send + Unpin,
 {
     if first_only {
         Ok(query.fetch_optional(on).await?.into_iter().collect())
