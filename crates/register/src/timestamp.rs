@@ -56,6 +56,14 @@ impl Timestamp {
         Timestamp::local(day, time)
     }
 
+    /// The first day whose end-of-day reading ([`Timestamp::end_of`]) sees this instant: a
+    /// version that starts at it is in force at the end of that day and every later one, and a
+    /// version that ends at it is in force up to the end of the day before. Usually the
+    /// Norwegian calendar day; an instant at midnight exactly belongs to the day it ends.
+    pub fn counted_day(self) -> Date {
+        Timestamp(self.0 - time::Duration::microseconds(1)).date()
+    }
+
     /// The Norwegian calendar day this instant falls on.
     pub fn date(self) -> Date {
         self.local_time().date()

@@ -203,13 +203,16 @@ fn meta(at: Timestamp, reason: &str) -> ChangeMeta {
 }
 
 /// Writes generated changes to `store` in transactions of `batch` changes; returns how many
-/// changes were written.
+/// changes were written. The statistical projection is built once from the loaded history at
+/// the end instead of following every batch.
 pub async fn load(store: &Database, changes: Vec<Change>, batch: usize) -> Result<usize, crate::store::StoreError> {
     let total = changes.len();
+    store.suspend_statistics().await?;
     let mut it = changes.into_iter().peekable();
     while it.peek().is_some() {
         let chunk: Vec<Change> = it.by_ref().take(batch.max(1)).collect();
         store.write_changes(chunk).await?;
     }
+    store.rebuild_statistics().await?;
     Ok(total)
 }

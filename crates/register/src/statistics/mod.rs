@@ -12,6 +12,7 @@ use crate::category::Category;
 use crate::county::CountyCode;
 use crate::language::{LanguageCode, LanguageKind};
 
+pub mod projection;
 pub mod table;
 
 /// Listed entries of one language, kind, category and county.

@@ -3,22 +3,39 @@
 //! memory, older open versions are closed with UPDATEs, and the rest goes in with multi-row
 //! INSERTs.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Change;
 use super::Result;
+use super::projection;
 use super::sql::{On, chunk_rows, insert_rows, sql};
 use crate::interpreter::Profile;
 use crate::mutation::Mutation;
 use crate::timestamp::Timestamp;
 
 /// Writes `changes`, numbered from `first_seq`, with their history, feed and audit rows.
+/// The statistical projection moves in the same transaction: by the difference the batch makes
+/// to its interpreters' histories (none before for interpreters the batch creates). While the
+/// projection is not built (a bulk load is under way) it is left alone: building it reads the
+/// whole history anyway.
 pub(super) async fn write_batch(db: &mut On<'_>, first_seq: i64, changes: &[Change]) -> Result<()> {
     let mut batch = Batch::default();
     for (i, change) in changes.iter().enumerate() {
         batch.add(first_seq + i as i64, change);
     }
-    batch.write(db, Timestamp::now()).await
+    if !projection::is_built(db).await? {
+        return batch.write(db, Timestamp::now()).await;
+    }
+    let created: HashSet<i64> = batch.interpreters.iter().map(|(n, _)| *n).collect();
+    let mut touched: Vec<i64> = changes.iter().map(|c| c.number.get()).collect();
+    touched.sort_unstable();
+    touched.dedup();
+    let existing: Vec<i64> = touched.iter().copied().filter(|n| !created.contains(n)).collect();
+    let before = projection::history_deltas(db, &existing).await?;
+    batch.write(db, Timestamp::now()).await?;
+    let mut difference = projection::history_deltas(db, &touched).await?;
+    difference.add(&before, -1);
+    projection::apply(db, &difference).await
 }
 
 /// Audit detail of a change: the summaries of its mutations as JSON.

@@ -9,6 +9,7 @@ mod errors;
 pub mod follow;
 pub mod guards;
 pub mod postgres;
+mod projection;
 mod records;
 mod rows;
 mod sql;
@@ -189,6 +190,11 @@ impl Database {
             .scalar(&pool)
             .await?;
         records::sync_reference(&pool, &catalogue).await?;
+        let mut tx = pool.begin_write().await?;
+        if projection::ensure_built(&mut tx.on()).await? {
+            tracing::info!("built the statistical projection from the register's history");
+        }
+        tx.commit().await?;
         Ok(Database {
             pool,
             catalogue: Arc::new(catalogue),

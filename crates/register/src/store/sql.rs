@@ -69,6 +69,11 @@ pub(crate) fn sql<'a>(text: impl Into<Cow<'static, str>>) -> Sql<'a> {
 /// A multi-row `INSERT`: `head` (`INSERT INTO t (a, b)`) followed by `rows` groups of
 /// `columns` placeholders each.
 pub(crate) fn insert_rows<'a>(head: &str, rows: usize, columns: usize) -> Sql<'a> {
+    upsert_rows(head, rows, columns, "")
+}
+
+/// [`insert_rows`] followed by `tail` (an `ON CONFLICT …` clause).
+pub(crate) fn upsert_rows<'a>(head: &str, rows: usize, columns: usize, tail: &str) -> Sql<'a> {
     let values = |placeholder: &dyn Fn(usize) -> String| {
         let mut text = String::with_capacity(head.len() + rows * columns * 7);
         text.push_str(head);
@@ -83,6 +88,7 @@ pub(crate) fn insert_rows<'a>(head: &str, rows: usize, columns: usize) -> Sql<'a
             }
             text.push(')');
         }
+        text.push_str(tail);
         text
     };
     let mut statement = sql(values(&|n| format!("${n}")));

@@ -1,13 +1,16 @@
-//! Counting the register's figures on a day straight from its history: the entry versions in
-//! force at the end of the day, with the interpreter's county from the profile version in
-//! force then. Listed means what the public saw that day: a category, and active (or excluded
-//! for a period that had ended by then). The sums are in [`crate::statistics`].
+//! Reading the register's figures of a day: from the maintained projection (`store::projection`:
+//! whole years, then months, then days of running sums), and, as the reference it is checked
+//! against, counted straight from the history: the entry versions in force at the end of the
+//! day, with the interpreter's county from the profile version in force then. Listed means what
+//! the public saw that day: a category, and active (or excluded for a period that had ended by
+//! then). The sums are in [`crate::statistics`].
 
 use time::Date;
 
 use super::rows::parse;
 use super::sql::{On, sql};
 use super::{Database, Result};
+use crate::statistics::projection::periods;
 use crate::statistics::{Cell, Figures};
 use crate::timestamp::Timestamp;
 
@@ -48,8 +51,13 @@ async fn cells(db: &mut On<'_>, at: Timestamp, day: Date) -> Result<Vec<Cell>> {
     .bind(day)
     .fetch_all(db)
     .await?;
+    sorted(rows)
+}
+
+/// The cells, ordered by language, kind, category and county: here, not by ORDER BY, since
+/// PostgreSQL's collation would order text differently.
+fn sorted(rows: Vec<CellRow>) -> Result<Vec<Cell>> {
     let mut cells = rows.into_iter().map(CellRow::into_cell).collect::<Result<Vec<_>>>()?;
-    // Sorted here, not by ORDER BY: PostgreSQL's collation would order text differently.
     cells.sort_by(|a, b| {
         (a.language.as_str(), a.kind.as_str(), a.category.as_str(), a.county).cmp(&(
             b.language.as_str(),
@@ -75,9 +83,59 @@ async fn persons(db: &mut On<'_>, at: Timestamp, day: Date) -> Result<(u64, u64)
     Ok((count(all), count(multi.unwrap_or(0))))
 }
 
+/// The deltas of the projection up to and including `$3`: whole years before its year (`$1`),
+/// months of its year before its month (`$2`), and days of its month.
+const UP_TO: &str = "WHERE (grain = 'y' AND period < $1) OR (grain = 'm' AND period >= $1 AND period < $2) \
+    OR (grain = 'd' AND period >= $2 AND period <= $3)";
+
+async fn projected_cells(db: &mut On<'_>, day: Date) -> Result<Vec<Cell>> {
+    let (month, year) = periods(day);
+    let rows: Vec<CellRow> = sql(format!(
+        "SELECT language, kind, category, county, CAST(SUM(delta) AS BIGINT) AS entries FROM stat_entry_deltas \
+         {UP_TO} GROUP BY language, kind, category, county HAVING SUM(delta) <> 0"
+    ))
+    .bind(year)
+    .bind(month)
+    .bind(day)
+    .fetch_all(db)
+    .await?;
+    sorted(rows)
+}
+
+async fn projected_persons(db: &mut On<'_>, day: Date) -> Result<(u64, u64)> {
+    let (month, year) = periods(day);
+    let (all, multi): (Option<i64>, Option<i64>) = sql(format!(
+        "SELECT CAST(SUM(listed) AS BIGINT), CAST(SUM(multi) AS BIGINT) FROM stat_person_deltas {UP_TO}"
+    ))
+    .bind(year)
+    .bind(month)
+    .bind(day)
+    .fetch_one(db)
+    .await?;
+    let count = |n: Option<i64>| u64::try_from(n.unwrap_or(0)).unwrap_or(0);
+    Ok((count(all), count(multi)))
+}
+
 impl Database {
-    /// The register's figures at the end of `day` (Norwegian time), from its history.
+    /// The register's figures at the end of `day` (Norwegian time), from the maintained
+    /// projection: a sum over at most a few thousand rows per year, month and day of history
+    /// (measured in BENCHMARKS.md), whatever the size of the register.
     pub async fn figures_on(&self, day: Date) -> Result<Figures> {
+        let mut conn = self.pool.acquire().await?;
+        let cells = projected_cells(&mut conn.on(), day).await?;
+        let (unique_persons, persons_with_two_or_more_languages) = projected_persons(&mut conn.on(), day).await?;
+        Ok(Figures {
+            day,
+            cells,
+            unique_persons,
+            persons_with_two_or_more_languages,
+        })
+    }
+
+    /// The same figures counted from the version history itself: the definition the projection
+    /// is tested against (`register` integration tests compare the two day by day). Reads every
+    /// version in force on the day, so it grows with the register.
+    pub async fn figures_from_history(&self, day: Date) -> Result<Figures> {
         let at = Timestamp::end_of(day);
         let mut conn = self.pool.acquire().await?;
         let cells = cells(&mut conn.on(), at, day).await?;
@@ -97,5 +155,30 @@ impl Database {
             out.push(self.figures_on(*day).await?);
         }
         Ok(out)
+    }
+
+    /// Stops keeping the statistical projection until [`Database::rebuild_statistics`]: for
+    /// bulk loads, where one build from the loaded history is far cheaper than following every
+    /// batch. A process that starts meanwhile builds it (so an interrupted load loses nothing).
+    pub async fn suspend_statistics(&self) -> Result<()> {
+        let mut tx = self.pool.begin_write().await?;
+        sql("UPDATE feed_position SET last_seq = last_seq WHERE id = 1")
+            .execute(&mut tx.on())
+            .await?;
+        sql("DELETE FROM stat_projection_state").execute(&mut tx.on()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Throws the statistical projection away and builds it again from the history (the
+    /// `tolkeregister stats rebuild` command; never needed in normal running).
+    pub async fn rebuild_statistics(&self) -> Result<()> {
+        let mut tx = self.pool.begin_write().await?;
+        sql("UPDATE feed_position SET last_seq = last_seq WHERE id = 1")
+            .execute(&mut tx.on())
+            .await?;
+        super::projection::rebuild(&mut tx.on()).await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

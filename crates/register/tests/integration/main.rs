@@ -8,6 +8,7 @@ mod casework_store;
 mod faults;
 mod fixture_history;
 mod guards_store;
+mod projection;
 mod staff_store;
 mod statistics;
 mod store_behaviour;
