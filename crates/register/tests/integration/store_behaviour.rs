@@ -448,9 +448,51 @@ async fn sanctions_and_status_machine(store: Database) {
         store.execute(n, permanent.clone(), at(date!(2024 - 07 - 01))).await,
         Err(StoreError::Rule(RuleError::ExclusionWithoutGrounds { .. }))
     ));
+    let moved = Profile {
+        county: "03".parse().unwrap(),
+        ..r.profile.clone()
+    };
+    store
+        .execute(n, Command::UpdateProfile { profile: moved }, at(date!(2024 - 06 - 15)))
+        .await
+        .unwrap();
     load_as_history(&store, n, permanent, at(date!(2024 - 07 - 01))).await;
     let permanent = store.record(n).await.unwrap().unwrap();
     assert_eq!(permanent.entries[0].status, EntryStatus::ExcludedPermanently);
+
+    // The statistics followed every one of these writes: day by day, the maintained figures are
+    // the figures counted from the history.
+    let mut day = date!(2022 - 12 - 30);
+    while day <= date!(2024 - 07 - 05) {
+        let kept = store.figures_on(day).await.unwrap();
+        assert_eq!(kept, store.figures_from_history(day).await.unwrap(), "figures on {day}");
+        day = day.next_day().unwrap();
+    }
+    let listed = |f: &register::statistics::Figures| (f.total(None), f.unique_persons);
+    assert_eq!(listed(&store.figures_on(date!(2023 - 02 - 01)).await.unwrap()), (1, 1));
+    assert_eq!(
+        listed(&store.figures_on(date!(2023 - 03 - 15)).await.unwrap()),
+        (0, 0),
+        "suspended"
+    );
+    assert_eq!(
+        listed(&store.figures_on(date!(2023 - 09 - 30)).await.unwrap()),
+        (0, 0),
+        "excluded"
+    );
+    assert_eq!(
+        listed(&store.figures_on(date!(2023 - 10 - 01)).await.unwrap()),
+        (1, 1),
+        "listed again on the end date, before the sweep wrote it down"
+    );
+    let june = store.figures_on(date!(2024 - 06 - 20)).await.unwrap();
+    assert_eq!(june.cells.len(), 1);
+    assert_eq!(
+        june.cells[0].county.to_string(),
+        "03",
+        "counted where the interpreter lives now"
+    );
+    assert_eq!(listed(&store.figures_on(date!(2024 - 07 - 01)).await.unwrap()), (0, 0));
 }
 
 /// Writes `command` as already-derived history (the path bulk loading takes), for sanctions
