@@ -300,56 +300,77 @@ mod tests {
         Value::Count(n)
     }
 
-    #[test]
-    fn a_table_without_small_counts_is_published_as_it_is() {
-        let t = with_margins(&[&[3, 0, 10], &[4, 5, 0]]);
-        assert_eq!(protect(&t, DEFAULT_THRESHOLD), t);
+    /// A grid written row by row (`/` between rows): `P` primary, `S` secondary, else a count.
+    fn spec(text: &str) -> Vec<Vec<Value>> {
+        text.split('/')
+            .map(|row| {
+                row.split_whitespace()
+                    .map(|cell| match cell {
+                        "P" => P,
+                        "S" => S,
+                        n => c(n.parse().unwrap()),
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     #[test]
-    fn one_small_count_hides_a_rectangle_of_four() {
-        let t = with_margins(&[&[1, 10, 12], &[5, 20, 30], &[7, 8, 9]]);
-        let p = protect(&t, DEFAULT_THRESHOLD);
-        assert_eq!(
-            grid(&p),
-            vec![
-                vec![P, S, c(12), c(23)],
-                vec![S, S, c(30), c(55)],
-                vec![c(7), c(8), c(9), c(24)],
-                vec![c(13), c(38), c(51), c(102)],
-            ]
-        );
-    }
-
-    #[test]
-    fn a_lone_count_in_its_row_hides_the_row_total() {
-        // r0 has two interpreters in c0 and no one elsewhere: the 2 would equal the row total,
-        // and there is no other non-zero count in the row to hide with it.
-        let t = with_margins(&[&[2, 0, 0], &[5, 6, 7], &[8, 9, 10]]);
-        let g = grid(&protect(&t, DEFAULT_THRESHOLD));
-        assert_eq!(g[0], [P, c(0), c(0), S], "{g:?}");
-        // The hidden row total has a partner among the other row totals.
-        let hidden_totals = g.iter().filter(|row| matches!(row[3], Value::Suppressed(_))).count();
-        assert!(hidden_totals >= 2, "{g:?}");
-    }
-
-    #[test]
-    fn a_single_row_hides_the_column_totals_it_equals() {
-        let t = with_margins(&[&[1, 5, 6]]);
-        let g = grid(&protect(&t, DEFAULT_THRESHOLD));
-        assert_eq!(g[0][..2], [P, S]);
-        assert_eq!(g[1][..2], [S, S], "the totals row repeats the only row");
-        assert_eq!((g[0][3], g[1][3]), (c(12), c(12)));
-    }
-
-    #[test]
-    fn the_threshold_is_a_parameter() {
-        let t = with_margins(&[&[3, 4], &[5, 6]]);
-        assert_eq!(protect(&t, 3), t);
-        assert_eq!(protect(&t, 1), t);
-        let g = grid(&protect(&t, 4));
-        assert_eq!(g[0][..2], [P, S]);
-        assert_eq!(g[1][..2], [S, S]);
+    fn hidden_cells_in_small_tables() {
+        let cases: &[(&str, &[&[u64]], u64, &str)] = &[
+            (
+                "no count below the threshold: published as it is",
+                &[&[3, 0, 10], &[4, 5, 0]],
+                3,
+                "3 0 10 13 / 4 5 0 9 / 7 5 10 22",
+            ),
+            (
+                "one small count hides a rectangle of four, the smallest partners",
+                &[&[1, 10, 12], &[5, 20, 30], &[7, 8, 9]],
+                3,
+                "P S 12 23 / S S 30 55 / 7 8 9 24 / 13 38 51 102",
+            ),
+            (
+                "a lone count in its row hides the row total, never the zeros beside it",
+                &[&[2, 0, 0], &[5, 6, 7], &[8, 9, 10]],
+                3,
+                "P 0 0 S / S S 7 S / S S 10 27 / 15 15 17 47",
+            ),
+            (
+                "a single row hides the column totals that repeat it",
+                &[&[1, 5, 6]],
+                3,
+                "P S 6 12 / S S 6 12",
+            ),
+            (
+                "small counts everywhere: the margins stay, no cell can be told",
+                &[&[1, 1], &[1, 1]],
+                3,
+                "P P 2 / P P 2 / 2 2 4",
+            ),
+            (
+                "a chain through rows and columns around zeros",
+                &[&[0, 4, 9], &[2, 0, 0], &[6, 0, 12]],
+                3,
+                "0 4 S S / P 0 0 S / S 0 S 18 / 8 4 21 33",
+            ),
+            (
+                "the threshold is a parameter: 1 hides nothing",
+                &[&[1, 4], &[5, 6]],
+                1,
+                "1 4 5 / 5 6 11 / 6 10 16",
+            ),
+            (
+                "the threshold is a parameter: 4 hides a 3",
+                &[&[3, 4], &[5, 6]],
+                4,
+                "P S 7 / S S 11 / 8 10 18",
+            ),
+        ];
+        for (why, interior, threshold, expected) in cases {
+            let p = protect(&with_margins(interior), *threshold);
+            assert_eq!(grid(&p), spec(expected), "{why}");
+        }
     }
 
     #[test]
