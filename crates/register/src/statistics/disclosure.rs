@@ -12,10 +12,16 @@
 //! 2. **Secondary:** every *line* (the cells along one dimension with the others fixed, plus
 //!    its `total` cell) is an equation `sum of members = total`. A line with exactly one hidden
 //!    cell would give it away, so another cell of the line is hidden: the smallest non-zero
-//!    member, else the line's total (zeros are never hidden: hidden cells that must add up to
-//!    0 would all be known). This repeats until no line has exactly
-//!    one hidden cell; then the whole system of equations is checked (Gaussian elimination) and
-//!    a hidden count that is still determined by a combination of lines gets a partner too.
+//!    member, else the line's total. Zeros are never hidden: counts cannot be negative, so
+//!    hidden cells that must add up to 0 would all be known. This repeats until no line has
+//!    exactly one hidden cell; then the whole system of equations is checked (Gaussian
+//!    elimination) and a hidden count still determined by a combination of lines gets a
+//!    partner too.
+//!
+//! In a two-way table with margins that leaves, for every hidden count, another table of
+//! non-negative counts that differs from it by ±1 in some hidden cells and agrees on every
+//! published one (the tests search for it). The rule sees one table at a time: a figure
+//! published unprotected in another table (say a language's national total) is not known here.
 //!
 //! Cells that are not counts ([`Value::Number`]) are never hidden, and lines containing one are
 //! not equations (shares do not add up).
@@ -23,7 +29,7 @@
 use super::table::{Suppression, Table, Value};
 use super::tables::TOTAL;
 
-/// The threshold IMDi publishes with: counts of 1 and 2 are hidden.
+/// The default threshold (issue 12): counts of 1 and 2 are hidden.
 pub const DEFAULT_THRESHOLD: u64 = 3;
 
 /// One equation of a table: the `members` add up to `total` (flat offsets).
