@@ -2,6 +2,8 @@
 //! PostgreSQL, then time `as_of` and single-record reads. Prints one JSON line of numbers.
 //!
 //! cargo run --release -p register --example load_bench -- <entries> <sqlite:PATH | postgres://…>
+//! cargo run --release -p register --example load_bench -- figures <database-url>   (an already
+//! loaded register: times figures_on on several days, five times each, and the series)
 
 use std::time::Instant;
 
@@ -13,6 +15,9 @@ use time::macros::date;
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
+    if let (Some("figures"), Some(url)) = (args.get(1).map(String::as_str), args.get(2)) {
+        return figures_only(url).await;
+    }
     let (Some(entries), Some(url)) = (args.get(1).and_then(|s| s.parse::<usize>().ok()), args.get(2)) else {
         eprintln!("usage: load_bench <entries> <database-url>");
         std::process::exit(2);
@@ -120,6 +125,51 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "record_as_of_ms_p50": p(&mut historical, 0.5),
             "record_as_of_ms_p99": p(&mut historical, 0.99),
         })
+    );
+    Ok(())
+}
+
+/// Times the official figures on an already loaded register: each of seven days five times
+/// (min / median / max), and the half-year series 2020 to the fixture's last day three times.
+async fn figures_only(url: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let store = Database::connect(
+        &ConnectOptions {
+            url: url.to_string(),
+            max_connections: 4,
+        },
+        Catalogue::bundled(),
+    )
+    .await?;
+    let mut days_out = Vec::new();
+    for day in [
+        date!(2020 - 06 - 30),
+        date!(2021 - 12 - 31),
+        date!(2022 - 03 - 15),
+        date!(2023 - 12 - 31),
+        date!(2024 - 08 - 17),
+        date!(2025 - 12 - 31),
+        date!(2026 - 06 - 30),
+    ] {
+        let mut ms = Vec::new();
+        let mut listed = 0;
+        for _ in 0..5 {
+            let t = Instant::now();
+            listed = store.figures_on(day).await?.total(None);
+            ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        ms.sort_by(|a, b| a.total_cmp(b));
+        days_out.push(serde_json::json!({"day": day.to_string(), "min_ms": ms[0], "median_ms": ms[2], "max_ms": ms[4], "listed_entries": listed}));
+    }
+    let days = register::statistics::series_days(2020, generator::LAST_DAY);
+    let mut series = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        store.figures_series(&days).await?;
+        series.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!(
+        "{}",
+        serde_json::json!({"backend": store.backend(), "figures_on": days_out, "series_days": days.len(), "series_ms": series})
     );
     Ok(())
 }

@@ -194,11 +194,94 @@ fn person_deltas(spans: &[Span], out: &mut Deltas) {
 }
 
 /// The first day of the month and of the year `day` falls in: the coarser periods the store
-/// sums deltas by, so a day's figures read whole years, then whole months, then single days.
+/// sums deltas by.
 pub fn periods(day: Date) -> (Date, Date) {
     let month = day.replace_day(1).unwrap_or(day);
     let year = month.replace_month(time::Month::January).unwrap_or(month);
     (month, year)
+}
+
+/// How finely a stretch of deltas is summed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grain {
+    Year,
+    Month,
+    Day,
+}
+
+impl Grain {
+    /// The code stored in the `grain` column.
+    pub fn code(self) -> &'static str {
+        match self {
+            Grain::Year => "y",
+            Grain::Month => "m",
+            Grain::Day => "d",
+        }
+    }
+}
+
+/// The periods of one grain starting in `[from, to)` (`from` `None`: from the beginning).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub grain: Grain,
+    pub from: Option<Date>,
+    pub to: Date,
+}
+
+fn next_month(first: Date) -> Date {
+    let (y, m) = match first.month() {
+        time::Month::December => (first.year() + 1, time::Month::January),
+        m => (first.year(), m.next()),
+    };
+    Date::from_calendar_date(y, m, 1).unwrap_or(Date::MAX)
+}
+
+fn next_year(first: Date) -> Date {
+    Date::from_calendar_date(first.year() + 1, time::Month::January, 1).unwrap_or(Date::MAX)
+}
+
+/// The fewest, coarsest periods that cover exactly the days after `after` (from the beginning
+/// when `None`) up to and including `upto`: days up to the next month, months up to the next
+/// year, whole years, then months and days again. A day's figures are the sums over
+/// `segments(None, day)`; a time series adds `segments(previous, day)` to the previous day's.
+/// Whole months and years stay whole: the figures of 31 December read only year rows.
+pub fn segments(after: Option<Date>, upto: Date) -> Vec<Segment> {
+    let Some(end) = upto.next_day() else {
+        return Vec::new();
+    };
+    let (end_month, end_year) = periods(end);
+    let mut out = Vec::new();
+    let mut cursor = match after {
+        None => {
+            out.push(Segment {
+                grain: Grain::Year,
+                from: None,
+                to: end_year,
+            });
+            end_year
+        }
+        Some(after) => match after.next_day() {
+            Some(start) => start,
+            None => return out,
+        },
+    };
+    while cursor < end {
+        let (month, year) = periods(cursor);
+        let (grain, to) = if cursor == year && next_year(cursor) <= end {
+            (Grain::Year, end_year)
+        } else if cursor == month && next_month(cursor) <= end {
+            (Grain::Month, next_year(cursor).min(end_month))
+        } else {
+            (Grain::Day, next_month(month).min(end))
+        };
+        out.push(Segment {
+            grain,
+            from: Some(cursor),
+            to,
+        });
+        cursor = to;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -439,6 +522,73 @@ mod tests {
             &[profile("03", date!(2021 - 01 - 01), None)],
         );
         assert!(d.is_empty());
+    }
+
+    /// Every day the segments cover, once each.
+    fn covered(segments: &[Segment], earliest: Date) -> Vec<Date> {
+        let mut days = Vec::new();
+        for s in segments {
+            let mut period = s.from.unwrap_or(earliest);
+            while period < s.to {
+                let next = match s.grain {
+                    Grain::Year => next_year(period),
+                    Grain::Month => next_month(period),
+                    Grain::Day => period.next_day().unwrap(),
+                };
+                let mut day = period;
+                while day < next {
+                    days.push(day);
+                    day = day.next_day().unwrap();
+                }
+                period = next;
+            }
+        }
+        days
+    }
+
+    #[test]
+    fn segments_cover_exactly_the_days_asked_for_with_whole_periods_kept_whole() {
+        let earliest = date!(2015 - 01 - 01);
+        let mut after = Some(date!(2018 - 11 - 27));
+        let samples = [
+            date!(2018 - 11 - 27),
+            date!(2018 - 11 - 30),
+            date!(2018 - 12 - 31),
+            date!(2019 - 01 - 01),
+            date!(2019 - 02 - 28),
+            date!(2020 - 02 - 29),
+            date!(2020 - 06 - 30),
+            date!(2021 - 03 - 17),
+            date!(2023 - 12 - 31),
+            date!(2024 - 01 - 31),
+            date!(2026 - 06 - 30),
+        ];
+        for upto in samples {
+            for from in [None, after] {
+                let got = covered(&segments(from, upto), earliest);
+                let mut want = Vec::new();
+                let mut day = from.map_or(earliest, |a| a.next_day().unwrap());
+                while day <= upto {
+                    want.push(day);
+                    day = day.next_day().unwrap();
+                }
+                assert_eq!(got, want, "after {from:?} up to {upto}");
+            }
+            after = Some(upto);
+        }
+        // A year's end reads year rows only; a half-year step reads months only.
+        assert_eq!(
+            segments(None, date!(2023 - 12 - 31)),
+            vec![Segment {
+                grain: Grain::Year,
+                from: None,
+                to: date!(2024 - 01 - 01)
+            }]
+        );
+        let step = segments(Some(date!(2023 - 06 - 30)), date!(2023 - 12 - 31));
+        assert_eq!(step.len(), 1);
+        assert_eq!(step[0].grain, Grain::Month);
+        assert!(segments(None, date!(2023 - 07 - 19)).len() <= 3);
     }
 
     #[test]

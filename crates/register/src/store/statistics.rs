@@ -5,12 +5,15 @@
 //! the public saw that day: a category, and active (or excluded for a period that had ended by
 //! then). The sums are in [`crate::statistics`].
 
+use std::collections::BTreeMap;
+
 use time::Date;
 
 use super::rows::parse;
 use super::sql::{On, sql};
 use super::{Database, Result};
-use crate::statistics::projection::periods;
+
+use crate::statistics::projection::{Segment, segments};
 use crate::statistics::{Cell, Figures};
 use crate::timestamp::Timestamp;
 
@@ -83,37 +86,96 @@ async fn persons(db: &mut On<'_>, at: Timestamp, day: Date) -> Result<(u64, u64)
     Ok((count(all), count(multi.unwrap_or(0))))
 }
 
-/// The deltas of the projection up to and including `$3`: whole years before its year (`$1`),
-/// months of its year before its month (`$2`), and days of its month.
-const UP_TO: &str = "WHERE (grain = 'y' AND period < $1) OR (grain = 'm' AND period >= $1 AND period < $2) \
-    OR (grain = 'd' AND period >= $2 AND period <= $3)";
-
-async fn projected_cells(db: &mut On<'_>, day: Date) -> Result<Vec<Cell>> {
-    let (month, year) = periods(day);
-    let rows: Vec<CellRow> = sql(format!(
-        "SELECT language, kind, category, county, CAST(SUM(delta) AS BIGINT) AS entries FROM stat_entry_deltas \
-         {UP_TO} GROUP BY language, kind, category, county HAVING SUM(delta) <> 0"
-    ))
-    .bind(year)
-    .bind(month)
-    .bind(day)
-    .fetch_all(db)
-    .await?;
-    sorted(rows)
+/// The WHERE clause selecting the projection rows of `segments`, and its binds in order.
+fn segment_filter(segments: &[Segment]) -> (String, Vec<Date>) {
+    let mut clauses = Vec::new();
+    let mut binds = Vec::new();
+    for s in segments {
+        let grain = s.grain.code();
+        let mut clause = format!("(grain = '{grain}'");
+        if let Some(from) = s.from {
+            binds.push(from);
+            clause.push_str(&format!(" AND period >= ${}", binds.len()));
+        }
+        binds.push(s.to);
+        clause.push_str(&format!(" AND period < ${})", binds.len()));
+        clauses.push(clause);
+    }
+    if clauses.is_empty() {
+        return ("WHERE 1 = 0".into(), binds);
+    }
+    (format!("WHERE {}", clauses.join(" OR ")), binds)
 }
 
-async fn projected_persons(db: &mut On<'_>, day: Date) -> Result<(u64, u64)> {
-    let (month, year) = periods(day);
-    let (all, multi): (Option<i64>, Option<i64>) = sql(format!(
-        "SELECT CAST(SUM(listed) AS BIGINT), CAST(SUM(multi) AS BIGINT) FROM stat_person_deltas {UP_TO}"
-    ))
-    .bind(year)
-    .bind(month)
-    .bind(day)
-    .fetch_one(db)
-    .await?;
-    let count = |n: Option<i64>| u64::try_from(n.unwrap_or(0)).unwrap_or(0);
-    Ok((count(all), count(multi)))
+/// The sums of the entry deltas dated in `segments`, per cell (zero sums left out).
+async fn summed_cells(db: &mut On<'_>, segments: &[Segment]) -> Result<Vec<CellRow>> {
+    let (filter, binds) = segment_filter(segments);
+    let mut statement = sql(format!(
+        "SELECT language, kind, category, county, CAST(SUM(delta) AS BIGINT) AS entries FROM stat_entry_deltas \
+         {filter} GROUP BY language, kind, category, county HAVING SUM(delta) <> 0"
+    ));
+    for b in binds {
+        statement = statement.bind(b);
+    }
+    Ok(statement.fetch_all(db).await?)
+}
+
+/// The sums of the person deltas dated in `segments`: (listed, listed twice).
+async fn summed_persons(db: &mut On<'_>, segments: &[Segment]) -> Result<(i64, i64)> {
+    let (filter, binds) = segment_filter(segments);
+    let mut statement = sql(format!(
+        "SELECT CAST(SUM(listed) AS BIGINT), CAST(SUM(multi) AS BIGINT) FROM stat_person_deltas {filter}"
+    ));
+    for b in binds {
+        statement = statement.bind(b);
+    }
+    let (all, multi): (Option<i64>, Option<i64>) = statement.fetch_one(db).await?;
+    Ok((all.unwrap_or(0), multi.unwrap_or(0)))
+}
+
+/// Running sums along a time series: the cells and persons of the last day read.
+#[derive(Default)]
+struct Running {
+    cells: BTreeMap<(String, String, String, String), i64>,
+    persons: (i64, i64),
+}
+
+impl Running {
+    async fn advance(&mut self, db: &mut On<'_>, after: Option<Date>, upto: Date) -> Result<()> {
+        let segments = segments(after, upto);
+        for row in summed_cells(db, &segments).await? {
+            *self
+                .cells
+                .entry((row.language, row.kind, row.category, row.county))
+                .or_default() += row.entries;
+        }
+        let (all, multi) = summed_persons(db, &segments).await?;
+        self.persons.0 += all;
+        self.persons.1 += multi;
+        Ok(())
+    }
+
+    fn figures(&self, day: Date) -> Result<Figures> {
+        let rows = self
+            .cells
+            .iter()
+            .filter(|(_, n)| **n != 0)
+            .map(|((language, kind, category, county), n)| CellRow {
+                language: language.clone(),
+                kind: kind.clone(),
+                category: category.clone(),
+                county: county.clone(),
+                entries: *n,
+            })
+            .collect();
+        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        Ok(Figures {
+            day,
+            cells: sorted(rows)?,
+            unique_persons: count(self.persons.0),
+            persons_with_two_or_more_languages: count(self.persons.1),
+        })
+    }
 }
 
 impl Database {
@@ -122,14 +184,9 @@ impl Database {
     /// (measured in BENCHMARKS.md), whatever the size of the register.
     pub async fn figures_on(&self, day: Date) -> Result<Figures> {
         let mut conn = self.pool.acquire().await?;
-        let cells = projected_cells(&mut conn.on(), day).await?;
-        let (unique_persons, persons_with_two_or_more_languages) = projected_persons(&mut conn.on(), day).await?;
-        Ok(Figures {
-            day,
-            cells,
-            unique_persons,
-            persons_with_two_or_more_languages,
-        })
+        let mut running = Running::default();
+        running.advance(&mut conn.on(), None, day).await?;
+        running.figures(day)
     }
 
     /// The same figures counted from the version history itself: the definition the projection
@@ -148,11 +205,24 @@ impl Database {
         })
     }
 
-    /// [`Database::figures_on`] for each of `days`, in order.
+    /// [`Database::figures_on`] for each of `days` (in increasing order), reading each day as
+    /// the one before plus the deltas in between: a half-year step reads six months of rows.
     pub async fn figures_series(&self, days: &[Date]) -> Result<Vec<Figures>> {
+        if !days.windows(2).all(|w| w[0] < w[1]) {
+            let mut out = Vec::with_capacity(days.len());
+            for day in days {
+                out.push(self.figures_on(*day).await?);
+            }
+            return Ok(out);
+        }
+        let mut conn = self.pool.acquire().await?;
+        let mut running = Running::default();
+        let mut previous = None;
         let mut out = Vec::with_capacity(days.len());
         for day in days {
-            out.push(self.figures_on(*day).await?);
+            running.advance(&mut conn.on(), previous, *day).await?;
+            out.push(running.figures(*day)?);
+            previous = Some(*day);
         }
         Ok(out)
     }
