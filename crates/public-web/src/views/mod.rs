@@ -8,5 +8,6 @@ pub mod languages;
 pub mod layout;
 pub mod parts;
 pub mod search;
+pub mod statistics;
 pub mod tip;
 pub mod verify;
