@@ -12,7 +12,9 @@ use crate::category::Category;
 use crate::county::CountyCode;
 use crate::language::{LanguageCode, LanguageKind};
 
+pub mod disclosure;
 pub mod table;
+pub mod tables;
 
 /// Listed entries of one language, kind, category and county.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
