@@ -9,6 +9,7 @@ pub mod error;
 pub mod figures_cache;
 pub mod health;
 pub mod i18n;
+pub mod open_data_labels;
 pub mod pages;
 pub mod params;
 pub mod response_cache;
@@ -54,7 +55,7 @@ pub struct AppState {
 }
 
 /// Public language × county cells below this many entries are hidden.
-pub const DEFAULT_DISCLOSURE_THRESHOLD: u64 = 3;
+pub const DEFAULT_DISCLOSURE_THRESHOLD: u64 = register::statistics::disclosure::DEFAULT_THRESHOLD;
 
 fn untipped_guard() -> Arc<TipGuard> {
     Arc::new(TipGuard::new(TipSettings::default(), FormKey::random()))

@@ -16,13 +16,20 @@ pub struct Bar<'a> {
 const ROW: f64 = 42.0;
 const BAR: f64 = 16.0;
 
+/// One bar's place: the baseline of its name, the top of the bar, and (x, width) of each segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub name_y: f64,
+    pub bar_y: f64,
+    pub segments: Vec<(f64, f64)>,
+}
+
 /// Where everything goes, computed apart from drawing so it can be tested.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Geometry {
     /// (x, y) of each legend item.
     pub legend: Vec<(f64, f64)>,
-    /// Per bar: y of its name's baseline, y of the bar's top, and (x, width) of each segment.
-    pub bars: Vec<(f64, f64, Vec<(f64, f64)>)>,
+    pub bars: Vec<Placed>,
     /// The x of the end of the longest bar.
     pub right: f64,
     pub height: f64,
@@ -56,7 +63,11 @@ pub fn geometry(series: &[&str], bars: &[Bar], total_width: usize) -> Geometry {
                     seg
                 })
                 .collect();
-            (top + FONT, top + FONT + 6.0, segments)
+            Placed {
+                name_y: top + FONT,
+                bar_y: top + FONT + 6.0,
+                segments,
+            }
         })
         .collect();
     Geometry {
@@ -80,7 +91,7 @@ pub fn bar_chart(text: &ChartText, series: &[&str], bars: &[Bar]) -> Markup {
                 text x=(n(x + 22.0)) y=(n(*y)) { (label) }
             }
         }
-        @for ((name_y, bar_y, segments), (bar, total)) in g.bars.iter().zip(bars.iter().zip(&totals)) {
+        @for (Placed { name_y, bar_y, segments }, (bar, total)) in g.bars.iter().zip(bars.iter().zip(&totals)) {
             g class="chart-bar" {
                 text x="0" y=(n(*name_y)) font-weight="600" { (bar.label) }
                 @for (i, (x, w)) in segments.iter().enumerate() {
@@ -116,7 +127,7 @@ mod tests {
             },
         ];
         let g = geometry(&["A", "B", "C", "D", "E"], &bars, 3);
-        let (_, _, segs) = &g.bars[0];
+        let segs = &g.bars[0].segments;
         assert_eq!(segs[0].0, 0.0);
         for w in segs.windows(2) {
             assert!(
@@ -127,11 +138,12 @@ mod tests {
         let end = segs.last().map(|(x, w)| x + w).unwrap();
         assert!((end - g.right).abs() < 1e-9, "the longest bar reaches the right edge");
         assert!(g.right + 3.0 * CHAR_WIDTH <= WIDTH, "room for its total");
-        let (_, _, ukr_segs) = &g.bars[1];
+        let ukr_segs = &g.bars[1].segments;
         let ukr_end = ukr_segs.last().map(|(x, w)| x + w).unwrap();
         assert!((ukr_end / end - 0.5).abs() < 1e-9, "50 of 100");
-        assert!(g.bars[1].1 > g.bars[0].1, "rows go down");
-        assert!(g.height >= g.bars[1].1 + BAR);
+        assert!(g.bars[1].bar_y > g.bars[0].bar_y, "rows go down");
+        assert!(g.bars[1].name_y < g.bars[1].bar_y, "the name above its bar");
+        assert!(g.height >= g.bars[1].bar_y + BAR);
     }
 
     #[test]

@@ -643,7 +643,7 @@ pub static STATS: StatsTexts = StatsTexts {
     entries_label: "Entries in all (all kinds of interpreting)",
     persons_label: "People listed",
     two_or_more_label: "People with two or more languages",
-    share_label: "Share of highly qualified spoken-language interpreters (categories A–D)",
+    share_label: "Share of entries in categories A–D (highly qualified)",
     percent: en_percent,
     number: en_number,
     table_341_title: "Spoken-language entries by category on 31 December",
@@ -684,7 +684,7 @@ pub static STATS: StatsTexts = StatsTexts {
             "A language can reveal ethnic origin, a special category of personal data. In a small county, a small number for one language can point to one particular interpreter.".to_string(),
             format!("So we hide every cell of the language by county table with fewer than {t} entries (but more than none). The cell is shown as –."),
             "When one cell in a row or column is hidden, we also hide another cell in the same row or column (secondary suppression), so that the hidden number cannot be worked out from the totals.".to_string(),
-            "The totals for each language and each county are always shown. Tables that are not broken down by county show every number.".to_string(),
+            "The totals for each language and each county are shown unless they would give a hidden number away; then the total is hidden too. Tables that are not broken down by county show every number.".to_string(),
         ]
     },
     scroll_hint: "The table scrolls sideways.",
@@ -694,11 +694,27 @@ pub static STATS: StatsTexts = StatsTexts {
     json_stat: "JSON-stat",
     catalogue_link: "Data catalogue (DCAT-AP-NO, JSON-LD)",
     table_title: |id| match id {
-        "entries-by-category" => Some("Entries by category and kind over time"),
+        "entries-by-category" => Some("Spoken-language entries by category over time (table 3-4-1)"),
         "persons" => Some("People, people with several languages and the share highly qualified over time"),
         "kind-by-category" => Some("Entries by kind of interpreting and category"),
         "language-by-category" => Some("Entries by language and category"),
         "language-by-county" => Some("Entries by language and county"),
+        _ => None,
+    },
+    table_description: |id| match id {
+        "entries-by-category" => Some(
+            "Listed spoken-language interpreters by qualification category A–E and in total, on 30 June and 31 December every year since 2020 (table 3-4-1 in IMDi's annual report).",
+        ),
+        "persons" => Some(
+            "Entries, people listed, people with two or more languages and the share of entries in categories A–D, on 30 June and 31 December every year since 2020.",
+        ),
+        "kind-by-category" => Some(
+            "Entries by kind of interpreting (spoken language, sign language, speech-to-text, deafblind) and category on the chosen date.",
+        ),
+        "language-by-category" => Some("Entries by language and category on the chosen date."),
+        "language-by-county" => Some(
+            "Entries by language and county of residence on the chosen date. Cells with fewer than 3 entries are hidden, and further cells are hidden so that they cannot be worked out from the totals.",
+        ),
         _ => None,
     },
     dimension: |id| match id {

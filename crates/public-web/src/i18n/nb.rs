@@ -613,7 +613,7 @@ pub static STATS: StatsTexts = StatsTexts {
     entries_label: "Oppføringer i alt (alle tolkeformer)",
     persons_label: "Personer oppført",
     two_or_more_label: "Personer med to eller flere språk",
-    share_label: "Andel høyt kvalifiserte talespråktolker (kategori A–D)",
+    share_label: "Andel oppføringer i kategori A–D (høyt kvalifiserte)",
     percent: nb_percent,
     number: nb_number,
     table_341_title: "Oppføringer i talespråk per kategori 31. desember",
@@ -654,7 +654,7 @@ pub static STATS: StatsTexts = StatsTexts {
             "Språk kan avsløre etnisk opprinnelse, som er en særlig kategori personopplysninger. I et lite fylke kan et lite tall for ett språk peke ut én bestemt tolk.".to_string(),
             format!("Derfor skjuler vi hver celle i tabellen over språk og fylke som har færre enn {t} oppføringer (men flere enn null). Cellen vises som –."),
             "Når én celle i en rad eller kolonne er skjult, skjuler vi også en annen celle i samme rad eller kolonne (sekundær skjuling), slik at det skjulte tallet ikke kan regnes ut fra summene.".to_string(),
-            "Summene for hvert språk og hvert fylke vises alltid. Tabellene som ikke deler opp på fylke, viser alle tall.".to_string(),
+            "Summene for hvert språk og hvert fylke vises så sant de ikke avslører et skjult tall; da skjules også summen. Tabellene som ikke deler opp på fylke, viser alle tall.".to_string(),
         ]
     },
     scroll_hint: "Tabellen kan rulles sidelengs.",
@@ -664,11 +664,27 @@ pub static STATS: StatsTexts = StatsTexts {
     json_stat: "JSON-stat",
     catalogue_link: "Datakatalog (DCAT-AP-NO, JSON-LD)",
     table_title: |id| match id {
-        "entries-by-category" => Some("Oppføringer per kategori og tolkeform over tid"),
+        "entries-by-category" => Some("Oppføringer i talespråk per kategori over tid (tabell 3-4-1)"),
         "persons" => Some("Personer, personer med flere språk og andel høyt kvalifiserte over tid"),
         "kind-by-category" => Some("Oppføringer per tolkeform og kategori"),
         "language-by-category" => Some("Oppføringer per språk og kategori"),
         "language-by-county" => Some("Oppføringer per språk og fylke"),
+        _ => None,
+    },
+    table_description: |id| match id {
+        "entries-by-category" => Some(
+            "Oppførte talespråktolker per kvalifikasjonskategori A–E og i alt, 30. juni og 31. desember hvert år fra 2020 (tabell 3-4-1 i IMDis årsrapport).",
+        ),
+        "persons" => Some(
+            "Oppføringer, personer oppført, personer med to eller flere språk og andelen oppføringer i kategori A–D, 30. juni og 31. desember hvert år fra 2020.",
+        ),
+        "kind-by-category" => Some(
+            "Oppføringer per tolkeform (talespråk, tegnspråk, skrivetolking, tolking for døvblinde) og kategori på valgt dato.",
+        ),
+        "language-by-category" => Some("Oppføringer per språk og kategori på valgt dato."),
+        "language-by-county" => Some(
+            "Oppføringer per språk og bostedsfylke på valgt dato. Celler med færre enn 3 oppføringer er skjult, og flere celler skjules slik at de ikke kan regnes ut fra summene.",
+        ),
         _ => None,
     },
     dimension: |id| match id {

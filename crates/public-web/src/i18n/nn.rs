@@ -607,7 +607,7 @@ pub static STATS: StatsTexts = StatsTexts {
     entries_label: "Oppføringar i alt (alle tolkeformer)",
     persons_label: "Personar oppførte",
     two_or_more_label: "Personar med to eller fleire språk",
-    share_label: "Del høgt kvalifiserte talespråktolkar (kategori A–D)",
+    share_label: "Del oppføringar i kategori A–D (høgt kvalifiserte)",
     percent: nn_percent,
     number: nn_number,
     table_341_title: "Oppføringar i talespråk per kategori 31. desember",
@@ -648,7 +648,7 @@ pub static STATS: StatsTexts = StatsTexts {
             "Språk kan avsløre etnisk opphav, som er ein særleg kategori personopplysningar. I eit lite fylke kan eit lite tal for eitt språk peike ut éin bestemt tolk.".to_string(),
             format!("Difor skjuler vi kvar celle i tabellen over språk og fylke som har færre enn {t} oppføringar (men fleire enn null). Cella blir vist som –."),
             "Når éi celle i ei rad eller ein kolonne er skjult, skjuler vi også ei anna celle i same rad eller kolonne (sekundær skjuling), slik at det skjulte talet ikkje kan reknast ut frå summane.".to_string(),
-            "Summane for kvart språk og kvart fylke blir alltid viste. Tabellane som ikkje deler opp på fylke, viser alle tal.".to_string(),
+            "Summane for kvart språk og kvart fylke blir viste så sant dei ikkje avslører eit skjult tal; då blir òg summen skjult. Tabellane som ikkje deler opp på fylke, viser alle tal.".to_string(),
         ]
     },
     scroll_hint: "Tabellen kan rullast sidelengs.",
@@ -658,11 +658,27 @@ pub static STATS: StatsTexts = StatsTexts {
     json_stat: "JSON-stat",
     catalogue_link: "Datakatalog (DCAT-AP-NO, JSON-LD)",
     table_title: |id| match id {
-        "entries-by-category" => Some("Oppføringar per kategori og tolkeform over tid"),
+        "entries-by-category" => Some("Oppføringar i talespråk per kategori over tid (tabell 3-4-1)"),
         "persons" => Some("Personar, personar med fleire språk og del høgt kvalifiserte over tid"),
         "kind-by-category" => Some("Oppføringar per tolkeform og kategori"),
         "language-by-category" => Some("Oppføringar per språk og kategori"),
         "language-by-county" => Some("Oppføringar per språk og fylke"),
+        _ => None,
+    },
+    table_description: |id| match id {
+        "entries-by-category" => Some(
+            "Oppførte talespråktolkar per kvalifikasjonskategori A–E og i alt, 30. juni og 31. desember kvart år frå 2020 (tabell 3-4-1 i årsrapporten til IMDi).",
+        ),
+        "persons" => Some(
+            "Oppføringar, personar oppførte, personar med to eller fleire språk og delen oppføringar i kategori A–D, 30. juni og 31. desember kvart år frå 2020.",
+        ),
+        "kind-by-category" => Some(
+            "Oppføringar per tolkeform (talespråk, teiknspråk, skrivetolking, tolking for døvblinde) og kategori på vald dato.",
+        ),
+        "language-by-category" => Some("Oppføringar per språk og kategori på vald dato."),
+        "language-by-county" => Some(
+            "Oppføringar per språk og bustadfylke på vald dato. Celler med færre enn 3 oppføringar er skjulte, og fleire celler blir skjulte slik at dei ikkje kan reknast ut frå summane.",
+        ),
         _ => None,
     },
     dimension: |id| match id {

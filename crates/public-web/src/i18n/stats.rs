@@ -67,6 +67,8 @@ pub struct StatsTexts {
     pub catalogue_link: &'static str,
     /// A table's title by its id; `None` for an unknown id.
     pub table_title: fn(&str) -> Option<&'static str>,
+    /// What a table holds, for the data catalogue.
+    pub table_description: fn(&str) -> Option<&'static str>,
     /// A dimension's name by its id.
     pub dimension: fn(&str) -> Option<&'static str>,
     /// A measure's name by its code.

@@ -36,12 +36,16 @@ pub fn bad_request(uri: &Uri, lang: Lang, page: StatsPage, today: Date, error: &
 }
 
 /// The day and the register, or the response that says why not.
-fn prepare(state: &AppState, uri: &Uri, page: StatsPage) -> Result<(Lang, Date, Date), Response> {
+fn prepare(state: &AppState, uri: &Uri, page: StatsPage) -> Result<(Lang, Date, Date), Box<Response>> {
     let lang = lang_of(uri);
     let today = today();
-    let day = chosen_day(uri.query(), today).map_err(|e| bad_request(uri, lang, page, today, &e))?;
+    let day = chosen_day(uri.query(), today).map_err(|e| Box::new(bad_request(uri, lang, page, today, &e)))?;
     if state.store.is_none() {
-        return Err(unavailable(uri, lang, &"no register behind the statistics pages"));
+        return Err(Box::new(unavailable(
+            uri,
+            lang,
+            &"no register behind the statistics pages",
+        )));
     }
     Ok((lang, day, today))
 }
@@ -49,7 +53,7 @@ fn prepare(state: &AppState, uri: &Uri, page: StatsPage) -> Result<(Lang, Date, 
 pub async fn overview(State(state): State<AppState>, uri: Uri) -> Response {
     let (lang, day, today) = match prepare(&state, &uri, StatsPage::Overview) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let Some(store) = state.store.as_ref() else {
         return unavailable(&uri, lang, &"no register");
@@ -78,7 +82,7 @@ pub async fn overview(State(state): State<AppState>, uri: Uri) -> Response {
 pub async fn languages(State(state): State<AppState>, uri: Uri) -> Response {
     let (lang, day, today) = match prepare(&state, &uri, StatsPage::Languages) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let Some(store) = state.store.as_ref() else {
         return unavailable(&uri, lang, &"no register");
@@ -101,7 +105,7 @@ pub async fn languages(State(state): State<AppState>, uri: Uri) -> Response {
 pub async fn counties(State(state): State<AppState>, uri: Uri) -> Response {
     let (lang, day, today) = match prepare(&state, &uri, StatsPage::Counties) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let Some(store) = state.store.as_ref() else {
         return unavailable(&uri, lang, &"no register");

@@ -3,14 +3,18 @@
 //! Reads the file name and the day, answers with the right media type; builds no table itself.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
+use register::statistics::{Figures, series_days};
+use time::OffsetDateTime;
 
 use super::{lang_of, unavailable};
 use crate::AppState;
+use crate::open_data_labels::{PublicLabels, datasets};
 use crate::pages::statistics::{bad_request, today};
 use crate::statistics_query::{StatsError, chosen_day};
-use crate::views::statistics::{StatsPage, TABLE_IDS};
+use crate::statistics_tables::{day_table, series_table};
+use crate::views::statistics::{StatsPage, TABLE_IDS, is_single_day};
 
 /// What a download's file name asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,17 +41,41 @@ impl Download {
     }
 }
 
-fn with_type(body: String, media_type: &'static str) -> Response {
+fn file(body: String, media_type: &'static str, filename: Option<String>) -> Response {
     let mut r = (StatusCode::OK, body).into_response();
-    r.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+    let headers = r.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+    if let Some(name) = filename
+        && let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+    {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
     r
 }
 
-pub async fn download(State(state): State<AppState>, Path(file): Path<String>, uri: Uri) -> Response {
+/// The site's address as the request reached it, for the catalogue's absolute URLs.
+fn base_url(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .filter(|h| h.bytes().all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b)))
+        .unwrap_or("localhost");
+    let scheme = match headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) {
+        Some("https") => "https",
+        _ => "http",
+    };
+    format!("{scheme}://{host}")
+}
+
+pub async fn download(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
     let lang = lang_of(&uri);
     let today = today();
-    let what = match Download::parse(&file) {
+    let what = match Download::parse(&name) {
         Ok(w) => w,
         Err(e) => return bad_request(&uri, lang, StatsPage::Overview, today, &e),
     };
@@ -55,11 +83,49 @@ pub async fn download(State(state): State<AppState>, Path(file): Path<String>, u
         Ok(d) => d,
         Err(e) => return bad_request(&uri, lang, StatsPage::Overview, today, &e),
     };
-    let Some(_store) = state.store.as_ref() else {
+    let id = match what {
+        Download::Catalogue => {
+            let body = open_data::dcat::catalogue(&base_url(&headers), &datasets());
+            return file(body.to_string(), "application/ld+json", None);
+        }
+        Download::Csv(id) | Download::JsonStat(id) => id,
+    };
+    let Some(store) = state.store.as_ref() else {
         return unavailable(&uri, lang, &"no register behind the statistics downloads");
     };
-    let _ = (what, day, with_type);
-    unavailable(&uri, lang, &"downloads come with the open-data merge")
+    let table = if is_single_day(id) {
+        match state.figures.on(store, day, today).await {
+            Ok(f) => day_table(id, &f, state.disclosure_threshold),
+            Err(e) => return unavailable(&uri, lang, &e),
+        }
+    } else {
+        match state.figures.series(store, &series_days(2020, today), today).await {
+            Ok(s) => series_table(id, &s.iter().map(|f| Figures::clone(f)).collect::<Vec<_>>()),
+            Err(e) => return unavailable(&uri, lang, &e),
+        }
+    };
+    let Some(table) = table else {
+        return bad_request(&uri, lang, StatsPage::Overview, today, &StatsError::UnknownTable(name));
+    };
+    let labels = PublicLabels {
+        lang,
+        catalogue: store.catalogue(),
+    };
+    let stem = match table.day {
+        Some(day) => format!("{id}-{day}"),
+        None => id.to_string(),
+    };
+    match what {
+        Download::Csv(_) => file(
+            open_data::csv::write(&table, &labels),
+            "text/csv; charset=utf-8",
+            Some(format!("{stem}.csv")),
+        ),
+        _ => {
+            let body = open_data::jsonstat::dataset(&table, &labels, OffsetDateTime::now_utc());
+            file(body.to_string(), "application/json", None)
+        }
+    }
 }
 
 #[cfg(test)]

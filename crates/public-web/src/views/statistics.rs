@@ -223,7 +223,7 @@ pub fn overview_page(lang: Lang, o: &Overview) -> Markup {
                 div { dt { (s.entries_label) } dd { ((s.number)(f.total(None))) } }
                 div { dt { (s.persons_label) } dd { ((s.number)(f.unique_persons)) } }
                 div { dt { (s.two_or_more_label) } dd { ((s.number)(f.persons_with_two_or_more_languages)) } }
-                div { dt { (s.share_label) } dd { ((s.percent)(f.highly_qualified_share(spoken))) } }
+                div { dt { (s.share_label) } dd { ((s.percent)(f.highly_qualified_share(None))) } }
             }
             (kinds_table(lang, f))
         }

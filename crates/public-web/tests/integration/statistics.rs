@@ -137,10 +137,10 @@ async fn story(store: Database) {
         l.body
             .contains("aria-labelledby=\"top-languages-title top-languages-desc\"")
     );
+    // Every language adds up to every kind's entries on the overview: one computation.
     assert_eq!(
-        row(table(&l.body, "languages-table"), "I alt").last().unwrap(),
-        "3 050",
-        "2 782 spoken + 268 sign"
+        row(table(&l.body, "languages-table"), "I alt").last(),
+        row(table(&a.body, "kinds"), "I alt").last()
     );
 
     // Language × county: small cells are hidden as the public sees them, the rule explained.
@@ -161,6 +161,73 @@ async fn story(store: Database) {
             "tigrinja shows {cell}: {tigrinya:?}"
         );
     }
+
+    // Downloads: CSV and JSON-stat with the same numbers, the catalogue in JSON-LD.
+    let csv = get(&app, "/statistikk/data/entries-by-category.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    assert_eq!(
+        csv.headers["content-disposition"],
+        "attachment; filename=\"entries-by-category.csv\""
+    );
+    assert!(
+        csv.body.starts_with("day,Dato,category,Kategori,value,status\r\n"),
+        "{}",
+        csv.body
+    );
+    assert!(csv.body.contains("\r\n2023-12-31,31.12.2023,total,I alt,2782,\r\n"));
+    assert!(csv.body.contains("\r\n2020-12-31,31.12.2020,A,A,18,\r\n"));
+    let csv_en = get(&app, "/statistikk/data/entries-by-category.csv?lang=en").await;
+    assert!(csv_en.body.contains("\r\n2023-12-31,2023-12-31,total,Total,2782,\r\n"));
+    let json = get(&app, "/statistikk/data/entries-by-category.json").await;
+    assert_eq!(json.headers["content-type"], "application/json");
+    let v: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(v["version"], "2.0");
+    assert_eq!(v["class"], "dataset");
+    assert_eq!(v["id"], serde_json::json!(["day", "category"]));
+    let days = v["dimension"]["day"]["category"]["index"].as_array().unwrap();
+    let at = days.iter().position(|d| d == "2023-12-31").unwrap();
+    assert_eq!(v["value"][at * 6 + 5], 2782, "total on 2023-12-31");
+    assert_eq!(v["value"][at * 6], 92, "A on 2023-12-31");
+
+    let county_csv = get(&app, "/statistikk/data/language-by-county.csv?dag=2023-12-31").await;
+    assert_eq!(
+        county_csv.headers["content-disposition"],
+        "attachment; filename=\"language-by-county-2023-12-31.csv\""
+    );
+    assert!(county_csv.body.contains(",,:\r\n"), "hidden cells marked, no number");
+    let county_json = get(&app, "/statistikk/data/language-by-county.json?dag=2023-12-31").await;
+    let v: serde_json::Value = serde_json::from_str(&county_json.body).unwrap();
+    let hidden: Vec<usize> = v["status"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, s)| *s == ":")
+        .map(|(i, _)| i.parse().unwrap())
+        .collect();
+    assert!(!hidden.is_empty());
+    for i in &hidden {
+        assert!(v["value"][i].is_null(), "hidden cell {i} carries no number");
+    }
+    // As many hidden cells on the page as in the download.
+    assert_eq!(counties.matches("class=\"num suppressed\"").count(), hidden.len());
+
+    let catalogue = get(&app, "/statistikk/data/katalog.jsonld").await;
+    assert_eq!(catalogue.status, StatusCode::OK);
+    assert_eq!(catalogue.headers["content-type"], "application/ld+json");
+    let v: serde_json::Value = serde_json::from_str(&catalogue.body).unwrap();
+    let text = v.to_string();
+    for id in [
+        "entries-by-category",
+        "persons",
+        "kind-by-category",
+        "language-by-category",
+        "language-by-county",
+    ] {
+        assert!(text.contains(&format!("/statistikk/data/{id}.csv")), "{id}");
+        assert!(text.contains(&format!("/statistikk/data/{id}.json")), "{id}");
+    }
+    assert!(text.contains("nlod"), "licence");
 
     // Bad input: a clear message in the page's language, never a 500.
     for (path, status, needle) in [
