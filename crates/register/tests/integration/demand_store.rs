@@ -87,6 +87,8 @@ async fn listed_in(store: &Database, i: u32, languages: &[&str]) -> InterpreterN
             )
             .await
             .unwrap();
+    }
+    for language in languages {
         store
             .execute(
                 n,
