@@ -119,20 +119,27 @@ fn text(catalogue: &Catalogue, c: &Coverage) -> String {
         nb(c.params.capacity_share, 2),
         nb(c.params.assignments_per_full_time, 0)
     );
+    let w = c
+        .languages
+        .iter()
+        .map(|l| name(catalogue, l).chars().count() + l.language.as_str().len() + 3)
+        .max()
+        .unwrap_or(0)
+        .max(12);
     let _ = writeln!(
         s,
-        "{:<28} {:>9} {:>10} {:>12} {:>10} {:>8} {:>8} {:>12}",
+        "{:<w$} {:>9} {:>10} {:>12} {:>10} {:>8} {:>8} {:>12}",
         "Språk", "Oppført", "Kapasitet", "Etterspørsel", "Behov", "Dekning", "Mangler", "Udekket"
     );
     let _ = writeln!(
         s,
-        "{:<28} {:>9} {:>10} {:>12} {:>10} {:>8} {:>8} {:>12}",
+        "{:<w$} {:>9} {:>10} {:>12} {:>10} {:>8} {:>8} {:>12}",
         "", "tolker", "årsverk", "oppdrag", "årsverk", "", "tolker", "oppdrag"
     );
     for l in &c.languages {
         let _ = writeln!(
             s,
-            "{:<28} {:>9} {:>10} {:>12} {:>10} {:>8} {:>8} {:>12}",
+            "{:<w$} {:>9} {:>10} {:>12} {:>10} {:>8} {:>8} {:>12}",
             format!("{} ({})", name(catalogue, l), l.language),
             nb(l.listed, 1),
             nb(l.capacity_full_time, 1),
@@ -146,7 +153,7 @@ fn text(catalogue: &Catalogue, c: &Coverage) -> String {
     let t = &c.totals;
     let _ = writeln!(
         s,
-        "{:<28} {:>9} {:>10} {:>12} {:>10} {:>8} {:>8} {:>12}",
+        "{:<w$} {:>9} {:>10} {:>12} {:>10} {:>8} {:>8} {:>12}",
         "Sum",
         nb(t.listed, 1),
         nb(t.capacity_full_time, 1),

@@ -225,9 +225,8 @@ fn coverage_form(years: &[i32], q: &CoverageQuery, year: Option<i32>, errors: &E
 async fn coverage_page(
     State(state): State<AdminState>,
     user: Authorised<Statistics>,
-    query: Option<Query<CoverageQuery>>,
+    Query(q): Query<CoverageQuery>,
 ) -> Result<Response, AdminError> {
-    let q = query.map(|Query(q)| q).unwrap_or_default();
     let years = state.store.demand_years().await?;
     let trail = layout::breadcrumbs(&[("/statistikk", "Statistikk")], "Dekning per språk");
     let intro = html! {
@@ -402,9 +401,9 @@ async fn demand_view(
 async fn demand_page(
     State(state): State<AdminState>,
     user: Authorised<Statistics>,
-    query: Option<Query<DemandQuery>>,
+    Query(q): Query<DemandQuery>,
 ) -> Result<Markup, AdminError> {
-    let imported = query.and_then(|Query(q)| q.importert);
+    let imported = q.importert;
     demand_view(&state, &user, imported, None).await
 }
 
