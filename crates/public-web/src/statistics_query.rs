@@ -25,12 +25,14 @@ pub enum StatsError {
     AfterToday { day: Date, today: Date },
     #[error("unknown table: {0:?}")]
     UnknownTable(String),
+    #[error("no demand figures for year {0:?}")]
+    UnknownYear(String),
 }
 
 impl StatsError {
     pub fn status(&self) -> StatusCode {
         match self {
-            StatsError::UnknownTable(_) => StatusCode::NOT_FOUND,
+            StatsError::UnknownTable(_) | StatsError::UnknownYear(_) => StatusCode::NOT_FOUND,
             _ => StatusCode::BAD_REQUEST,
         }
     }
@@ -45,6 +47,7 @@ impl StatsError {
             StatsError::BeforeFirstDay(_) => (s.error_date_before)(&(t.date)(FIRST_DAY)),
             StatsError::AfterToday { today, .. } => (s.error_date_after)(&(t.date)(*today)),
             StatsError::UnknownTable(id) => (s.error_unknown_table)(id),
+            StatsError::UnknownYear(typed) => (s.coverage.error_year)(typed),
         }
     }
 }

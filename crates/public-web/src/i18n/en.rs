@@ -6,7 +6,7 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{InfoTexts, ProblemTexts, StatsTexts, Texts, TipTexts, list, thousands};
+use super::{CoverageTexts, InfoTexts, ProblemTexts, StatsTexts, Texts, TipTexts, list, thousands};
 use time::Date;
 
 const MONTHS: [&str; 12] = [
@@ -742,4 +742,42 @@ pub static STATS: StatsTexts = StatsTexts {
     error_unknown_table: |id| format!("We have no table called “{id}”."),
     error_title: "The date needs correcting",
     short_date: en_short_date,
+    decimal: |x| format!("{x:.1}"),
+    coverage: CoverageTexts {
+        lead: "How well the listed interpreters cover the public sector's demand for interpreters, by language. Demand is the number of assignments public bodies reported to IMDi's Tolkemonitor.",
+        no_demand: "No demand figures have been loaded yet, so coverage cannot be computed.",
+        year_heading: |y| format!("Coverage in {y}"),
+        form_heading: "Choose year and counting",
+        year_label: "Year",
+        counting_legend: "How interpreters are counted",
+        counting_entries: "By person and language (an interpreter with two languages counts in both)",
+        counting_persons: "By person (an interpreter with two languages counts as half in each)",
+        button: "Show coverage",
+        assumptions: |share, assignments| {
+            format!(
+                "Computed assuming each listed interpreter supplies {share} of a full-time position, and a full-time position does {assignments} assignments a year. Interpreters are counted as listed on 31 December."
+            )
+        },
+        covered_share: "Share of demand covered",
+        missing: "Interpreters missing",
+        languages_short: "Languages with too few interpreters",
+        without_interpreter: "Languages with demand and no listed interpreter",
+        listed: "Listed interpreters",
+        capacity: "Capacity (full-time positions)",
+        demand: "Demand (assignments)",
+        demand_full_time: "Demand (full-time positions)",
+        ratio: "Coverage",
+        gap_title: |n| format!("Interpreters missing in the {n} languages with the largest gap"),
+        gap_desc: |y, values| {
+            let each: Vec<String> = values.iter().map(|(l, v)| format!("{l} {v}")).collect();
+            format!(
+                "Horizontal bars of interpreters missing per language in {y}, largest first: {}.",
+                each.join(", ")
+            )
+        },
+        gap_series: "Interpreters missing",
+        table_caption: |y| format!("Coverage by language in {y}"),
+        source: "Sources: the National Register of Interpreters and IMDi's Tolkemonitor.",
+        error_year: |typed| format!("We have no demand figures for “{typed}”. Choose one of the years in the list."),
+    },
 };

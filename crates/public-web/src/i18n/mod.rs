@@ -6,7 +6,7 @@ mod nb;
 mod nn;
 mod stats;
 
-pub use stats::StatsTexts;
+pub use stats::{CoverageTexts, StatsTexts};
 
 use register::interpreter::{Availability, Gender};
 use register::language::Language;

@@ -8,8 +8,8 @@ use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
 use super::{
-    InfoTexts, ProblemTexts, StatsTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence_start,
-    thousands,
+    CoverageTexts, InfoTexts, ProblemTexts, StatsTexts, Texts, TipTexts, list, norwegian_date, norwegian_month,
+    sentence_start, thousands,
 };
 use crate::tips::{Field, Problem, Refusal};
 
@@ -712,4 +712,42 @@ pub static STATS: StatsTexts = StatsTexts {
     error_unknown_table: |id| format!("Vi har ingen tabell som heter «{id}»."),
     error_title: "Datoen må rettes",
     short_date: nb_short_date,
+    decimal: |x| format!("{x:.1}").replace('.', ","),
+    coverage: CoverageTexts {
+        lead: "Hvor godt de oppførte tolkene dekker etterspørselen etter tolk i offentlig sektor, per språk. Etterspørselen er antall oppdrag offentlige organer har meldt til IMDis Tolkemonitor.",
+        no_demand: "Det er ikke lastet inn tall for etterspørsel ennå, så dekningen kan ikke regnes ut.",
+        year_heading: |y| format!("Dekning i {y}"),
+        form_heading: "Velg år og telling",
+        year_label: "År",
+        counting_legend: "Hvordan tolkene telles",
+        counting_entries: "Per person og språk (en tolk med to språk telles i begge)",
+        counting_persons: "Per person (en tolk med to språk telles som en halv i hvert)",
+        button: "Vis dekningen",
+        assumptions: |share, assignments| {
+            format!(
+                "Beregnet med at hver oppførte tolk gir {share} av et årsverk, og at et årsverk er {assignments} oppdrag i året. Tolkene telles slik de var oppført 31. desember."
+            )
+        },
+        covered_share: "Andel av etterspørselen som dekkes",
+        missing: "Tolker som mangler",
+        languages_short: "Språk med for få tolker",
+        without_interpreter: "Språk med etterspørsel og ingen oppført tolk",
+        listed: "Oppførte tolker",
+        capacity: "Kapasitet (årsverk)",
+        demand: "Etterspørsel (oppdrag)",
+        demand_full_time: "Etterspørsel (årsverk)",
+        ratio: "Dekning",
+        gap_title: |n| format!("Tolker som mangler i de {n} språkene med størst gap"),
+        gap_desc: |y, values| {
+            let each: Vec<String> = values.iter().map(|(l, v)| format!("{l} {v}")).collect();
+            format!(
+                "Liggende stolper med antall tolker som mangler per språk i {y}, størst først: {}.",
+                each.join(", ")
+            )
+        },
+        gap_series: "Tolker som mangler",
+        table_caption: |y| format!("Dekning per språk i {y}"),
+        source: "Kilde: Nasjonalt tolkeregister og IMDis Tolkemonitor.",
+        error_year: |typed| format!("Vi har ingen tall for etterspørsel for «{typed}». Velg et av årene i listen."),
+    },
 };

@@ -7,8 +7,8 @@ use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
 use super::{
-    InfoTexts, ProblemTexts, StatsTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence_start,
-    thousands,
+    CoverageTexts, InfoTexts, ProblemTexts, StatsTexts, Texts, TipTexts, list, norwegian_date, norwegian_month,
+    sentence_start, thousands,
 };
 use crate::tips::{Field, Problem, Refusal};
 
@@ -706,4 +706,42 @@ pub static STATS: StatsTexts = StatsTexts {
     error_unknown_table: |id| format!("Vi har ingen tabell som heiter «{id}»."),
     error_title: "Datoen må rettast",
     short_date: nn_short_date,
+    decimal: |x| format!("{x:.1}").replace('.', ","),
+    coverage: CoverageTexts {
+        lead: "Kor godt dei oppførte tolkane dekkjer etterspurnaden etter tolk i offentleg sektor, per språk. Etterspurnaden er talet på oppdrag offentlege organ har meldt til Tolkemonitor hos IMDi.",
+        no_demand: "Det er ikkje lasta inn tal for etterspurnad enno, så dekninga kan ikkje reknast ut.",
+        year_heading: |y| format!("Dekning i {y}"),
+        form_heading: "Vel år og teljing",
+        year_label: "År",
+        counting_legend: "Korleis tolkane blir talde",
+        counting_entries: "Per person og språk (ein tolk med to språk blir talt i begge)",
+        counting_persons: "Per person (ein tolk med to språk blir talt som ein halv i kvart)",
+        button: "Vis dekninga",
+        assumptions: |share, assignments| {
+            format!(
+                "Rekna ut med at kvar oppførte tolk gir {share} av eit årsverk, og at eit årsverk er {assignments} oppdrag i året. Tolkane blir talde slik dei var oppførte 31. desember."
+            )
+        },
+        covered_share: "Del av etterspurnaden som blir dekt",
+        missing: "Tolkar som manglar",
+        languages_short: "Språk med for få tolkar",
+        without_interpreter: "Språk med etterspurnad og ingen oppført tolk",
+        listed: "Oppførte tolkar",
+        capacity: "Kapasitet (årsverk)",
+        demand: "Etterspurnad (oppdrag)",
+        demand_full_time: "Etterspurnad (årsverk)",
+        ratio: "Dekning",
+        gap_title: |n| format!("Tolkar som manglar i dei {n} språka med størst gap"),
+        gap_desc: |y, values| {
+            let each: Vec<String> = values.iter().map(|(l, v)| format!("{l} {v}")).collect();
+            format!(
+                "Liggjande stolpar med talet på tolkar som manglar per språk i {y}, størst først: {}.",
+                each.join(", ")
+            )
+        },
+        gap_series: "Tolkar som manglar",
+        table_caption: |y| format!("Dekning per språk i {y}"),
+        source: "Kjelde: Nasjonalt tolkeregister og Tolkemonitor hos IMDi.",
+        error_year: |typed| format!("Vi har ingen tal for etterspurnad for «{typed}». Vel eitt av åra i lista."),
+    },
 };

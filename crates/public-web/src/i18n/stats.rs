@@ -86,4 +86,41 @@ pub struct StatsTexts {
     pub error_title: &'static str,
     /// A date as a table heading ("31.12.2023").
     pub short_date: fn(Date) -> String,
+    /// A quantity with one decimal: "12,3" / "12.3".
+    pub decimal: fn(f64) -> String,
+    pub coverage: CoverageTexts,
+}
+
+/// The public coverage page's strings (capacity against Tolkemonitor's demand per language).
+pub struct CoverageTexts {
+    pub lead: &'static str,
+    pub no_demand: &'static str,
+    /// "Dekning i 2022".
+    pub year_heading: fn(i32) -> String,
+    pub form_heading: &'static str,
+    pub year_label: &'static str,
+    pub counting_legend: &'static str,
+    pub counting_entries: &'static str,
+    pub counting_persons: &'static str,
+    pub button: &'static str,
+    /// The model's assumptions, shown with every figure: the capacity share as a percentage
+    /// and the assignments per full-time position.
+    pub assumptions: fn(&str, &str) -> String,
+    pub covered_share: &'static str,
+    pub missing: &'static str,
+    pub languages_short: &'static str,
+    pub without_interpreter: &'static str,
+    pub listed: &'static str,
+    pub capacity: &'static str,
+    pub demand: &'static str,
+    pub demand_full_time: &'static str,
+    pub ratio: &'static str,
+    /// The gap chart: title with the number of languages, description, legend.
+    pub gap_title: fn(usize) -> String,
+    pub gap_desc: fn(i32, &[(String, String)]) -> String,
+    pub gap_series: &'static str,
+    pub table_caption: fn(i32) -> String,
+    pub source: &'static str,
+    /// A year as typed that has no demand figures.
+    pub error_year: fn(&str) -> String,
 }

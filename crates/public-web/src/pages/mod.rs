@@ -39,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         .route("/statistikk", get(statistics::overview))
         .route("/statistikk/sprak", get(statistics::languages))
         .route("/statistikk/fylker", get(statistics::counties))
+        .route("/statistikk/dekning", get(statistics::coverage))
         .route("/statistikk/data/{file}", get(statistics_data::download))
         .merge(tip::routes())
 }

@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use register::Timestamp;
+use register::statistics::coverage::{Counting, CoverageParams};
 use register::statistics::series_days;
 use time::Date;
 
@@ -13,6 +14,8 @@ use super::{lang_of, render, unavailable};
 use crate::AppState;
 use crate::i18n::Lang;
 use crate::statistics_query::{StatsError, chosen_day, query_value};
+use crate::views::coverage::{coverage_page, no_demand_page};
+use crate::views::errors::message_page;
 use crate::views::statistics::{
     Overview, StatsPage, counties_page, error_page, language_rows, languages_page, overview_page,
 };
@@ -123,4 +126,56 @@ pub async fn counties(State(state): State<AppState>, uri: Uri) -> Response {
         s.counties_title,
         counties_page(lang, store.catalogue(), day, today, &table, state.disclosure_threshold),
     )
+}
+
+pub async fn coverage(State(state): State<AppState>, uri: Uri) -> Response {
+    let lang = lang_of(&uri);
+    let today = today();
+    let s = lang.texts().stats;
+    let Some(store) = state.store.as_ref() else {
+        return unavailable(&uri, lang, &"no register behind the statistics pages");
+    };
+    let years = match store.demand_years().await {
+        Ok(y) => y,
+        Err(e) => return unavailable(&uri, lang, &e),
+    };
+    let Some(latest) = years.last().copied() else {
+        return render(
+            StatusCode::OK,
+            &uri,
+            lang,
+            s.coverage_title,
+            no_demand_page(lang, today),
+        );
+    };
+    let year = match query_value(uri.query(), "ar") {
+        None => latest,
+        Some(typed) => match typed.parse::<i32>().ok().filter(|y| years.contains(y)) {
+            Some(y) => y,
+            None => {
+                let e = StatsError::UnknownYear(typed);
+                return render(
+                    e.status(),
+                    &uri,
+                    lang,
+                    s.error_title,
+                    message_page(lang, s.coverage_title, &e.message(lang)),
+                );
+            }
+        },
+    };
+    let counting = match query_value(uri.query(), "telling").as_deref() {
+        Some("person") => Counting::UniquePerson,
+        _ => Counting::PersonLanguage,
+    };
+    match store.coverage(year, CoverageParams::default(), counting).await {
+        Ok(cov) => render(
+            StatusCode::OK,
+            &uri,
+            lang,
+            s.coverage_title,
+            coverage_page(lang, store.catalogue(), today, &years, &cov),
+        ),
+        Err(e) => unavailable(&uri, lang, &e),
+    }
 }

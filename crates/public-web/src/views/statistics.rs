@@ -43,6 +43,7 @@ pub enum StatsPage {
     Overview,
     Languages,
     Counties,
+    Coverage,
 }
 
 impl StatsPage {
@@ -51,6 +52,7 @@ impl StatsPage {
             StatsPage::Overview => "/statistikk",
             StatsPage::Languages => "/statistikk/sprak",
             StatsPage::Counties => "/statistikk/fylker",
+            StatsPage::Coverage => "/statistikk/dekning",
         }
     }
 }
@@ -64,18 +66,20 @@ fn day_link(lang: Lang, path: &str, day: Date, today: Date) -> String {
     }
 }
 
-fn sub_menu(lang: Lang, current: StatsPage, day: Date, today: Date) -> Markup {
+pub fn sub_menu(lang: Lang, current: StatsPage, day: Date, today: Date) -> Markup {
     let s = lang.texts().stats;
     let items = [
         (StatsPage::Overview, s.overview_title),
         (StatsPage::Languages, s.languages_title),
         (StatsPage::Counties, s.counties_title),
+        (StatsPage::Coverage, s.coverage_title),
     ];
     html! {
         nav class="stats-menu" aria-label=(s.nav) {
             ul {
                 @for (page, label) in items {
-                    li { a class="ds-link" href=(day_link(lang, page.path(), day, today)) aria-current=[(page == current).then_some("page")] { (label) } }
+                    @let link = if page == StatsPage::Coverage { href(lang, page.path()) } else { day_link(lang, page.path(), day, today) };
+                    li { a class="ds-link" href=(link) aria-current=[(page == current).then_some("page")] { (label) } }
                 }
             }
         }
@@ -108,7 +112,7 @@ pub fn date_form(lang: Lang, page: StatsPage, value: &str, today: Date, error: O
 
 /// A table in a region of its own that scrolls sideways when too wide for the screen (the page
 /// itself never does); the region can be reached and scrolled with the keyboard.
-fn scroll_table(id: &str, caption: &str, head: Markup, body: Markup, class: &str) -> Markup {
+pub fn scroll_table(id: &str, caption: &str, head: Markup, body: Markup, class: &str) -> Markup {
     let caption_id = format!("{id}-caption");
     html! {
         div class="table-scroll" role="region" tabindex="0" aria-labelledby=(caption_id) {
@@ -138,7 +142,7 @@ fn value_cell(lang: Lang, v: Value) -> Markup {
     }
 }
 
-fn count_cell(lang: Lang, n: u64) -> Markup {
+pub fn count_cell(lang: Lang, n: u64) -> Markup {
     value_cell(lang, Value::Count(n))
 }
 

@@ -13,6 +13,7 @@ use http_body_util::BodyExt;
 use public_web::{AppState, router};
 use register::Database;
 use register::generator::{self, Options};
+use register::statistics::demand;
 use search::SearchIndex;
 use tower::ServiceExt;
 
@@ -72,8 +73,11 @@ async fn app_on(store: Database) -> axum::Router {
     router(AppState::with_index(index).with_store(store))
 }
 
+/// IMDi-shaped demand for the fixture register (invented numbers, labelled so in the file).
+const DEMO_DEMAND: &str = include_str!("../../../../fixtures/demand-demo.csv");
+
 async fn story(store: Database) {
-    let app = app_on(store).await;
+    let app = app_on(store.clone()).await;
 
     // Table 3-4-1 exactly as the annual report 2023 has it, with each year's 31 December.
     let a = get(&app, "/statistikk?dag=2023-12-31").await;
@@ -228,6 +232,30 @@ async fn story(store: Database) {
         assert!(text.contains(&format!("/statistikk/data/{id}.json")), "{id}");
     }
     assert!(text.contains("nlod"), "licence");
+
+    // Coverage: without demand figures the page says so; with the demo file, per language.
+    let none = get(&app, "/statistikk/dekning").await;
+    assert_eq!(none.status, StatusCode::OK);
+    assert!(none.body.contains("Det er ikke lastet inn tall for etterspørsel"));
+    let rows = demand::parse(DEMO_DEMAND, store.catalogue(), demand::years_up_to(2026)).unwrap();
+    store.import_demand("test", "demand-demo.csv", "", &rows).await.unwrap();
+    let cov = get(&app, "/statistikk/dekning?ar=2022").await;
+    assert_eq!(cov.status, StatusCode::OK, "{}", cov.body);
+    let t = table(&cov.body, "coverage-table");
+    assert_eq!(row(t, "arabisk").last().unwrap(), "211", "Arabic the largest gap");
+    assert_eq!(row(t, "I alt").last().unwrap(), "710", "211 + 499 missing");
+    assert!(cov.body.contains("<dd>70\u{a0}%</dd>"), "70 % of demand covered");
+    // The assumptions stand with the figures, and the gap chart is an image with its table.
+    assert!(cov.body.contains("35\u{a0}% av et årsverk"));
+    assert!(cov.body.contains("aria-labelledby=\"gap-chart-title gap-chart-desc\""));
+    assert_eq!(row(table(&cov.body, "gap-table"), "arabisk"), ["211"]);
+    let by_person = get(&app, "/statistikk/dekning?ar=2022&telling=person&lang=en").await;
+    assert_eq!(by_person.status, StatusCode::OK);
+    assert!(by_person.body.contains("checked value=\"person\"") || by_person.body.contains("value=\"person\" checked"));
+    assert!(by_person.body.contains("35% of a full-time position"));
+    let bad_year = get(&app, "/statistikk/dekning?ar=1999").await;
+    assert_eq!(bad_year.status, StatusCode::NOT_FOUND);
+    assert!(bad_year.body.contains("ingen tall for etterspørsel for «1999»"));
 
     // Bad input: a clear message in the page's language, never a 500.
     for (path, status, needle) in [
