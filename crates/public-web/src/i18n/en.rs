@@ -629,7 +629,7 @@ pub static STATS: StatsTexts = StatsTexts {
     nav: "Statistics",
     title: "Statistics on the interpreter register",
     lead: "How many qualified interpreters are listed, by category, language and county, on any day since 2020. The figures are computed from the register's history, the same way every time.",
-    overview_title: "Overview",
+    menu: ["Overview", "Languages", "Counties", "Coverage"],
     languages_title: "Entries by language and category",
     languages_lead: "Listed interpreters by language and qualification category. An interpreter with several languages is counted once per language.",
     counties_title: "Entries by language and county",

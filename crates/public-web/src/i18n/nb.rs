@@ -599,7 +599,7 @@ pub static STATS: StatsTexts = StatsTexts {
     nav: "Statistikk",
     title: "Statistikk om tolkeregisteret",
     lead: "Hvor mange kvalifiserte tolker som er oppført, per kategori, språk og fylke, på en hvilken som helst dag fra 2020. Tallene regnes ut fra registerets historikk, på samme måte hver gang.",
-    overview_title: "Oversikt",
+    menu: ["Oversikt", "Språk", "Fylker", "Dekning"],
     languages_title: "Oppføringer per språk og kategori",
     languages_lead: "Oppførte tolker per språk og kvalifikasjonskategori. En tolk med flere språk telles én gang per språk.",
     counties_title: "Oppføringer per språk og fylke",

@@ -593,7 +593,7 @@ pub static STATS: StatsTexts = StatsTexts {
     nav: "Statistikk",
     title: "Statistikk om tolkeregisteret",
     lead: "Kor mange kvalifiserte tolkar som er oppførte, per kategori, språk og fylke, på kva dag som helst frå 2020. Tala blir rekna ut frå historikken i registeret, på same måten kvar gong.",
-    overview_title: "Oversikt",
+    menu: ["Oversikt", "Språk", "Fylke", "Dekning"],
     languages_title: "Oppføringar per språk og kategori",
     languages_lead: "Oppførte tolkar per språk og kvalifikasjonskategori. Ein tolk med fleire språk blir talt éin gong per språk.",
     counties_title: "Oppføringar per språk og fylke",

@@ -11,8 +11,9 @@ pub struct StatsTexts {
     pub nav: &'static str,
     pub title: &'static str,
     pub lead: &'static str,
-    /// The sub-pages' links and titles.
-    pub overview_title: &'static str,
+    /// The sub-menu's short links: overview, languages, counties, coverage.
+    pub menu: [&'static str; 4],
+    /// The sub-pages' titles and leads.
     pub languages_title: &'static str,
     pub languages_lead: &'static str,
     pub counties_title: &'static str,

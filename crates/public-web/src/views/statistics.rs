@@ -69,10 +69,10 @@ fn day_link(lang: Lang, path: &str, day: Date, today: Date) -> String {
 pub fn sub_menu(lang: Lang, current: StatsPage, day: Date, today: Date) -> Markup {
     let s = lang.texts().stats;
     let items = [
-        (StatsPage::Overview, s.overview_title),
-        (StatsPage::Languages, s.languages_title),
-        (StatsPage::Counties, s.counties_title),
-        (StatsPage::Coverage, s.coverage_title),
+        (StatsPage::Overview, s.menu[0]),
+        (StatsPage::Languages, s.menu[1]),
+        (StatsPage::Counties, s.menu[2]),
+        (StatsPage::Coverage, s.menu[3]),
     ];
     html! {
         nav class="stats-menu" aria-label=(s.nav) {
