@@ -72,12 +72,12 @@ pub fn dataset(table: &Table, labels: &dyn Labels, updated: OffsetDateTime) -> J
         .collect();
     let mut notes = Vec::new();
     if table.values.iter().any(|v| matches!(v, Value::Suppressed(_))) {
-        notes.push(json!(format!("{}: {}", status::SUPPRESSED, labels.suppressed_note())));
+        notes.push(json!(format!("{} {}", status::SUPPRESSED, labels.suppressed_note())));
     }
     if table.values.contains(&Value::Missing)
         && let Some(note) = labels.missing_note()
     {
-        notes.push(json!(format!("{}: {note}", status::MISSING)));
+        notes.push(json!(format!("{} {note}", status::MISSING)));
     }
     let mut out = json!({
         "version": "2.0",

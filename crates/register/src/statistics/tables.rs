@@ -13,6 +13,16 @@ use crate::language::{LanguageCode, LanguageKind};
 /// The code of every margin (sum) category.
 pub const TOTAL: &str = "total";
 
+/// The id of every table built here, in the order the builders are listed: the file names of
+/// the open-data downloads.
+pub const TABLE_IDS: [&str; 5] = [
+    "entries-by-category",
+    "persons",
+    "kind-by-category",
+    "language-by-category",
+    "language-by-county",
+];
+
 /// The measures of [`persons`], in column order.
 pub const PERSON_MEASURES: [&str; 4] = [
     "entries",
@@ -325,6 +335,19 @@ mod tests {
         assert_eq!(count(&t, &["POL", "33"]), 0);
         assert_eq!(count(&t, &["total", "total"]), 12);
         assert_margins_add_up(&t);
+    }
+
+    #[test]
+    fn every_builder_uses_a_listed_id() {
+        let f = sample();
+        let ids = [
+            entries_by_category(std::slice::from_ref(&f), None).id,
+            persons(std::slice::from_ref(&f)).id,
+            kind_by_category(&f).id,
+            language_by_category(&f).id,
+            language_by_county(&f).id,
+        ];
+        assert_eq!(ids, TABLE_IDS);
     }
 
     #[test]
