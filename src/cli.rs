@@ -47,6 +47,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Print register figures as JSON: entries per category, kind and language; persons.
     Counts(CountsArgs),
+    /// Demand for interpreters (IMDi's Tolkemonitor): import a file, or show coverage per language.
+    #[command(subcommand)]
+    Demand(DemandCommand),
     /// Write a consistent copy of the database to a file while it is in use (SQLite: online
     /// copy with VACUUM INTO; PostgreSQL: `pg_dump -Fc`).
     Backup(BackupArgs),
@@ -214,6 +217,50 @@ pub struct CountsArgs {
     /// The day to count (YYYY-MM-DD), at its end; default today.
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemandCommand {
+    /// Import a Tolkemonitor demand file (CSV: language, year, assignments; optional county and
+    /// sector; `;` or `,`). All or nothing: a bad row imports nothing and every bad line is named.
+    Import(DemandImportArgs),
+    /// Coverage per language in a year: capacity of the listed interpreters against the demand,
+    /// by person × language and by unique person.
+    Coverage(CoverageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemandImportArgs {
+    /// The CSV file to import.
+    pub file: std::path::PathBuf,
+    /// Why (kept with the import and in the audit log), e.g. "Tolkemonitor 2023".
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Who imports (kept with the import); default the login name.
+    #[arg(long, env = "USER")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// The year: interpreters listed on 31 December against that year's demand.
+    #[arg(long)]
+    pub year: i32,
+    /// The share of a full-time position one interpreter supplies, in (0, 1] (IMDi: 0.35).
+    #[arg(long, default_value_t = register::statistics::coverage::DEFAULT_CAPACITY_SHARE)]
+    pub capacity_share: f64,
+    /// Assignments a full-time position does in a year (an assumption: 1000).
+    #[arg(long, default_value_t = register::statistics::coverage::DEFAULT_ASSIGNMENTS_PER_FULL_TIME)]
+    pub assignments_per_full_time: f64,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Csv,
+    Json,
 }
 
 /// Parses a calendar date, rejecting impossible ones (2023-02-30) with a clear message.

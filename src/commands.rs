@@ -8,7 +8,7 @@ use register::generator::{self, Options};
 use register::store::ConnectOptions;
 use register::{Catalogue, Database, Timestamp};
 
-use crate::cli::{Cli, Command, CountsArgs, DbArgs, ExportArgs, SeedArgs, ServeArgs};
+use crate::cli::{Cli, Command, CountsArgs, DbArgs, DemandCommand, ExportArgs, SeedArgs, ServeArgs};
 use crate::serve;
 
 /// Changes per transaction when loading generated data.
@@ -23,6 +23,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed(args) => seed(&cli.db, args).await,
         Command::Export(args) => export(&cli.db, args).await,
         Command::Counts(args) => counts(&cli.db, args).await,
+        Command::Demand(DemandCommand::Import(args)) => crate::demand::import(&cli.db, args).await,
+        Command::Demand(DemandCommand::Coverage(args)) => crate::demand::coverage(&cli.db, args).await,
         Command::Backup(args) => crate::backup::backup(&cli.db, args).await,
         Command::Restore(args) => crate::backup::restore(&cli.db, args).await,
         Command::TipKey => {

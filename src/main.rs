@@ -4,6 +4,7 @@
 mod backup;
 mod cli;
 mod commands;
+mod demand;
 mod serve;
 mod tip_key;
 

@@ -114,6 +114,90 @@ fn bad_input_gets_a_clear_message_and_non_zero_exit(url: &str) {
     assert!(stderr(&out).contains("ugyldig database-URL"), "{}", stderr(&out));
 }
 
+/// A bad demand file imports nothing and names every bad line; the demo file then gives
+/// coverage per language, Arabic the largest gap, with the parameters shown.
+fn demand_import_is_all_or_nothing_and_shows_coverage(url: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "language;year;assignments\nARB;2022;100\nklingon;2022;5\nARB;2022;7\nSOM;2022;-3\nSOM;20x2;3\n",
+    )
+    .unwrap();
+    let out = run(url, &["demand", "import", bad.to_str().unwrap()]);
+    assert!(!out.status.success(), "a bad file must be refused");
+    for expected in [
+        "ingenting er lagret",
+        "linje 3: ukjent språk «klingon»",
+        "linje 4: samme språk, år, fylke og sektor står allerede på linje 2",
+        "linje 5: antall oppdrag kan ikke være negativt",
+        "linje 6: året «20x2»",
+    ] {
+        assert!(stderr(&out).contains(expected), "{expected}: {}", stderr(&out));
+    }
+    let none = run(url, &["demand", "coverage", "--year", "2022"]);
+    assert!(!none.status.success(), "nothing was imported");
+    assert!(
+        stderr(&none).contains("ingen etterspørsel er importert for 2022"),
+        "{}",
+        stderr(&none)
+    );
+
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demand-demo.csv");
+    let out = run(url, &["demand", "import", demo, "--note", "demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("demand-demo.csv"), "{}", stdout(&out));
+
+    let out = run(url, &["demand", "coverage", "--year", "2022", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("coverage prints JSON");
+    assert_eq!(v["params"]["capacity_share"], 0.35);
+    for counting in ["person_language", "unique_person"] {
+        let table = &v[counting];
+        assert_eq!(
+            table["languages"][0]["language"], "ARB",
+            "{counting}: Arabic has the largest gap"
+        );
+        let covered = table["totals"]["covered_share"].as_f64().unwrap();
+        assert!(
+            (0.55..0.85).contains(&covered),
+            "{counting}: about 30 % under-coverage, got {covered}"
+        );
+        let missing = table["totals"]["interpreters_missing"].as_u64().unwrap();
+        assert!(missing > 100, "{counting}: {missing}");
+    }
+    let without = v["person_language"]["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["listed"].as_f64() == Some(0.0))
+        .count();
+    assert!(without >= 2, "the demo has languages with demand and no interpreter");
+
+    let text = run(
+        url,
+        &["demand", "coverage", "--year", "2022", "--capacity-share", "0.5"],
+    );
+    assert!(text.status.success(), "{}", stderr(&text));
+    assert!(stdout(&text).contains("kapasitetsandel 0,50"), "{}", stdout(&text));
+    assert!(stdout(&text).contains("arabisk (ARB)"), "{}", stdout(&text));
+    assert!(stdout(&text).contains("unike personer"), "{}", stdout(&text));
+    let csv = run(url, &["demand", "coverage", "--year", "2023", "--format", "csv"]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    assert!(stdout(&csv).starts_with("year,counting,capacity_share"));
+    assert!(
+        stdout(&csv)
+            .lines()
+            .any(|l| l.starts_with("2023,unique_person,0.35,1000,ARB,"))
+    );
+    let refused = run(
+        url,
+        &["demand", "coverage", "--year", "2022", "--capacity-share", "1.5"],
+    );
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("kapasitetsandelen"), "{}", stderr(&refused));
+}
+
 #[test]
 fn sqlite_end_to_end() {
     let dir = tempfile::tempdir().unwrap();
@@ -121,6 +205,7 @@ fn sqlite_end_to_end() {
     seeded_figures_match_the_annual_report(&url);
     export_shows_interpreters_with_derived_categories(&url);
     bad_input_gets_a_clear_message_and_non_zero_exit(&url);
+    demand_import_is_all_or_nothing_and_shows_coverage(&url);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -130,6 +215,7 @@ async fn postgres_end_to_end() {
     tokio::task::spawn_blocking(move || {
         seeded_figures_match_the_annual_report(&url);
         export_shows_interpreters_with_derived_categories(&url);
+        demand_import_is_all_or_nothing_and_shows_coverage(&url);
     })
     .await
     .unwrap();

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod changes;
 pub mod committee;
 pub mod corrections;
+pub mod coverage;
 pub mod decisions;
 pub mod error;
 pub mod exclusions;
@@ -227,6 +228,7 @@ pub fn router(state: AdminState) -> Router {
         .merge(decisions::routes())
         .merge(foreign::routes())
         .merge(statistics::routes())
+        .merge(coverage::routes())
         .merge(tips::routes())
         .merge(committee::routes())
         .merge(tip_figures::routes())

@@ -4,13 +4,18 @@
 
 pub mod api;
 pub mod assets;
+pub mod charts;
 pub mod error;
+pub mod figures_cache;
 pub mod health;
 pub mod i18n;
+pub mod open_data_labels;
 pub mod pages;
 pub mod params;
 pub mod response_cache;
 pub mod security;
+pub mod statistics_query;
+pub mod statistics_tables;
 pub mod tips;
 pub mod views;
 
@@ -22,6 +27,7 @@ use register::Database;
 use register::tips::SealingKey;
 use search::{Indexer, IndexerOptions, SearchError, SearchIndex};
 
+use crate::figures_cache::FiguresCache;
 use crate::response_cache::ResponseCache;
 use crate::tips::{FormKey, TipGuard, TipIntake, TipSettings};
 
@@ -42,7 +48,14 @@ pub struct AppState {
     pub tip_guard: Arc<TipGuard>,
     /// When responses carry `Strict-Transport-Security`.
     pub hsts: throttle::Hsts,
+    /// The register's figures per day for the statistics pages (read from `store`).
+    pub figures: Arc<FiguresCache>,
+    /// Cells of language × county below this are hidden in public statistics.
+    pub disclosure_threshold: u64,
 }
+
+/// Public language × county cells below this many entries are hidden.
+pub const DEFAULT_DISCLOSURE_THRESHOLD: u64 = register::statistics::disclosure::DEFAULT_THRESHOLD;
 
 fn untipped_guard() -> Arc<TipGuard> {
     Arc::new(TipGuard::new(TipSettings::default(), FormKey::random()))
@@ -62,6 +75,8 @@ impl AppState {
             tips: None,
             tip_guard: untipped_guard(),
             hsts: throttle::Hsts::off(),
+            figures: Arc::default(),
+            disclosure_threshold: DEFAULT_DISCLOSURE_THRESHOLD,
         })
     }
 
@@ -109,7 +124,21 @@ impl AppState {
             tips: None,
             tip_guard: untipped_guard(),
             hsts: throttle::Hsts::off(),
+            figures: Arc::default(),
+            disclosure_threshold: DEFAULT_DISCLOSURE_THRESHOLD,
         }
+    }
+
+    /// Statistics from `store` (a service over a prepared index otherwise has none).
+    pub fn with_store(mut self, store: Database) -> AppState {
+        self.store = Some(store);
+        self
+    }
+
+    /// Hides language × county cells below `threshold` in the public statistics.
+    pub fn with_disclosure_threshold(mut self, threshold: u64) -> AppState {
+        self.disclosure_threshold = threshold.max(1);
+        self
     }
 
     /// Whether the index has been built or caught up since start.

@@ -5,7 +5,10 @@
 // tip form (look-up, a rejected send that keeps its text, Enter sending it, the receipt) with
 // JavaScript off; axe-core
 // WCAG 2.1 A/AA checks with zero violations, and reflow at 320 px and 200 % text, on every
-// kind of page. SCREENSHOTS=DIR saves phone-width screenshots of the results page there.
+// kind of page; the statistics pages (figures for a chosen date through a form without
+// JavaScript, the figures before the form on a phone, a keyboard-only pass reaching the date
+// form and the downloads, no sideways scrolling at 320 px). SCREENSHOTS=DIR saves phone-width
+// screenshots of the results and statistics pages there.
 // Usage: node site.mjs http://127.0.0.1:PORT   (./run starts the server and calls this)
 
 import { chromium } from 'playwright-core';
@@ -287,6 +290,51 @@ await check('the footer leads to the about, contact, privacy and guide pages', a
   }
 });
 
+
+// The statistics pages, with JavaScript off: choose a date with the form, read table 3-4-1.
+await check('statistics: the footer leads to the statistics, and a date is chosen with the form', async () => {
+  await page.goto(base + '/');
+  await page.locator('footer').getByRole('link', { name: 'Statistikk', exact: true }).click();
+  await page.waitForURL(/\/statistikk$/);
+  assert.equal(await page.locator('h1').innerText(), 'Statistikk om tolkeregisteret');
+  await page.getByLabel('Dato', { exact: true }).fill('2023-12-31');
+  await page.getByRole('button', { name: 'Vis tallene' }).click();
+  await page.waitForURL(/dag=2023-12-31/);
+  assert.match(await page.locator('#key-figures').innerText(), /Tall per 31\. desember 2023/);
+  const rowA = await page.locator('#table-341 tr', { has: page.locator('th', { hasText: /^A$/ }) }).innerText();
+  assert.match(rowA, /^A\s+18\s+26\s+66\s+92\b/);
+  const total = await page.locator('#table-341 tr.total').innerText();
+  assert.match(total, /1\s653\s+1\s948\s+2\s245\s+2\s782/);
+  // The chart's numbers are one click away, without script.
+  await page.locator('.chart-data summary').first().click();
+  await page.locator('#series-table').waitFor({ state: 'visible', timeout: 3000 });
+});
+
+await check('statistics: on a 390 px phone the figures come before the date form', async () => {
+  await page.goto(base + '/statistikk?dag=2023-12-31');
+  const figures = await page.locator('.key-figures').boundingBox();
+  const form = await page.locator('form.stats-form').boundingBox();
+  assert.ok(figures.y < form.y, `figures at ${figures.y}, form at ${form.y}`);
+  assert.ok(figures.y < 844, `the figures start in the first screen (${figures.y})`);
+});
+
+await check('statistics: a hidden county cell is marked and explained', async () => {
+  await page.goto(base + '/statistikk/fylker?dag=2023-12-31');
+  const hidden = page.locator('#counties-table td.suppressed');
+  assert.ok(await hidden.count() > 0);
+  assert.equal(await hidden.first().locator('span[aria-hidden="true"]').innerText(), '–');
+  assert.equal(await hidden.first().locator('.ds-sr-only').textContent(), 'skjult');
+  assert.match(await page.locator('#suppressed-note').innerText(), /Skjult av personvernhensyn/);
+  assert.match(await page.locator('main').innerText(), /Slik skjuler vi små tall/);
+});
+
+await check('statistics: a date before 2020 gets 400 and a message in the page language', async () => {
+  const response = await page.goto(base + '/statistikk?dag=2019-12-31&lang=en');
+  assert.equal(response.status(), 400);
+  assert.match(await page.locator('.ds-error-summary').innerText(), /The statistics begin on 1 January 2020/);
+  assert.equal(await page.getByLabel('Date', { exact: true }).getAttribute('aria-invalid'), 'true');
+});
+
 // Accessibility: axe-core injected into each page (bypassing our CSP, which allows no scripts).
 const axeContext = await browser.newContext({ bypassCSP: true });
 const axePage = await axeContext.newPage();
@@ -325,6 +373,18 @@ const pages = {
   'results for a long language name': '/sok?language=serbisk&category=E&county=46&mode=telephone',
   'shared language name': '/sok?language=samisk',
   'tip receipt': () => new URL(receiptUrl).pathname + new URL(receiptUrl).search,
+  statistics: '/statistikk',
+  'statistics (nynorsk)': '/statistikk?lang=nn',
+  'statistics (English, 2023)': '/statistikk?dag=2023-12-31&lang=en',
+  'statistics by language': '/statistikk/sprak',
+  'statistics by language (nynorsk)': '/statistikk/sprak?lang=nn',
+  'statistics by language (English)': '/statistikk/sprak?lang=en',
+  'statistics by county': '/statistikk/fylker',
+  'statistics by county (nynorsk)': '/statistikk/fylker?lang=nn',
+  'statistics by county (English)': '/statistikk/fylker?dag=2023-12-31&lang=en',
+  'statistics, bad date': '/statistikk?dag=2019-12-31',
+  coverage: '/statistikk/dekning',
+  'coverage (English)': '/statistikk/dekning?lang=en',
 };
 // Opens one of `pages` in `pg`: a path, a function giving one, or steps that take the page.
 async function open(pg, path) {
@@ -380,12 +440,65 @@ for (const [name, path] of Object.entries(pages)) {
     assert.ok(o.scroll <= o.client, `${target}: ${o.scroll} px wide in ${o.client} px: ${o.wide.join(', ')}`);
   });
 }
+
+// Keyboard only: Tab from the top of the statistics page reaches the scrolling tables, the date
+// field, its button and the downloads, and nothing on the way is hidden from sight.
+await check('statistics: the keyboard reaches the tables, the date form and the downloads', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const kb = await ctx.newPage();
+  try {
+    await kb.goto(base + '/statistikk?dag=2023-12-31');
+    const seen = [];
+    for (let i = 0; i < 120; i++) {
+      await kb.keyboard.press('Tab');
+      const f = await kb.evaluate(() => {
+        const e = document.activeElement;
+        const r = e.getBoundingClientRect();
+        return { tag: e.tagName.toLowerCase(), id: e.id, href: e.getAttribute('href') || '', role: e.getAttribute('role') || '',
+          type: e.getAttribute('type') || '', visible: r.width > 0 && r.height > 0 };
+      });
+      seen.push(f);
+      if (f.href.includes('katalog.jsonld')) break;
+    }
+    const at = (pred) => seen.findIndex(pred);
+    const region = at((f) => f.role === 'region');
+    const date = at((f) => f.id === 'dag');
+    const button = at((f) => f.tag === 'button' && f.type === 'submit');
+    const csv = at((f) => f.href.includes('/statistikk/data/') && f.href.includes('.csv'));
+    const catalogue = at((f) => f.href.includes('katalog.jsonld'));
+    assert.ok(region >= 0, 'a scrolling table can be focused');
+    assert.ok(date >= 0 && button > date, `date field at ${date}, its button at ${button}`);
+    assert.ok(csv > button && catalogue > csv, `downloads at ${csv}..${catalogue}`);
+    assert.ok(seen.slice(0, catalogue + 1).every((f) => f.visible), 'every stop is visible');
+  } finally {
+    await ctx.close();
+  }
+});
+
+// No sideways scrolling on the statistics pages at 320 px, as the browser itself measures it.
+await check('statistics: no page scrolls sideways at 320 px', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const narrowStats = await ctx.newPage();
+  try {
+    for (const path of ['/statistikk', '/statistikk/sprak', '/statistikk/fylker', '/statistikk?lang=en',
+      '/statistikk/fylker?lang=nn', '/statistikk?dag=2019-01-01', '/statistikk/dekning']) {
+      await narrowStats.goto(base + path);
+      const { scroll, inner } = await narrowStats.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+      assert.ok(scroll <= inner, `${path}: ${scroll} px wide in ${inner} px`);
+    }
+  } finally {
+    await ctx.close();
+  }
+});
+
 if (screenshots) {
   for (const width of [390, 320]) {
     const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 844 } });
     const shot = await ctx.newPage();
     for (const [file, path] of [['arabisk', '/sok?language=arabisk'], ['kurdisk', '/sok?language=kurdisk'],
-      ['hbs-filters', '/sok?language=serbisk&county=03&category=D']]) {
+      ['hbs-filters', '/sok?language=serbisk&county=03&category=D'], ['statistikk', '/statistikk?dag=2023-12-31'],
+      ['statistikk-sprak', '/statistikk/sprak?dag=2023-12-31'], ['statistikk-fylker', '/statistikk/fylker?dag=2023-12-31'],
+      ['statistics-en', '/statistikk?lang=en']]) {
       await shot.goto(base + path);
       await shot.screenshot({ path: `${screenshots}/${file}-${width}.png` });
       await shot.screenshot({ path: `${screenshots}/${file}-${width}-full.png`, fullPage: true });

@@ -6,6 +6,7 @@ mod common;
 
 mod api_problems;
 mod committee;
+mod coverage;
 mod flows;
 mod login_limits;
 mod oidc;

@@ -6,7 +6,7 @@ use register::interpreter::{Availability, Gender};
 use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
-use super::{InfoTexts, ProblemTexts, Texts, TipTexts, list, thousands};
+use super::{CoverageTexts, InfoTexts, ProblemTexts, StatsTexts, Texts, TipTexts, list, thousands};
 use time::Date;
 
 const MONTHS: [&str; 12] = [
@@ -609,5 +609,175 @@ pub static TEXTS: Texts = Texts {
         not_found: "Resource not found",
         starting: "Search is starting",
         unavailable: "Service temporarily unavailable",
+    },
+    stats: &STATS,
+};
+
+fn en_percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round() as i64)
+}
+
+fn en_number(n: u64) -> String {
+    thousands(n, ",")
+}
+
+fn en_short_date(day: Date) -> String {
+    format!("{}-{:02}-{:02}", day.year(), day.month() as u8, day.day())
+}
+
+pub static STATS: StatsTexts = StatsTexts {
+    nav: "Statistics",
+    title: "Statistics on the interpreter register",
+    lead: "How many qualified interpreters are listed, by category, language and county, on any day since 2020. The figures are computed from the register's history, the same way every time.",
+    menu: ["Overview", "Languages", "Counties", "Coverage"],
+    languages_title: "Entries by language and category",
+    languages_lead: "Listed interpreters by language and qualification category. An interpreter with several languages is counted once per language.",
+    counties_title: "Entries by language and county",
+    counties_lead: "Listed interpreters by language and county of residence. Small numbers are hidden to protect privacy; the rule is explained below the table.",
+    day_heading: |d| format!("Figures as of {d}"),
+    form_heading: "See the figures for another date",
+    date_label: "Date",
+    date_help: |first, last| format!("Choose a date from {first} to {last}."),
+    date_button: "Show the figures",
+    key_figures_label: "Key figures",
+    entries_label: "Entries in all (all kinds of interpreting)",
+    persons_label: "People listed",
+    two_or_more_label: "People with two or more languages",
+    share_label: "Share of entries in categories A–D (highly qualified)",
+    percent: en_percent,
+    number: en_number,
+    table_341_title: "Spoken-language entries by category on 31 December",
+    table_341_note: "Laid out as table 3-4-1 in IMDi's annual report.",
+    category_heading: "Category",
+    total: "Total",
+    day_heading_column: "Date",
+    series_title: "Spoken-language entries by category over time",
+    series_desc: |first, last, values| {
+        let each: Vec<String> = values.iter().map(|(c, v)| format!("{} {v}", c.as_str())).collect();
+        format!(
+            "Line chart with one line per category A–E, measured on 30 June and 31 December from {first} to {last}. As of {last}: {}.",
+            each.join(", ")
+        )
+    },
+    show_numbers: "Show the chart's figures as a table",
+    kinds_title: "Entries by kind of interpreting and category",
+    kind_heading: "Kind",
+    language_heading: "Language",
+    county_heading: "County",
+    top_title: |n| format!("The {n} largest languages, by category"),
+    top_desc: |day, values| {
+        let each: Vec<String> = values.iter().map(|(l, v)| format!("{l} {v}")).collect();
+        format!(
+            "Horizontal bars split into categories A–E for the largest languages as of {day}. Entries in all: {}.",
+            each.join(", ")
+        )
+    },
+    suppressed: "hidden",
+    suppressed_note: |t| {
+        format!(
+            "– Hidden to protect privacy: fewer than {t} entries, or hidden so that another hidden number cannot be worked out."
+        )
+    },
+    disclosure_heading: "How we hide small numbers",
+    disclosure_text: |t| {
+        vec![
+            "A language can reveal ethnic origin, a special category of personal data. In a small county, a small number for one language can point to one particular interpreter.".to_string(),
+            format!("So we hide every cell of the language by county table with fewer than {t} entries (but more than none). The cell is shown as –."),
+            "When one cell in a row or column is hidden, we also hide another cell in the same row or column (secondary suppression), so that the hidden number cannot be worked out from the totals.".to_string(),
+            "The totals for each language and each county are shown unless they would give a hidden number away; then the total is hidden too. Tables that are not broken down by county show every number.".to_string(),
+        ]
+    },
+    scroll_hint: "The table scrolls sideways.",
+    downloads_heading: "Download the figures",
+    downloads_lead: "The tables as open data at stable addresses: CSV (UTF-8) and JSON-stat 2.0. The tables for one date use the date you have chosen.",
+    csv: "CSV",
+    json_stat: "JSON-stat",
+    catalogue_link: "Data catalogue (DCAT-AP-NO, JSON-LD)",
+    table_title: |id| match id {
+        "entries-by-category" => Some("Spoken-language entries by category over time (table 3-4-1)"),
+        "persons" => Some("People, people with several languages and the share highly qualified over time"),
+        "kind-by-category" => Some("Entries by kind of interpreting and category"),
+        "language-by-category" => Some("Entries by language and category"),
+        "language-by-county" => Some("Entries by language and county"),
+        _ => None,
+    },
+    table_description: |id| match id {
+        "entries-by-category" => Some(
+            "Listed spoken-language interpreters by qualification category A–E and in total, on 30 June and 31 December every year since 2020 (table 3-4-1 in IMDi's annual report).",
+        ),
+        "persons" => Some(
+            "Entries, people listed, people with two or more languages and the share of entries in categories A–D, on 30 June and 31 December every year since 2020.",
+        ),
+        "kind-by-category" => Some(
+            "Entries by kind of interpreting (spoken language, sign language, speech-to-text, deafblind) and category on the chosen date.",
+        ),
+        "language-by-category" => Some("Entries by language and category on the chosen date."),
+        "language-by-county" => Some(
+            "Entries by language and county of residence on the chosen date. Cells with fewer than 3 entries are hidden, and further cells are hidden so that they cannot be worked out from the totals.",
+        ),
+        _ => None,
+    },
+    dimension: |id| match id {
+        "day" => Some("Date"),
+        "category" => Some("Category"),
+        "measure" => Some("Measure"),
+        "kind" => Some("Kind of interpreting"),
+        "language" => Some("Language"),
+        "county" => Some("County"),
+        _ => None,
+    },
+    measure: |code| match code {
+        "entries" => Some("Entries"),
+        "unique_persons" => Some("People"),
+        "two_or_more_languages" => Some("People with two or more languages"),
+        "highly_qualified_share" => Some("Share highly qualified (A–D)"),
+        _ => None,
+    },
+    suppressed_download_note: "Empty cells are hidden to protect privacy (below the threshold, or secondary suppression).",
+    coverage_title: "Coverage by language",
+    error_date_format: |typed| format!("“{typed}” is not a date. Write the date as 2023-12-31 or 31.12.2023."),
+    error_date_impossible: |typed| format!("{typed} does not exist. Check the day and the month."),
+    error_date_before: |first| format!("The statistics begin on {first}. Choose a date on or after it."),
+    error_date_after: |today| format!("There are no figures for days after today ({today})."),
+    error_unknown_table: |id| format!("We have no table called “{id}”."),
+    error_title: "The date needs correcting",
+    short_date: en_short_date,
+    decimal: |x| format!("{x:.1}"),
+    coverage: CoverageTexts {
+        lead: "How well the listed interpreters cover the public sector's demand for interpreters, by language. Demand is the number of assignments public bodies reported to IMDi's Tolkemonitor.",
+        no_demand: "No demand figures have been loaded yet, so coverage cannot be computed.",
+        year_heading: |y| format!("Coverage in {y}"),
+        form_heading: "Choose year and counting",
+        year_label: "Year",
+        counting_legend: "How interpreters are counted",
+        counting_entries: "By person and language (an interpreter with two languages counts in both)",
+        counting_persons: "By person (an interpreter with two languages counts as half in each)",
+        button: "Show coverage",
+        assumptions: |share, assignments| {
+            format!(
+                "Computed assuming each listed interpreter supplies {share} of a full-time position, and a full-time position does {assignments} assignments a year. Interpreters are counted as listed on 31 December."
+            )
+        },
+        covered_share: "Share of demand covered",
+        missing: "Interpreters missing",
+        languages_short: "Languages with too few interpreters",
+        without_interpreter: "Languages with demand and no listed interpreter",
+        listed: "Listed interpreters",
+        capacity: "Capacity (full-time positions)",
+        demand: "Demand (assignments)",
+        demand_full_time: "Demand (full-time positions)",
+        ratio: "Coverage",
+        gap_title: |n| format!("Interpreters missing in the {n} languages with the largest gap"),
+        gap_desc: |y, values| {
+            let each: Vec<String> = values.iter().map(|(l, v)| format!("{l} {v}")).collect();
+            format!(
+                "Horizontal bars of interpreters missing per language in {y}, largest first: {}.",
+                each.join(", ")
+            )
+        },
+        gap_series: "Interpreters missing",
+        table_caption: |y| format!("Coverage by language in {y}"),
+        source: "Sources: the National Register of Interpreters and IMDi's Tolkemonitor.",
+        error_year: |typed| format!("We have no demand figures for “{typed}”. Choose one of the years in the list."),
     },
 };

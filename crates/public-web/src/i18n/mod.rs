@@ -4,6 +4,9 @@
 mod en;
 mod nb;
 mod nn;
+mod stats;
+
+pub use stats::{CoverageTexts, StatsTexts};
 
 use register::interpreter::{Availability, Gender};
 use register::language::Language;
@@ -247,6 +250,8 @@ pub struct Texts {
 
     pub tips: TipTexts,
     pub problems: ProblemTexts,
+    /// The statistics pages and downloads.
+    pub stats: &'static StatsTexts,
 }
 
 /// The about page, the contact page, the privacy statement and the guide for public bodies.

@@ -8,7 +8,8 @@ use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
 use super::{
-    InfoTexts, ProblemTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence_start, thousands,
+    CoverageTexts, InfoTexts, ProblemTexts, StatsTexts, Texts, TipTexts, list, norwegian_date, norwegian_month,
+    sentence_start, thousands,
 };
 use crate::tips::{Field, Problem, Refusal};
 
@@ -578,5 +579,175 @@ pub static TEXTS: Texts = Texts {
         not_found: "Fant ikke ressursen",
         starting: "Søket starter",
         unavailable: "Tjenesten er midlertidig utilgjengelig",
+    },
+    stats: &STATS,
+};
+
+fn nb_percent(share: f64) -> String {
+    format!("{}\u{a0}%", (share * 100.0).round() as i64)
+}
+
+fn nb_number(n: u64) -> String {
+    thousands(n, "\u{a0}")
+}
+
+fn nb_short_date(day: time::Date) -> String {
+    format!("{:02}.{:02}.{}", day.day(), day.month() as u8, day.year())
+}
+
+pub static STATS: StatsTexts = StatsTexts {
+    nav: "Statistikk",
+    title: "Statistikk om tolkeregisteret",
+    lead: "Hvor mange kvalifiserte tolker som er oppført, per kategori, språk og fylke, på en hvilken som helst dag fra 2020. Tallene regnes ut fra registerets historikk, på samme måte hver gang.",
+    menu: ["Oversikt", "Språk", "Fylker", "Dekning"],
+    languages_title: "Oppføringer per språk og kategori",
+    languages_lead: "Oppførte tolker per språk og kvalifikasjonskategori. En tolk med flere språk telles én gang per språk.",
+    counties_title: "Oppføringer per språk og fylke",
+    counties_lead: "Oppførte tolker per språk og bostedsfylke. Små tall er skjult av personvernhensyn, se regelen under tabellen.",
+    day_heading: |d| format!("Tall per {d}"),
+    form_heading: "Se tallene for en annen dato",
+    date_label: "Dato",
+    date_help: |first, last| format!("Velg en dato fra {first} til {last}."),
+    date_button: "Vis tallene",
+    key_figures_label: "Nøkkeltall",
+    entries_label: "Oppføringer i alt (alle tolkeformer)",
+    persons_label: "Personer oppført",
+    two_or_more_label: "Personer med to eller flere språk",
+    share_label: "Andel oppføringer i kategori A–D (høyt kvalifiserte)",
+    percent: nb_percent,
+    number: nb_number,
+    table_341_title: "Oppføringer i talespråk per kategori 31. desember",
+    table_341_note: "Samme oppstilling som tabell 3-4-1 i IMDis årsrapport.",
+    category_heading: "Kategori",
+    total: "I alt",
+    day_heading_column: "Dato",
+    series_title: "Oppføringer i talespråk per kategori over tid",
+    series_desc: |first, last, values| {
+        let each: Vec<String> = values.iter().map(|(c, v)| format!("{} {v}", c.as_str())).collect();
+        format!(
+            "Linjediagram med én linje per kategori A–E, målt 30. juni og 31. desember fra {first} til {last}. Per {last}: {}.",
+            each.join(", ")
+        )
+    },
+    show_numbers: "Vis tallene i diagrammet som tabell",
+    kinds_title: "Oppføringer per tolkeform og kategori",
+    kind_heading: "Tolkeform",
+    language_heading: "Språk",
+    county_heading: "Fylke",
+    top_title: |n| format!("De {n} største språkene, per kategori"),
+    top_desc: |day, values| {
+        let each: Vec<String> = values.iter().map(|(l, v)| format!("{l} {v}")).collect();
+        format!(
+            "Liggende stolper delt i kategori A–E for de største språkene per {day}. Oppføringer i alt: {}.",
+            each.join(", ")
+        )
+    },
+    suppressed: "skjult",
+    suppressed_note: |t| {
+        format!(
+            "– Skjult av personvernhensyn: færre enn {t} oppføringer, eller skjult for at et annet skjult tall ikke skal kunne regnes ut."
+        )
+    },
+    disclosure_heading: "Slik skjuler vi små tall",
+    disclosure_text: |t| {
+        vec![
+            "Språk kan avsløre etnisk opprinnelse, som er en særlig kategori personopplysninger. I et lite fylke kan et lite tall for ett språk peke ut én bestemt tolk.".to_string(),
+            format!("Derfor skjuler vi hver celle i tabellen over språk og fylke som har færre enn {t} oppføringer (men flere enn null). Cellen vises som –."),
+            "Når én celle i en rad eller kolonne er skjult, skjuler vi også en annen celle i samme rad eller kolonne (sekundær skjuling), slik at det skjulte tallet ikke kan regnes ut fra summene.".to_string(),
+            "Summene for hvert språk og hvert fylke vises så sant de ikke avslører et skjult tall; da skjules også summen. Tabellene som ikke deler opp på fylke, viser alle tall.".to_string(),
+        ]
+    },
+    scroll_hint: "Tabellen kan rulles sidelengs.",
+    downloads_heading: "Last ned tallene",
+    downloads_lead: "Tabellene som åpne data, med faste adresser: CSV (UTF-8) og JSON-stat 2.0. Tabellene per dato gjelder datoen du har valgt.",
+    csv: "CSV",
+    json_stat: "JSON-stat",
+    catalogue_link: "Datakatalog (DCAT-AP-NO, JSON-LD)",
+    table_title: |id| match id {
+        "entries-by-category" => Some("Oppføringer i talespråk per kategori over tid (tabell 3-4-1)"),
+        "persons" => Some("Personer, personer med flere språk og andel høyt kvalifiserte over tid"),
+        "kind-by-category" => Some("Oppføringer per tolkeform og kategori"),
+        "language-by-category" => Some("Oppføringer per språk og kategori"),
+        "language-by-county" => Some("Oppføringer per språk og fylke"),
+        _ => None,
+    },
+    table_description: |id| match id {
+        "entries-by-category" => Some(
+            "Oppførte talespråktolker per kvalifikasjonskategori A–E og i alt, 30. juni og 31. desember hvert år fra 2020 (tabell 3-4-1 i IMDis årsrapport).",
+        ),
+        "persons" => Some(
+            "Oppføringer, personer oppført, personer med to eller flere språk og andelen oppføringer i kategori A–D, 30. juni og 31. desember hvert år fra 2020.",
+        ),
+        "kind-by-category" => Some(
+            "Oppføringer per tolkeform (talespråk, tegnspråk, skrivetolking, tolking for døvblinde) og kategori på valgt dato.",
+        ),
+        "language-by-category" => Some("Oppføringer per språk og kategori på valgt dato."),
+        "language-by-county" => Some(
+            "Oppføringer per språk og bostedsfylke på valgt dato. Celler med færre enn 3 oppføringer er skjult, og flere celler skjules slik at de ikke kan regnes ut fra summene.",
+        ),
+        _ => None,
+    },
+    dimension: |id| match id {
+        "day" => Some("Dato"),
+        "category" => Some("Kategori"),
+        "measure" => Some("Mål"),
+        "kind" => Some("Tolkeform"),
+        "language" => Some("Språk"),
+        "county" => Some("Fylke"),
+        _ => None,
+    },
+    measure: |code| match code {
+        "entries" => Some("Oppføringer"),
+        "unique_persons" => Some("Personer"),
+        "two_or_more_languages" => Some("Personer med to eller flere språk"),
+        "highly_qualified_share" => Some("Andel høyt kvalifiserte (A–D)"),
+        _ => None,
+    },
+    suppressed_download_note: "Tomme celler er skjult av personvernhensyn (færre enn terskelen, eller sekundær skjuling).",
+    coverage_title: "Dekning per språk",
+    error_date_format: |typed| format!("«{typed}» er ikke en dato. Skriv datoen som 31.12.2023 eller 2023-12-31."),
+    error_date_impossible: |typed| format!("{typed} finnes ikke. Sjekk dag og måned."),
+    error_date_before: |first| format!("Statistikken begynner {first}. Velg en dato fra og med den."),
+    error_date_after: |today| format!("Det finnes ingen tall for dager etter i dag ({today})."),
+    error_unknown_table: |id| format!("Vi har ingen tabell som heter «{id}»."),
+    error_title: "Datoen må rettes",
+    short_date: nb_short_date,
+    decimal: |x| format!("{x:.1}").replace('.', ","),
+    coverage: CoverageTexts {
+        lead: "Hvor godt de oppførte tolkene dekker etterspørselen etter tolk i offentlig sektor, per språk. Etterspørselen er antall oppdrag offentlige organer har meldt til IMDis Tolkemonitor.",
+        no_demand: "Det er ikke lastet inn tall for etterspørsel ennå, så dekningen kan ikke regnes ut.",
+        year_heading: |y| format!("Dekning i {y}"),
+        form_heading: "Velg år og telling",
+        year_label: "År",
+        counting_legend: "Hvordan tolkene telles",
+        counting_entries: "Per person og språk (en tolk med to språk telles i begge)",
+        counting_persons: "Per person (en tolk med to språk telles som en halv i hvert)",
+        button: "Vis dekningen",
+        assumptions: |share, assignments| {
+            format!(
+                "Beregnet med at hver oppførte tolk gir {share} av et årsverk, og at et årsverk er {assignments} oppdrag i året. Tolkene telles slik de var oppført 31. desember."
+            )
+        },
+        covered_share: "Andel av etterspørselen som dekkes",
+        missing: "Tolker som mangler",
+        languages_short: "Språk med for få tolker",
+        without_interpreter: "Språk med etterspørsel og ingen oppført tolk",
+        listed: "Oppførte tolker",
+        capacity: "Kapasitet (årsverk)",
+        demand: "Etterspørsel (oppdrag)",
+        demand_full_time: "Etterspørsel (årsverk)",
+        ratio: "Dekning",
+        gap_title: |n| format!("Tolker som mangler i de {n} språkene med størst gap"),
+        gap_desc: |y, values| {
+            let each: Vec<String> = values.iter().map(|(l, v)| format!("{l} {v}")).collect();
+            format!(
+                "Liggende stolper med antall tolker som mangler per språk i {y}, størst først: {}.",
+                each.join(", ")
+            )
+        },
+        gap_series: "Tolker som mangler",
+        table_caption: |y| format!("Dekning per språk i {y}"),
+        source: "Kilde: Nasjonalt tolkeregister og IMDis Tolkemonitor.",
+        error_year: |typed| format!("Vi har ingen tall for etterspørsel for «{typed}». Velg et av årene i listen."),
     },
 };

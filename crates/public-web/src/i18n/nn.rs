@@ -7,7 +7,8 @@ use register::tips::{Ground, ReporterRole};
 use search::WorkMode;
 
 use super::{
-    InfoTexts, ProblemTexts, Texts, TipTexts, list, norwegian_date, norwegian_month, sentence_start, thousands,
+    CoverageTexts, InfoTexts, ProblemTexts, StatsTexts, Texts, TipTexts, list, norwegian_date, norwegian_month,
+    sentence_start, thousands,
 };
 use crate::tips::{Field, Problem, Refusal};
 
@@ -572,5 +573,175 @@ pub static TEXTS: Texts = Texts {
         not_found: "Fann ikkje ressursen",
         starting: "Søket startar",
         unavailable: "Tenesta er mellombels utilgjengeleg",
+    },
+    stats: &STATS,
+};
+
+fn nn_percent(share: f64) -> String {
+    format!("{}\u{a0}%", (share * 100.0).round() as i64)
+}
+
+fn nn_number(n: u64) -> String {
+    thousands(n, "\u{a0}")
+}
+
+fn nn_short_date(day: time::Date) -> String {
+    format!("{:02}.{:02}.{}", day.day(), day.month() as u8, day.year())
+}
+
+pub static STATS: StatsTexts = StatsTexts {
+    nav: "Statistikk",
+    title: "Statistikk om tolkeregisteret",
+    lead: "Kor mange kvalifiserte tolkar som er oppførte, per kategori, språk og fylke, på kva dag som helst frå 2020. Tala blir rekna ut frå historikken i registeret, på same måten kvar gong.",
+    menu: ["Oversikt", "Språk", "Fylke", "Dekning"],
+    languages_title: "Oppføringar per språk og kategori",
+    languages_lead: "Oppførte tolkar per språk og kvalifikasjonskategori. Ein tolk med fleire språk blir talt éin gong per språk.",
+    counties_title: "Oppføringar per språk og fylke",
+    counties_lead: "Oppførte tolkar per språk og bustadfylke. Små tal er skjulte av omsyn til personvernet, sjå regelen under tabellen.",
+    day_heading: |d| format!("Tal per {d}"),
+    form_heading: "Sjå tala for ein annan dato",
+    date_label: "Dato",
+    date_help: |first, last| format!("Vel ein dato frå {first} til {last}."),
+    date_button: "Vis tala",
+    key_figures_label: "Nøkkeltal",
+    entries_label: "Oppføringar i alt (alle tolkeformer)",
+    persons_label: "Personar oppførte",
+    two_or_more_label: "Personar med to eller fleire språk",
+    share_label: "Del oppføringar i kategori A–D (høgt kvalifiserte)",
+    percent: nn_percent,
+    number: nn_number,
+    table_341_title: "Oppføringar i talespråk per kategori 31. desember",
+    table_341_note: "Same oppstilling som tabell 3-4-1 i årsrapporten til IMDi.",
+    category_heading: "Kategori",
+    total: "I alt",
+    day_heading_column: "Dato",
+    series_title: "Oppføringar i talespråk per kategori over tid",
+    series_desc: |first, last, values| {
+        let each: Vec<String> = values.iter().map(|(c, v)| format!("{} {v}", c.as_str())).collect();
+        format!(
+            "Linjediagram med éi linje per kategori A–E, målt 30. juni og 31. desember frå {first} til {last}. Per {last}: {}.",
+            each.join(", ")
+        )
+    },
+    show_numbers: "Vis tala i diagrammet som tabell",
+    kinds_title: "Oppføringar per tolkeform og kategori",
+    kind_heading: "Tolkeform",
+    language_heading: "Språk",
+    county_heading: "Fylke",
+    top_title: |n| format!("Dei {n} største språka, per kategori"),
+    top_desc: |day, values| {
+        let each: Vec<String> = values.iter().map(|(l, v)| format!("{l} {v}")).collect();
+        format!(
+            "Liggjande stolpar delte i kategori A–E for dei største språka per {day}. Oppføringar i alt: {}.",
+            each.join(", ")
+        )
+    },
+    suppressed: "skjult",
+    suppressed_note: |t| {
+        format!(
+            "– Skjult av omsyn til personvernet: færre enn {t} oppføringar, eller skjult for at eit anna skjult tal ikkje skal kunne reknast ut."
+        )
+    },
+    disclosure_heading: "Slik skjuler vi små tal",
+    disclosure_text: |t| {
+        vec![
+            "Språk kan avsløre etnisk opphav, som er ein særleg kategori personopplysningar. I eit lite fylke kan eit lite tal for eitt språk peike ut éin bestemt tolk.".to_string(),
+            format!("Difor skjuler vi kvar celle i tabellen over språk og fylke som har færre enn {t} oppføringar (men fleire enn null). Cella blir vist som –."),
+            "Når éi celle i ei rad eller ein kolonne er skjult, skjuler vi også ei anna celle i same rad eller kolonne (sekundær skjuling), slik at det skjulte talet ikkje kan reknast ut frå summane.".to_string(),
+            "Summane for kvart språk og kvart fylke blir viste så sant dei ikkje avslører eit skjult tal; då blir òg summen skjult. Tabellane som ikkje deler opp på fylke, viser alle tal.".to_string(),
+        ]
+    },
+    scroll_hint: "Tabellen kan rullast sidelengs.",
+    downloads_heading: "Last ned tala",
+    downloads_lead: "Tabellane som opne data, med faste adresser: CSV (UTF-8) og JSON-stat 2.0. Tabellane per dato gjeld datoen du har valt.",
+    csv: "CSV",
+    json_stat: "JSON-stat",
+    catalogue_link: "Datakatalog (DCAT-AP-NO, JSON-LD)",
+    table_title: |id| match id {
+        "entries-by-category" => Some("Oppføringar i talespråk per kategori over tid (tabell 3-4-1)"),
+        "persons" => Some("Personar, personar med fleire språk og del høgt kvalifiserte over tid"),
+        "kind-by-category" => Some("Oppføringar per tolkeform og kategori"),
+        "language-by-category" => Some("Oppføringar per språk og kategori"),
+        "language-by-county" => Some("Oppføringar per språk og fylke"),
+        _ => None,
+    },
+    table_description: |id| match id {
+        "entries-by-category" => Some(
+            "Oppførte talespråktolkar per kvalifikasjonskategori A–E og i alt, 30. juni og 31. desember kvart år frå 2020 (tabell 3-4-1 i årsrapporten til IMDi).",
+        ),
+        "persons" => Some(
+            "Oppføringar, personar oppførte, personar med to eller fleire språk og delen oppføringar i kategori A–D, 30. juni og 31. desember kvart år frå 2020.",
+        ),
+        "kind-by-category" => Some(
+            "Oppføringar per tolkeform (talespråk, teiknspråk, skrivetolking, tolking for døvblinde) og kategori på vald dato.",
+        ),
+        "language-by-category" => Some("Oppføringar per språk og kategori på vald dato."),
+        "language-by-county" => Some(
+            "Oppføringar per språk og bustadfylke på vald dato. Celler med færre enn 3 oppføringar er skjulte, og fleire celler blir skjulte slik at dei ikkje kan reknast ut frå summane.",
+        ),
+        _ => None,
+    },
+    dimension: |id| match id {
+        "day" => Some("Dato"),
+        "category" => Some("Kategori"),
+        "measure" => Some("Mål"),
+        "kind" => Some("Tolkeform"),
+        "language" => Some("Språk"),
+        "county" => Some("Fylke"),
+        _ => None,
+    },
+    measure: |code| match code {
+        "entries" => Some("Oppføringar"),
+        "unique_persons" => Some("Personar"),
+        "two_or_more_languages" => Some("Personar med to eller fleire språk"),
+        "highly_qualified_share" => Some("Del høgt kvalifiserte (A–D)"),
+        _ => None,
+    },
+    suppressed_download_note: "Tomme celler er skjulte av omsyn til personvernet (færre enn terskelen, eller sekundær skjuling).",
+    coverage_title: "Dekning per språk",
+    error_date_format: |typed| format!("«{typed}» er ikkje ein dato. Skriv datoen som 31.12.2023 eller 2023-12-31."),
+    error_date_impossible: |typed| format!("{typed} finst ikkje. Sjekk dag og månad."),
+    error_date_before: |first| format!("Statistikken byrjar {first}. Vel ein dato frå og med den."),
+    error_date_after: |today| format!("Det finst ingen tal for dagar etter i dag ({today})."),
+    error_unknown_table: |id| format!("Vi har ingen tabell som heiter «{id}»."),
+    error_title: "Datoen må rettast",
+    short_date: nn_short_date,
+    decimal: |x| format!("{x:.1}").replace('.', ","),
+    coverage: CoverageTexts {
+        lead: "Kor godt dei oppførte tolkane dekkjer etterspurnaden etter tolk i offentleg sektor, per språk. Etterspurnaden er talet på oppdrag offentlege organ har meldt til Tolkemonitor hos IMDi.",
+        no_demand: "Det er ikkje lasta inn tal for etterspurnad enno, så dekninga kan ikkje reknast ut.",
+        year_heading: |y| format!("Dekning i {y}"),
+        form_heading: "Vel år og teljing",
+        year_label: "År",
+        counting_legend: "Korleis tolkane blir talde",
+        counting_entries: "Per person og språk (ein tolk med to språk blir talt i begge)",
+        counting_persons: "Per person (ein tolk med to språk blir talt som ein halv i kvart)",
+        button: "Vis dekninga",
+        assumptions: |share, assignments| {
+            format!(
+                "Rekna ut med at kvar oppførte tolk gir {share} av eit årsverk, og at eit årsverk er {assignments} oppdrag i året. Tolkane blir talde slik dei var oppførte 31. desember."
+            )
+        },
+        covered_share: "Del av etterspurnaden som blir dekt",
+        missing: "Tolkar som manglar",
+        languages_short: "Språk med for få tolkar",
+        without_interpreter: "Språk med etterspurnad og ingen oppført tolk",
+        listed: "Oppførte tolkar",
+        capacity: "Kapasitet (årsverk)",
+        demand: "Etterspurnad (oppdrag)",
+        demand_full_time: "Etterspurnad (årsverk)",
+        ratio: "Dekning",
+        gap_title: |n| format!("Tolkar som manglar i dei {n} språka med størst gap"),
+        gap_desc: |y, values| {
+            let each: Vec<String> = values.iter().map(|(l, v)| format!("{l} {v}")).collect();
+            format!(
+                "Liggjande stolpar med talet på tolkar som manglar per språk i {y}, størst først: {}.",
+                each.join(", ")
+            )
+        },
+        gap_series: "Tolkar som manglar",
+        table_caption: |y| format!("Dekning per språk i {y}"),
+        source: "Kjelde: Nasjonalt tolkeregister og Tolkemonitor hos IMDi.",
+        error_year: |typed| format!("Vi har ingen tal for etterspurnad for «{typed}». Vel eitt av åra i lista."),
     },
 };

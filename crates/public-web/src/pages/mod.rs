@@ -1,10 +1,13 @@
 //! The HTML pages' handlers: read the parameters, ask the index, pick the status code and hand
-//! the data to a view. Never the database: everything comes from the search index.
+//! the data to a view. Everything comes from the search index, except the statistics pages and
+//! downloads, which read the register's figures (aggregates only) through the figures cache.
 
 mod info;
 mod interpreter;
 mod languages;
 mod search;
+pub mod statistics;
+pub mod statistics_data;
 pub mod tip;
 mod verify;
 
@@ -33,6 +36,11 @@ pub fn routes() -> Router<AppState> {
         .route("/kontakt", get(info::contact))
         .route("/personvern", get(info::privacy))
         .route("/veileder", get(info::guide))
+        .route("/statistikk", get(statistics::overview))
+        .route("/statistikk/sprak", get(statistics::languages))
+        .route("/statistikk/fylker", get(statistics::counties))
+        .route("/statistikk/dekning", get(statistics::coverage))
+        .route("/statistikk/data/{file}", get(statistics_data::download))
         .merge(tip::routes())
 }
 

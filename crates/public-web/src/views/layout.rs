@@ -103,6 +103,7 @@ pub fn page(frame: &Frame, main: Markup) -> Markup {
                             ul class="footer-links" {
                                 li { a class="ds-link" href=(href(lang, "/")) { (t.nav_search) } }
                                 li { a class="ds-link" href=(href(lang, "/sprak")) { (t.nav_languages) } }
+                                li { a class="ds-link" href=(href(lang, "/statistikk")) { (t.stats.nav) } }
                                 li { a class="ds-link" href=(href(lang, "/kontroller")) { (t.nav_verify) } }
                                 li { a class="ds-link" href=(href(lang, "/varsle")) { (t.tips.nav) } }
                                 li { a class="ds-link" href=(href(lang, "/hjelp")) { (t.nav_help) } }

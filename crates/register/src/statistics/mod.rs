@@ -12,6 +12,8 @@ use crate::category::Category;
 use crate::county::CountyCode;
 use crate::language::{LanguageCode, LanguageKind};
 
+pub mod coverage;
+pub mod demand;
 pub mod disclosure;
 pub mod projection;
 pub mod table;

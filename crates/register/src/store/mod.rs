@@ -5,6 +5,8 @@ pub mod backup;
 mod batch;
 pub mod casework;
 pub mod committee;
+mod coverage;
+pub mod demand;
 mod errors;
 pub mod follow;
 pub mod guards;

@@ -5,6 +5,7 @@
 mod common;
 
 mod casework_store;
+mod demand_store;
 mod faults;
 mod fixture_history;
 mod guards_store;
