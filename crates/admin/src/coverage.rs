@@ -105,7 +105,7 @@ fn nb(x: f64, decimals: usize) -> String {
     let digits: Vec<char> = whole.trim_start_matches('-').chars().collect();
     let mut grouped = String::new();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('\u{202f}');
         }
         grouped.push(*c);
