@@ -327,6 +327,38 @@ try {
     expect(wide.length === 0, `wider than 320 px: ${wide.join(', ')}`);
   });
 
+  await check('a statistician imports the demo demand file and sees coverage; the workspace passes axe and reflows', async () => {
+    const ingrid = await login(browser, base, 'ingrid', passwords.ingrid);
+    await ingrid.goto(`${base}/statistikk/ettersporsel`);
+    await ingrid.setInputFiles('#file', join(process.cwd(), 'fixtures', 'demand-demo.csv'));
+    await ingrid.fill('#note', 'Demo (oppdiktede tall)');
+    await Promise.all([ingrid.waitForLoadState('load'), ingrid.click('main form button[type=submit]')]);
+    const imported = await ingrid.textContent('main');
+    expect(/demand-demo\.csv/.test(imported), 'the import is listed by its file name');
+    await ingrid.goto(`${base}/statistikk/dekning?ar=2022`);
+    const coverage = await ingrid.textContent('main');
+    expect(/arabisk/i.test(coverage), 'coverage names Arabic');
+    expect(/0,35/.test(coverage), 'the capacity share is shown with the figures');
+    const problems = [];
+    const wide = [];
+    for (const [name, path] of [
+      ['statistics workspace', '/statistikk'],
+      ['statistics on a day', '/statistikk?dag=2023-12-31'],
+      ['coverage', '/statistikk/dekning?ar=2022'],
+      ['demand import', '/statistikk/ettersporsel'],
+    ]) {
+      await ingrid.goto(`${base}${path}`);
+      await axe(ingrid, name).catch((e) => problems.push(e.message));
+      await ingrid.setViewportSize({ width: 320, height: 800 });
+      await ingrid.goto(`${base}${path}`);
+      const [scroll, client] = await ingrid.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (scroll > client) wide.push(`${name} ${scroll} px`);
+      await ingrid.setViewportSize({ width: 1280, height: 800 });
+    }
+    expect(problems.length === 0, problems.join(' | '));
+    expect(wide.length === 0, `wider than 320 px: ${wide.join(', ')}`);
+  });
+
   await check('on a phone the staff header is one row and its menu opens from the keyboard', async () => {
     await kari.setViewportSize({ width: 320, height: 800 });
     await kari.goto(pages.tipCase);
