@@ -12,6 +12,8 @@ use crate::category::Category;
 use crate::county::CountyCode;
 use crate::language::{LanguageCode, LanguageKind};
 
+pub mod day;
+pub mod flows;
 pub mod table;
 
 /// Listed entries of one language, kind, category and county.

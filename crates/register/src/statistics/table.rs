@@ -159,7 +159,10 @@ mod tests {
         let mut t = Table::new(
             "t",
             None,
-            vec![Dimension::new("kind", ["spoken", "sign"]), Dimension::new("category", ["A", "B", "C"])],
+            vec![
+                Dimension::new("kind", ["spoken", "sign"]),
+                Dimension::new("category", ["A", "B", "C"]),
+            ],
         );
         assert!(t.set(&["sign", "B"], Value::Count(7)));
         assert_eq!(t.values[4], Value::Count(7));

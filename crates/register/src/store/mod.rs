@@ -6,6 +6,7 @@ mod batch;
 pub mod casework;
 pub mod committee;
 mod errors;
+mod flows;
 pub mod follow;
 pub mod guards;
 pub mod postgres;
