@@ -23,6 +23,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed(args) => seed(&cli.db, args).await,
         Command::Export(args) => export(&cli.db, args).await,
         Command::Counts(args) => counts(&cli.db, args).await,
+        Command::Stats(args) => crate::stats::run(&cli.db, args).await,
         Command::Backup(args) => crate::backup::backup(&cli.db, args).await,
         Command::Restore(args) => crate::backup::restore(&cli.db, args).await,
         Command::TipKey => {
