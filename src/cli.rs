@@ -50,6 +50,9 @@ pub enum Command {
     /// Demand for interpreters (IMDi's Tolkemonitor): import a file, or show coverage per language.
     #[command(subcommand)]
     Demand(DemandCommand),
+    /// Print the register's statistics from its history: figures on a day, the half-year
+    /// series, flows per year. Aligned text, or `--format csv|json` for other programs.
+    Stats(StatsArgs),
     /// Write a consistent copy of the database to a file while it is in use (SQLite: online
     /// copy with VACUUM INTO; PostgreSQL: `pg_dump -Fc`).
     Backup(BackupArgs),
@@ -261,6 +264,49 @@ pub enum OutputFormat {
     Text,
     Csv,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(subcommand)]
+    pub table: StatsCommand,
+    /// Output: aligned text for reading, or CSV / JSON for other programs.
+    #[arg(long, value_enum, default_value_t = crate::sheet::Format::Text, global = true)]
+    pub format: crate::sheet::Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StatsCommand {
+    /// Entries per category and kind with the share A–D (table 3-4-1), persons, and entries per
+    /// language, at the end of a day from 2020 to today.
+    Figures {
+        /// The day (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        day: Option<Date>,
+        /// Only this table (CSV holds one table only).
+        #[arg(long, value_enum)]
+        table: Option<FiguresTable>,
+    },
+    /// The half-year series: 30 June and 31 December from 2020 to today.
+    Series,
+    /// Flows per year: new qualifications by route, foreign-qualification cases, entries added
+    /// and ended by cause.
+    Flows {
+        /// The first year; default 2020.
+        #[arg(long)]
+        from: Option<i32>,
+        /// The last year; default this year.
+        #[arg(long)]
+        to: Option<i32>,
+    },
+}
+
+/// The tables of `stats figures`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FiguresTable {
+    Kinds,
+    Persons,
+    Languages,
 }
 
 /// Parses a calendar date, rejecting impossible ones (2023-02-30) with a clear message.

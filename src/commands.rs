@@ -25,6 +25,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Counts(args) => counts(&cli.db, args).await,
         Command::Demand(DemandCommand::Import(args)) => crate::demand::import(&cli.db, args).await,
         Command::Demand(DemandCommand::Coverage(args)) => crate::demand::coverage(&cli.db, args).await,
+        Command::Stats(args) => crate::stats::run(&cli.db, args).await,
         Command::Backup(args) => crate::backup::backup(&cli.db, args).await,
         Command::Restore(args) => crate::backup::restore(&cli.db, args).await,
         Command::TipKey => {

@@ -1,11 +1,13 @@
 //! `tolkeregister`: one command for the whole system. With no arguments it runs everything on
-//! the embedded SQLite database with fixture data; subcommands migrate, seed, export and count.
+//! the embedded SQLite database with fixture data; subcommands migrate, seed, export, count and print statistics.
 
 mod backup;
 mod cli;
 mod commands;
 mod demand;
 mod serve;
+mod sheet;
+mod stats;
 mod tip_key;
 
 use std::process::ExitCode;

@@ -1,4 +1,4 @@
-//! End-to-end tests of the `tolkeregister` binary: seeding, figures, export and bad input,
+//! End-to-end tests of the `tolkeregister` binary: seeding, figures, statistics, export and bad input,
 //! on the embedded SQLite default and on PostgreSQL.
 
 use crate::common;
@@ -61,6 +61,93 @@ fn seeded_figures_match_the_annual_report(url: &str) {
     let again = run(url, &["seed"]);
     assert!(!again.status.success(), "seeding twice must be refused");
     assert!(stderr(&again).contains("ikke tom"), "{}", stderr(&again));
+}
+
+/// `stats` prints the same figures as the annual report from the statistics code, as text,
+/// CSV and JSON, and refuses bad days, years and table choices with a clear message.
+fn stats_prints_the_annual_report(url: &str) {
+    for (day, per_category, total) in TABLE {
+        let out = run(
+            url,
+            &["stats", "figures", "--day", day, "--table", "kinds", "--format", "csv"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let csv = stdout(&out);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "kind,A,B,C,D,E,total,share_a_d");
+        let spoken = lines.iter().find(|l| l.starts_with("spoken,")).expect("spoken row");
+        let cells: Vec<u64> = spoken.split(',').skip(1).take(6).map(|c| c.parse().unwrap()).collect();
+        assert_eq!(cells[..5], per_category, "{day}");
+        assert_eq!(cells[5], total, "{day}");
+    }
+    let json = run(url, &["stats", "figures", "--day", "2023-12-31", "--format", "json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let v: Value = serde_json::from_str(&stdout(&json)).expect("stats prints JSON");
+    assert_eq!(v["persons"]["rows"][0]["unique_persons"], 2338);
+    assert_eq!(v["persons"]["rows"][0]["persons_two_or_more_languages"], 599);
+    let languages = v["languages"]["rows"].as_array().unwrap();
+    assert_eq!(languages[0]["language"], "NSL", "Norwegian sign language: 268 entries");
+    let spoken = languages.iter().find(|l| l["kind"] == "spoken").unwrap();
+    assert_eq!(spoken["language"], "ARB", "Arabic is the largest spoken language");
+    let ukrainian = languages.iter().find(|l| l["language"] == "UKR").unwrap();
+    assert_eq!(ukrainian["total"], 134);
+
+    let text = run(url, &["stats", "figures", "--day", "2023-12-31"]);
+    assert!(text.status.success());
+    let text = stdout(&text);
+    assert!(
+        text.contains("Oppføringer per kategori og tolketype per 2023-12-31"),
+        "{text}"
+    );
+    let spoken = text.lines().find(|l| l.starts_with("spoken ")).unwrap();
+    let words: Vec<&str> = spoken.split_whitespace().collect();
+    assert_eq!(words[1..7], ["92", "483", "43", "997", "1167", "2782"], "{spoken}");
+
+    let flows = run(
+        url,
+        &["stats", "flows", "--from", "2022", "--to", "2023", "--format", "csv"],
+    );
+    assert!(flows.status.success(), "{}", stderr(&flows));
+    let csv = stdout(&flows);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("year,authorisations,authorisation_languages,bilingual_test_entries,"));
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[2].starts_with("2023,18,6,185,"), "{}", lines[2]);
+    let flows_text = stdout(&run(url, &["stats", "flows", "--from", "2023", "--to", "2023"]));
+    let authorisations = flows_text
+        .lines()
+        .find(|l| l.starts_with("Nye statsautorisasjoner"))
+        .unwrap();
+    assert!(authorisations.ends_with(" 18"), "{authorisations}");
+
+    let series = run(url, &["stats", "series", "--format", "json"]);
+    assert!(series.status.success(), "{}", stderr(&series));
+    let v: Value = serde_json::from_str(&stdout(&series)).unwrap();
+    let rows = v["series"]["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["day"], "2020-06-30");
+    let end_2023 = rows.iter().find(|r| r["day"] == "2023-12-31").unwrap();
+    assert_eq!(end_2023["spoken"], 2782);
+    assert_eq!(end_2023["sign"], 268);
+
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["stats", "figures", "--day", "2019-12-31"],
+            "statistikken begynner 2020-01-01",
+        ),
+        (&["stats", "figures", "--day", "2023-02-30"], "ikke en gyldig dato"),
+        (
+            &["stats", "flows", "--from", "2024", "--to", "2020"],
+            "fra-året 2024 er etter til-året 2020",
+        ),
+        (&["stats", "figures", "--format", "csv"], "velg en av dem med --table"),
+        (&["stats", "figures", "--format", "xml"], "invalid value 'xml'"),
+    ];
+    for (args, message) in cases {
+        let out = run(url, args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{args:?} panicked");
+    }
 }
 
 fn export_shows_interpreters_with_derived_categories(url: &str) {
@@ -203,6 +290,7 @@ fn sqlite_end_to_end() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite:{}", dir.path().join("r.db").display());
     seeded_figures_match_the_annual_report(&url);
+    stats_prints_the_annual_report(&url);
     export_shows_interpreters_with_derived_categories(&url);
     bad_input_gets_a_clear_message_and_non_zero_exit(&url);
     demand_import_is_all_or_nothing_and_shows_coverage(&url);
@@ -214,6 +302,7 @@ async fn postgres_end_to_end() {
     let url = db.url.clone();
     tokio::task::spawn_blocking(move || {
         seeded_figures_match_the_annual_report(&url);
+        stats_prints_the_annual_report(&url);
         export_shows_interpreters_with_derived_categories(&url);
         demand_import_is_all_or_nothing_and_shows_coverage(&url);
     })

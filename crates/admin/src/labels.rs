@@ -455,6 +455,46 @@ pub fn instant(t: Timestamp) -> String {
     format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
 }
 
+/// A figure of the flows per year, as the statistician's workspace and `tolkeregister stats
+/// flows` name it.
+pub fn flow_figure(f: register::statistics::flows::FlowFigure) -> &'static str {
+    use register::statistics::flows::FlowFigure::*;
+    match f {
+        Authorisations => "Nye statsautorisasjoner (bevillinger)",
+        AuthorisationLanguages => "Språk med nye statsautorisasjoner",
+        BilingualTestEntries => "Nye i kategori E ved tospråktest og TAO (oppføringer)",
+        BilingualTestPersons => "Nye i kategori E ved tospråktest og TAO (personer)",
+        BachelorDegrees => "Bachelorgrader i tolking fullført",
+        FoundationCourses => "Grunnemner i tolking fullført",
+        ForeignReceived => "Søknader om godkjenning av utenlandsk utdanning mottatt",
+        ForeignApproved => "Søknader om godkjenning av utenlandsk utdanning innvilget",
+        ForeignRefused => "Søknader om godkjenning av utenlandsk utdanning avslått",
+        EntriesAdded => "Oppføringer lagt til",
+        EntriesEnded => "Oppføringer avsluttet i alt",
+        EndedWithdrawal => "Avsluttet: trukket av tolken",
+        EndedNoBasis => "Avsluttet: uten grunnlag (tapt kvalifikasjon eller tilbakekalt bevilling)",
+        EndedSuspension => "Avsluttet: midlertidig utestengt",
+        EndedPeriodExclusion => "Avsluttet: utestengt for en periode",
+        EndedPermanentExclusion => "Avsluttet: utestengt permanent",
+    }
+}
+
+/// Why the statistics cannot be shown for a day.
+pub fn statistics_day_error(e: register::statistics::day::DayError) -> String {
+    use register::statistics::day::DayError;
+    match e {
+        DayError::BeforeSeries { first, .. } => {
+            format!("Statistikken begynner {}. Velg en dag fra da til i dag.", date(first))
+        }
+        DayError::InFuture { today, .. } => {
+            format!(
+                "Dagen ligger fram i tid. Velg en dag til og med i dag, {}.",
+                date(today)
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use time::macros::datetime;

@@ -78,7 +78,8 @@ async fn figures_page(State(state): State<AdminState>, user: Authorised<Statisti
     let figures = state.store.annual_figures().await?;
     let body = html! {
         h1 { "Varsler og utvalget: årstall" }
-        p { a href="/statistikk/varsler.csv" download { "Last ned som CSV (semikolonseparert)" } " · " a href="/statistikk" { "Registerstatistikk" } }
+        (crate::statistics::workspace_nav("/statistikk/varsler"))
+        p { a href="/statistikk/varsler.csv" download { "Last ned som CSV (semikolonseparert)" } }
         @if figures.is_empty() {
             p { "Ingen varsler eller utvalgsmøter er registrert ennå." }
         } @else {

@@ -1,4 +1,4 @@
-//! The staff service's integration tests: flows, tips, committee, sessions, sign-in, OIDC, API problems and the role x route matrix.
+//! The staff service's integration tests: flows, tips, committee, sessions, sign-in, OIDC, API problems, the statistician's workspace and the role x route matrix.
 //! One test binary for the crate: one link instead of one per file (less build time and disk).
 
 #[path = "../common/mod.rs"]
@@ -12,4 +12,5 @@ mod login_limits;
 mod oidc;
 mod role_matrix;
 mod sessions;
+mod statistics;
 mod tips;

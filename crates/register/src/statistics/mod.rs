@@ -13,8 +13,10 @@ use crate::county::CountyCode;
 use crate::language::{LanguageCode, LanguageKind};
 
 pub mod coverage;
+pub mod day;
 pub mod demand;
 pub mod disclosure;
+pub mod flows;
 pub mod projection;
 pub mod table;
 pub mod tables;

@@ -8,6 +8,7 @@ pub mod committee;
 mod coverage;
 pub mod demand;
 mod errors;
+mod flows;
 pub mod follow;
 pub mod guards;
 pub mod postgres;
