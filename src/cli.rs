@@ -289,6 +289,9 @@ pub enum StatsCommand {
     },
     /// The half-year series: 30 June and 31 December from 2020 to today.
     Series,
+    /// Build the statistical projection again from the register's history (never needed in
+    /// normal running: every write keeps it; for after a manual repair of the history).
+    Rebuild,
     /// Flows per year: new qualifications by route, foreign-qualification cases, entries added
     /// and ended by cause.
     Flows {

@@ -193,6 +193,16 @@ pub async fn run(db: &DbArgs, args: StatsArgs) -> anyhow::Result<()> {
                 .await?;
             vec![series_sheet(&series)]
         }
+        StatsCommand::Rebuild => {
+            let store = crate::commands::connect(db).await?;
+            let started = std::time::Instant::now();
+            store.rebuild_statistics().await?;
+            println!(
+                "Statistikken er bygd på nytt fra registerets historikk ({:.1} s).",
+                started.elapsed().as_secs_f64()
+            );
+            return Ok(());
+        }
         StatsCommand::Flows { from, to } => {
             let years = YearRange::new(from.unwrap_or(day::FIRST_YEAR), to.unwrap_or(today.year()))?;
             let store = crate::commands::connect(db).await?;

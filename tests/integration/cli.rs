@@ -103,6 +103,13 @@ fn stats_prints_the_annual_report(url: &str) {
     let words: Vec<&str> = spoken.split_whitespace().collect();
     assert_eq!(words[1..7], ["92", "483", "43", "997", "1167", "2782"], "{spoken}");
 
+    // Building the statistics again from history gives the same table.
+    let rebuilt = run(url, &["stats", "rebuild"]);
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    assert!(stdout(&rebuilt).contains("bygd på nytt"), "{}", stdout(&rebuilt));
+    let again = stdout(&run(url, &["stats", "figures", "--day", "2023-12-31"]));
+    assert_eq!(again, text, "the same figures after a rebuild");
+
     let flows = run(
         url,
         &["stats", "flows", "--from", "2022", "--to", "2023", "--format", "csv"],

@@ -31,9 +31,11 @@ pub(super) async fn write_batch(db: &mut On<'_>, first_seq: i64, changes: &[Chan
     touched.sort_unstable();
     touched.dedup();
     let existing: Vec<i64> = touched.iter().copied().filter(|n| !created.contains(n)).collect();
-    let before = projection::history_deltas(db, &existing).await?;
+    // Versions that ended before the batch's earliest change weigh the same before and after.
+    let since = changes.iter().map(|c| c.meta.effective_at).min();
+    let before = projection::history_deltas(db, &existing, since).await?;
     batch.write(db, Timestamp::now()).await?;
-    let mut difference = projection::history_deltas(db, &touched).await?;
+    let mut difference = projection::history_deltas(db, &touched, since).await?;
     difference.add(&before, -1);
     projection::apply(db, &difference).await
 }

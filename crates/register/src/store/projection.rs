@@ -78,12 +78,20 @@ fn filter(numbers: &[i64]) -> (String, Vec<i64>) {
     (format!("interpreter_number IN ({})", list.join(", ")), numbers.to_vec())
 }
 
-/// What the whole histories of `numbers` add to the figures.
-pub(super) async fn history_deltas(db: &mut On<'_>, numbers: &[i64]) -> Result<Deltas> {
+/// What the histories of `numbers` add to the figures: all of it, or, with `since`, only the
+/// versions still in force at that instant (ending at it or later). Versions that ended earlier
+/// cover no day from `since`'s counted day on, the first day a write at `since` can change, and
+/// they weigh the same before and after it, so the difference of two such partial readings is
+/// the difference of the whole histories: a write reads the current rows only, however long
+/// the interpreter's history is.
+pub(super) async fn history_deltas(db: &mut On<'_>, numbers: &[i64], since: Option<Timestamp>) -> Result<Deltas> {
     let mut out = Deltas::default();
     for chunk in numbers.chunks(2_000) {
         let wanted: std::collections::HashSet<i64> = chunk.iter().copied().collect();
-        let (condition, binds) = filter(chunk);
+        let (mut condition, binds) = filter(chunk);
+        if since.is_some() {
+            condition.push_str(&format!(" AND (valid_to IS NULL OR valid_to >= ${})", binds.len() + 1));
+        }
         let mut entries = sql(format!(
             "SELECT interpreter_number, language, kind, category, status, excluded_until, valid_from, valid_to \
              FROM entry_versions WHERE {condition}"
@@ -94,6 +102,10 @@ pub(super) async fn history_deltas(db: &mut On<'_>, numbers: &[i64]) -> Result<D
         for n in &binds {
             entries = entries.bind(*n);
             profiles = profiles.bind(*n);
+        }
+        if let Some(since) = since {
+            entries = entries.bind(since);
+            profiles = profiles.bind(since);
         }
         let entries: Vec<EntryVersionRow> = entries.fetch_all(&mut *db).await?;
         let profiles: Vec<ProfileVersionRow> = profiles.fetch_all(&mut *db).await?;
@@ -214,7 +226,7 @@ pub(super) async fn rebuild(db: &mut On<'_>) -> Result<()> {
         .scalars(&mut *db)
         .await?;
     for chunk in numbers.chunks(5_000) {
-        let deltas = history_deltas(db, chunk).await?;
+        let deltas = history_deltas(db, chunk, None).await?;
         apply(db, &deltas).await?;
     }
     sql("INSERT INTO stat_projection_state (id, built_at) VALUES (1, $1)")
