@@ -23,6 +23,7 @@ use crate::error::AdminError;
 use crate::forms::{self, Errors};
 use crate::labels;
 use crate::layout;
+use crate::upload;
 
 pub fn routes() -> Router<AdminState> {
     Router::new()
@@ -407,39 +408,6 @@ async fn demand_page(
     demand_view(&state, &user, imported, None).await
 }
 
-#[derive(Default)]
-struct Upload {
-    csrf: String,
-    note: String,
-    file_name: String,
-    content: Vec<u8>,
-}
-
-async fn read(mut multipart: Multipart) -> Result<Upload, (StatusCode, String)> {
-    let mut upload = Upload::default();
-    let broken = |e: axum::extract::multipart::MultipartError| {
-        let status = e.status();
-        let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            "Filen er for stor.".to_string()
-        } else {
-            "Opplastingen kom ikke fram i sin helhet. Prøv igjen.".to_string()
-        };
-        (status, message)
-    };
-    while let Some(field) = multipart.next_field().await.map_err(broken)? {
-        match field.name().unwrap_or("") {
-            "csrf" => upload.csrf = field.text().await.map_err(broken)?,
-            "note" => upload.note = field.text().await.map_err(broken)?,
-            "file" => {
-                upload.file_name = field.file_name().unwrap_or("").to_string();
-                upload.content = field.bytes().await.map_err(broken)?.to_vec();
-            }
-            _ => {}
-        }
-    }
-    Ok(upload)
-}
-
 /// `POST /statistikk/ettersporsel` (multipart): imports the file whole, or shows every problem.
 async fn import(
     State(state): State<AdminState>,
@@ -457,7 +425,7 @@ async fn import(
             Ok::<Response, AdminError>((status, page).into_response())
         }
     };
-    let upload = match read(multipart).await {
+    let upload = match upload::read(multipart, "note", "Filen er for stor.").await {
         Ok(u) => u,
         Err((status, message)) => {
             let refusal = Refusal {
@@ -476,7 +444,7 @@ async fn import(
         "" => "Filen".to_string(),
         name => name.chars().take(200).collect(),
     };
-    let note: String = upload.note.trim().chars().take(500).collect();
+    let note: String = upload.text.trim().chars().take(500).collect();
     let refuse = |message: Option<&str>, problems: Vec<DemandProblem>| Refusal {
         file_name: file_name.clone(),
         note: note.clone(),

@@ -29,6 +29,7 @@ pub mod staff;
 pub mod statistics;
 pub mod tip_figures;
 pub mod tips;
+pub mod upload;
 
 use std::sync::Arc;
 use std::time::Duration;

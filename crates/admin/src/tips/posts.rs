@@ -23,6 +23,7 @@ use crate::auth::role::{Casework, Senior};
 use crate::auth::{Authorised, CsrfForm, Role, Staff};
 use crate::error::AdminError;
 use crate::forms::{self, Errors};
+use crate::upload;
 
 /// Every tip decision takes four eyes (issue 5): exclusions and revocations already do in the
 /// register's workflow; a warning or no-breach decision is proposed here the same way.
@@ -243,41 +244,6 @@ where
     }
 }
 
-/// What an upload request carried.
-#[derive(Default)]
-struct Upload {
-    csrf: String,
-    reason: String,
-    filename: String,
-    content: Vec<u8>,
-}
-
-/// Reads the fields; a body over the limit or a broken request is a refusal with a message.
-async fn read(mut multipart: Multipart) -> Result<Upload, (StatusCode, String)> {
-    let mut upload = Upload::default();
-    let broken = |e: axum::extract::multipart::MultipartError| {
-        let status = e.status();
-        let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            "Filen er for stor; den kan være høyst 10 MB.".to_string()
-        } else {
-            "Opplastingen kom ikke fram i sin helhet. Prøv igjen.".to_string()
-        };
-        (status, message)
-    };
-    while let Some(field) = multipart.next_field().await.map_err(broken)? {
-        match field.name().unwrap_or("") {
-            "csrf" => upload.csrf = field.text().await.map_err(broken)?,
-            "reason" => upload.reason = field.text().await.map_err(broken)?,
-            "file" => {
-                upload.filename = field.file_name().unwrap_or("").to_string();
-                upload.content = field.bytes().await.map_err(broken)?.to_vec();
-            }
-            _ => {}
-        }
-    }
-    Ok(upload)
-}
-
 /// `POST /varsler/{id}/dokumenter` (multipart).
 pub async fn upload(
     State(state): State<AdminState>,
@@ -304,7 +270,7 @@ pub async fn upload(
         let user = user.staff.clone();
         async move { case_page::again(&state, &user, id, failed, status).await }
     };
-    let upload = match read(multipart).await {
+    let upload = match upload::read(multipart, "reason", "Filen er for stor; den kan være høyst 10 MB.").await {
         Ok(u) => u,
         Err((status, message)) => {
             let mut errors = Errors::default();
@@ -317,10 +283,10 @@ pub async fn upload(
         return Err(AdminError::Csrf);
     }
     let mut errors = Errors::default();
-    if upload.reason.trim().is_empty() {
+    if upload.text.trim().is_empty() {
         errors.push("reason", "skriv hva dokumentet er");
     }
-    let document = match NewDocument::new(&upload.filename, upload.content, &user.actor()) {
+    let document = match NewDocument::new(&upload.file_name, upload.content, &user.actor()) {
         Ok(d) => Some(d),
         Err(TipError::Invalid(fields)) => {
             errors.0.extend(fields);
@@ -330,7 +296,7 @@ pub async fn upload(
     };
     let Some(document) = document.filter(|_| errors.is_empty()) else {
         let message = "Dokumentet ble ikke lagret. Rett opp feilene og velg filen på nytt.".to_string();
-        return refused(StatusCode::UNPROCESSABLE_ENTITY, upload.reason, errors, message).await;
+        return refused(StatusCode::UNPROCESSABLE_ENTITY, upload.text, errors, message).await;
     };
     match state
         .store
@@ -338,7 +304,7 @@ pub async fn upload(
             id,
             &document,
             user.has(Role::SeniorCaseworker),
-            &upload.reason,
+            &upload.text,
             &state.settings.tip_rules,
         )
         .await
@@ -350,7 +316,7 @@ pub async fn upload(
                 TipError::Invalid(fields) => Errors(fields),
                 _ => Errors::default(),
             };
-            refused(status, upload.reason, errors, message).await
+            refused(status, upload.text, errors, message).await
         }
         Err(e) => Err(AdminError::Tip(e)),
     }
