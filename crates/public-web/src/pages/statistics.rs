@@ -5,9 +5,12 @@
 use axum::extract::State;
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
-use register::Timestamp;
+use std::sync::Arc;
+
+use register::statistics::Figures;
 use register::statistics::coverage::{Counting, CoverageParams};
 use register::statistics::series_days;
+use register::{Database, Timestamp};
 use time::Date;
 
 use super::{lang_of, render, unavailable};
@@ -38,34 +41,59 @@ pub fn bad_request(uri: &Uri, lang: Lang, page: StatsPage, today: Date, error: &
     )
 }
 
-/// The day and the register, or the response that says why not.
-fn prepare(state: &AppState, uri: &Uri, page: StatsPage) -> Result<(Lang, Date, Date), Box<Response>> {
+/// What a statistics page of one day starts from.
+struct Chosen<'a> {
+    lang: Lang,
+    day: Date,
+    today: Date,
+    store: &'a Database,
+}
+
+/// The page's language, the chosen day and the register, or the response that says why not.
+fn prepare<'a>(state: &'a AppState, uri: &Uri, page: StatsPage) -> Result<Chosen<'a>, Box<Response>> {
     let lang = lang_of(uri);
     let today = today();
     let day = chosen_day(uri.query(), today).map_err(|e| Box::new(bad_request(uri, lang, page, today, &e)))?;
-    if state.store.is_none() {
+    let Some(store) = state.store.as_ref() else {
         return Err(Box::new(unavailable(
             uri,
             lang,
             &"no register behind the statistics pages",
         )));
-    }
-    Ok((lang, day, today))
+    };
+    Ok(Chosen {
+        lang,
+        day,
+        today,
+        store,
+    })
+}
+
+/// The figures of the chosen day (cached), or the response that says the register is away.
+async fn figures_of(state: &AppState, uri: &Uri, c: &Chosen<'_>) -> Result<Arc<Figures>, Box<Response>> {
+    state
+        .figures
+        .on(c.store, c.day, c.today)
+        .await
+        .map_err(|e| Box::new(unavailable(uri, c.lang, &e)))
 }
 
 pub async fn overview(State(state): State<AppState>, uri: Uri) -> Response {
-    let (lang, day, today) = match prepare(&state, &uri, StatsPage::Overview) {
-        Ok(p) => p,
+    let chosen = match prepare(&state, &uri, StatsPage::Overview) {
+        Ok(c) => c,
         Err(r) => return *r,
     };
-    let Some(store) = state.store.as_ref() else {
-        return unavailable(&uri, lang, &"no register");
-    };
-    let days = series_days(2020, today);
-    let figures = match state.figures.on(store, day, today).await {
+    let figures = match figures_of(&state, &uri, &chosen).await {
         Ok(f) => f,
-        Err(e) => return unavailable(&uri, lang, &e),
+        Err(r) => return *r,
     };
+    let Chosen {
+        lang,
+        day,
+        today,
+        store,
+    } = chosen;
+    let days = series_days(2020, today);
     let series = match state.figures.series(store, &days, today).await {
         Ok(s) => s,
         Err(e) => return unavailable(&uri, lang, &e),
@@ -83,17 +111,20 @@ pub async fn overview(State(state): State<AppState>, uri: Uri) -> Response {
 }
 
 pub async fn languages(State(state): State<AppState>, uri: Uri) -> Response {
-    let (lang, day, today) = match prepare(&state, &uri, StatsPage::Languages) {
-        Ok(p) => p,
+    let chosen = match prepare(&state, &uri, StatsPage::Languages) {
+        Ok(c) => c,
         Err(r) => return *r,
     };
-    let Some(store) = state.store.as_ref() else {
-        return unavailable(&uri, lang, &"no register");
-    };
-    let figures = match state.figures.on(store, day, today).await {
+    let figures = match figures_of(&state, &uri, &chosen).await {
         Ok(f) => f,
-        Err(e) => return unavailable(&uri, lang, &e),
+        Err(r) => return *r,
     };
+    let Chosen {
+        lang,
+        day,
+        today,
+        store,
+    } = chosen;
     let rows = language_rows(store.catalogue(), lang, &figures);
     let s = lang.texts().stats;
     render(
@@ -106,17 +137,20 @@ pub async fn languages(State(state): State<AppState>, uri: Uri) -> Response {
 }
 
 pub async fn counties(State(state): State<AppState>, uri: Uri) -> Response {
-    let (lang, day, today) = match prepare(&state, &uri, StatsPage::Counties) {
-        Ok(p) => p,
+    let chosen = match prepare(&state, &uri, StatsPage::Counties) {
+        Ok(c) => c,
         Err(r) => return *r,
     };
-    let Some(store) = state.store.as_ref() else {
-        return unavailable(&uri, lang, &"no register");
-    };
-    let figures = match state.figures.on(store, day, today).await {
+    let figures = match figures_of(&state, &uri, &chosen).await {
         Ok(f) => f,
-        Err(e) => return unavailable(&uri, lang, &e),
+        Err(r) => return *r,
     };
+    let Chosen {
+        lang,
+        day,
+        today,
+        store,
+    } = chosen;
     let table = crate::statistics_tables::language_by_county_public(&figures, state.disclosure_threshold);
     let s = lang.texts().stats;
     render(
